@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QStringList>
+
+namespace bertlens::cli {
+
+// Each command parses its own options (args[0] is the command name) and returns the exit
+// status; errors are thrown as bertlens::Error and mapped to a status by main().
+int info(const QStringList &args);
+int tokenize(const QStringList &args);
+int embed(const QStringList &args);
+int attention(const QStringList &args);
+
+} // namespace bertlens::cli

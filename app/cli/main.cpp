@@ -1,0 +1,68 @@
+// bertlens-cli: the engine from the shell. Output formats and exit statuses are a contract
+// documented in README.md.
+#include "commands.h"
+
+#include "common/error.h"
+
+#include <QCoreApplication>
+
+#include <c10/util/Exception.h>
+
+#include <cstdio>
+#include <exception>
+
+namespace {
+
+constexpr int kExitUsage = 2;
+constexpr int kExitModel = 3;
+constexpr int kExitInput = 4;
+
+const char *kUsage =
+    "usage: bertlens-cli COMMAND [OPTIONS]\n"
+    "  info       --model DIR\n"
+    "  tokenize   --model DIR [--pair TEXT_B] [--max-length N] TEXT\n"
+    "  tokenize   --model DIR --input FILE|- [--max-length N]\n"
+    "  embed      --model DIR --input FILE|- --output OUT.csv|OUT.npy [--layers all|-1|0,4,12]\n"
+    "             [--pooling none|cls|mean|max] [--max-length N] [--batch-size N] [--threads N]\n"
+    "  attention  --model DIR --input FILE|- --output OUT.csv [--layers ...] [--max-length N]\n"
+    "             [--batch-size N] [--threads N]\n";
+
+int fail(int status, const std::string &message)
+{
+    std::fprintf(stderr, "bertlens-cli: %s\n", message.c_str());
+    return status;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments().mid(1);
+    if (args.isEmpty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::fputs(kUsage, args.isEmpty() ? stderr : stdout);
+        return args.isEmpty() ? kExitUsage : 0;
+    }
+    try {
+        const QString command = args[0];
+        if (command == "info")
+            return bertlens::cli::info(args);
+        if (command == "tokenize")
+            return bertlens::cli::tokenize(args);
+        if (command == "embed")
+            return bertlens::cli::embed(args);
+        if (command == "attention")
+            return bertlens::cli::attention(args);
+        return fail(kExitUsage, "unknown command '" + command.toStdString() + "' (info, tokenize, embed, attention)");
+    } catch (const bertlens::Error &e) {
+        switch (e.kind()) {
+        case bertlens::ErrorKind::Usage: return fail(kExitUsage, e.what());
+        case bertlens::ErrorKind::Model: return fail(kExitModel, e.what());
+        default: return fail(kExitInput, e.what());
+        }
+    } catch (const c10::Error &e) {
+        return fail(kExitModel, std::string("LibTorch: ") + e.what_without_backtrace());
+    } catch (const std::exception &e) {
+        return fail(1, e.what());
+    }
+}

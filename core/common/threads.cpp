@@ -1,0 +1,28 @@
+#include "common/threads.h"
+
+#include <ATen/Parallel.h>
+
+#include <dlfcn.h>
+#include <thread>
+
+namespace bertlens {
+
+void setComputeThreads(int threads)
+{
+    if (threads < 1)
+        threads = 1;
+    at::set_num_threads(threads);
+    // Looked up at run time: the BLAS behind LibTorch is chosen by the system's alternatives
+    // (OpenBLAS or the reference BLAS), not at link time.
+    using SetThreads = void (*)(int);
+    if (auto set = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+        set(threads);
+}
+
+int defaultComputeThreads()
+{
+    const unsigned cores = std::thread::hardware_concurrency();
+    return cores == 0 ? 1 : int(cores);
+}
+
+} // namespace bertlens

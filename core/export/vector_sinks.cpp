@@ -1,0 +1,221 @@
+#include "export/vector_sinks.h"
+
+#include "common/error.h"
+
+#include <ATen/ATen.h>
+
+#include <charconv>
+
+namespace bertlens {
+
+void appendFloat(std::string &out, float value)
+{
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out.append(buffer, result.ptr);
+}
+
+void appendCsvField(std::string &out, const std::string &field)
+{
+    if (field.find_first_of(",\"\r\n") == std::string::npos) {
+        out += field;
+        return;
+    }
+    out += '"';
+    for (char c : field) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+namespace {
+
+// Flushes to the file in large pieces: one write per sentence would be slow for big corpora.
+constexpr size_t kFlushBytes = 1 << 20;
+
+void appendRow(std::string &out, const float *values, int64_t count)
+{
+    for (int64_t i = 0; i < count; ++i) {
+        out += ',';
+        appendFloat(out, values[i]);
+    }
+    out += '\n';
+}
+
+class EmbeddingCsvSink : public ResultSink {
+public:
+    EmbeddingCsvSink(const std::string &path, std::vector<int> layers, Pooling pooling, int hiddenSize)
+        : m_file(path), m_layers(std::move(layers)), m_pooling(pooling)
+    {
+        m_buffer = pooling == Pooling::None ? "sentence,token_index,token,layer" : "sentence,layer";
+        for (int d = 0; d < hiddenSize; ++d)
+            m_buffer += ",d" + std::to_string(d);
+        m_buffer += '\n';
+    }
+
+    void add(int sentence, const Encoding &encoding, const SentenceOutput &output) override
+    {
+        const std::string prefix = std::to_string(sentence) + ",";
+        if (m_pooling == Pooling::None) {
+            for (int t = 0; t < encoding.size(); ++t) {
+                std::string tokenPrefix = prefix + std::to_string(t) + ",";
+                appendCsvField(tokenPrefix, encoding.tokens[size_t(t)]);
+                for (int layer : m_layers) {
+                    const at::Tensor v = output.hidden[layer][t].contiguous();
+                    m_buffer += tokenPrefix + "," + std::to_string(layer);
+                    appendRow(m_buffer, v.data_ptr<float>(), v.numel());
+                }
+            }
+        } else {
+            const at::Tensor pooled = pooledVectors(output);
+            for (size_t i = 0; i < m_layers.size(); ++i) {
+                m_buffer += prefix + std::to_string(m_layers[i]);
+                appendRow(m_buffer, pooled[long(i)].data_ptr<float>(), pooled.size(1));
+            }
+        }
+        if (m_buffer.size() > kFlushBytes)
+            flush();
+    }
+
+    void finish() override
+    {
+        flush();
+        m_file.commit();
+    }
+
+protected:
+    at::Tensor pooledVectors(const SentenceOutput &output) const
+    {
+        const at::Tensor chosen = output.hidden.index_select(0, at::tensor(std::vector<int64_t>(m_layers.begin(), m_layers.end())));
+        const at::Tensor mask = at::ones({1, chosen.size(1)}, at::kLong);
+        return poolTokens(chosen.unsqueeze(1), mask, m_pooling).squeeze(1).contiguous(); // [layers, H]
+    }
+    void flush()
+    {
+        m_file.write(m_buffer);
+        m_buffer.clear();
+    }
+
+    AtomicFile m_file;
+    std::vector<int> m_layers;
+    Pooling m_pooling;
+    std::string m_buffer;
+};
+
+// .npy v1.0; the header is written with room for any sentence count and rewritten at the end,
+// so sentences stream through without being held in memory.
+class EmbeddingNpySink : public EmbeddingCsvSink {
+public:
+    EmbeddingNpySink(const std::string &path, std::vector<int> layers, Pooling pooling, int hiddenSize)
+        : EmbeddingCsvSink(path, std::move(layers), pooling, hiddenSize), m_hiddenSize(hiddenSize)
+    {
+        if (pooling == Pooling::None)
+            throw Error(ErrorKind::Usage, path + ": .npy output needs a pooling (cls, mean or max); token vectors go to CSV");
+        m_buffer = header(0);
+    }
+
+    void add(int, const Encoding &, const SentenceOutput &output) override
+    {
+        const at::Tensor pooled = pooledVectors(output);
+        m_buffer.append(static_cast<const char *>(pooled.data_ptr()), size_t(pooled.numel()) * sizeof(float));
+        ++m_sentences;
+        if (m_buffer.size() > kFlushBytes)
+            flush();
+    }
+
+    void finish() override
+    {
+        flush();
+        m_file.writeAt(0, header(m_sentences));
+        m_file.commit();
+    }
+
+private:
+    std::string header(long long sentences) const
+    {
+        std::string dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + std::to_string(sentences) + ", "
+            + std::to_string(m_layers.size()) + ", " + std::to_string(m_hiddenSize) + "), }";
+        // Room for a 20-digit count, then padded so the data starts 64-byte aligned.
+        const size_t unpadded = 10 + dict.size() + 20 - std::to_string(sentences).size() + 1;
+        const size_t total = (unpadded + 63) / 64 * 64;
+        dict.append(total - 10 - dict.size() - 1, ' ');
+        dict += '\n';
+        std::string h = "\x93NUMPY\x01";
+        h += '\0';
+        h += char((dict.size()) & 0xFF);
+        h += char((dict.size() >> 8) & 0xFF);
+        return h + dict;
+    }
+
+    int m_hiddenSize;
+    long long m_sentences = 0;
+};
+
+class AttentionCsvSink : public ResultSink {
+public:
+    AttentionCsvSink(const std::string &path, std::vector<int> layers) : m_file(path), m_layers(std::move(layers))
+    {
+        m_buffer = "sentence,layer,head,from_index,to_index,weight\n";
+    }
+    bool needsAttentions() const override { return true; }
+
+    void add(int sentence, const Encoding &, const SentenceOutput &output) override
+    {
+        const int64_t heads = output.attentions.size(1);
+        const int64_t t = output.attentions.size(2);
+        for (int layer : m_layers) {
+            const at::Tensor maps = output.attentions[layer - 1].contiguous(); // [heads,T,T]
+            const float *w = maps.data_ptr<float>();
+            for (int64_t h = 0; h < heads; ++h) {
+                const std::string prefix = std::to_string(sentence) + "," + std::to_string(layer) + "," + std::to_string(h) + ",";
+                for (int64_t i = 0; i < t; ++i) {
+                    for (int64_t j = 0; j < t; ++j) {
+                        m_buffer += prefix;
+                        m_buffer += std::to_string(i) + "," + std::to_string(j) + ",";
+                        appendFloat(m_buffer, w[(h * t + i) * t + j]);
+                        m_buffer += '\n';
+                    }
+                }
+            }
+        }
+        if (m_buffer.size() > kFlushBytes) {
+            m_file.write(m_buffer);
+            m_buffer.clear();
+        }
+    }
+
+    void finish() override
+    {
+        m_file.write(m_buffer);
+        m_file.commit();
+    }
+
+private:
+    AtomicFile m_file;
+    std::vector<int> m_layers;
+    std::string m_buffer;
+};
+
+bool endsWith(const std::string &s, const std::string &suffix)
+{
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+} // namespace
+
+std::unique_ptr<ResultSink> makeEmbeddingSink(const std::string &path, std::vector<int> layers, Pooling pooling,
+                                              int hiddenSize)
+{
+    if (endsWith(path, ".npy"))
+        return std::make_unique<EmbeddingNpySink>(path, std::move(layers), pooling, hiddenSize);
+    return std::make_unique<EmbeddingCsvSink>(path, std::move(layers), pooling, hiddenSize);
+}
+
+std::unique_ptr<ResultSink> makeAttentionSink(const std::string &path, std::vector<int> layers)
+{
+    return std::make_unique<AttentionCsvSink>(path, std::move(layers));
+}
+
+} // namespace bertlens

@@ -1,0 +1,127 @@
+#include "io/model_folder.h"
+
+#include "common/error.h"
+#include "io/safetensors.h"
+#include "io/torch_bin.h"
+#include "model/weight_store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <set>
+
+namespace bertlens {
+
+namespace {
+
+bool isFile(const QDir &dir, const char *name) { return QFileInfo(dir.filePath(name)).isFile(); }
+
+QJsonObject readJsonObject(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw modelError(path.toStdString() + ": cannot open (" + file.errorString().toStdString() + ")");
+    QJsonParseError error{};
+    const auto doc = QJsonDocument::fromJson(file.readAll(), &error);
+    if (!doc.isObject())
+        throw modelError(path.toStdString() + ": not a JSON object (" + error.errorString().toStdString() + ")");
+    return doc.object();
+}
+
+std::vector<std::string> shardsOf(const QDir &dir, const QString &indexName)
+{
+    const QString indexPath = dir.filePath(indexName);
+    const QJsonObject map = readJsonObject(indexPath).value("weight_map").toObject();
+    if (map.isEmpty())
+        throw modelError(indexPath.toStdString() + ": has no weight_map");
+    std::set<QString> files;
+    for (const auto &v : map)
+        files.insert(v.toString());
+    std::vector<std::string> shards;
+    for (const QString &f : files) {
+        if (f.isEmpty() || f.contains('/') || !QFileInfo(dir.filePath(f)).isFile())
+            throw modelError(indexPath.toStdString() + ": lists shard '" + f.toStdString() + "', which is not in the folder");
+        shards.push_back(dir.filePath(f).toStdString());
+    }
+    return shards;
+}
+
+void readTokenizerSettings(const QDir &dir, ModelFolder &folder)
+{
+    auto &n = folder.tokenizerOptions.normalizer;
+    if (isFile(dir, "tokenizer_config.json")) {
+        const QJsonObject o = readJsonObject(dir.filePath("tokenizer_config.json"));
+        n.lowercase = o.value("do_lower_case").toBool(true);
+        // null (the default) means: strip accents exactly when lower-casing.
+        n.stripAccents = o.value("strip_accents").isBool() ? o.value("strip_accents").toBool() : n.lowercase;
+        n.spaceOutCjk = o.value("tokenize_chinese_chars").toBool(true);
+        const double maxLength = o.value("model_max_length").toDouble(0);
+        if (maxLength > 0 && maxLength < 1e9)
+            folder.modelMaxLength = int(maxLength);
+    } else if (isFile(dir, "tokenizer.json")) {
+        // A fast-tokenizer-only folder: its BertNormalizer carries the same settings.
+        const QJsonObject normalizer = readJsonObject(dir.filePath("tokenizer.json")).value("normalizer").toObject();
+        if (normalizer.value("type").toString() == "BertNormalizer") {
+            n.lowercase = normalizer.value("lowercase").toBool(true);
+            n.stripAccents = normalizer.value("strip_accents").isBool() ? normalizer.value("strip_accents").toBool()
+                                                                        : n.lowercase;
+            n.spaceOutCjk = normalizer.value("handle_chinese_chars").toBool(true);
+        }
+    }
+}
+
+} // namespace
+
+ModelFolder ModelFolder::locate(const std::string &dirPath)
+{
+    const QDir dir(QString::fromStdString(dirPath));
+    if (!QFileInfo(dir.path()).isDir())
+        throw modelError(dirPath + ": not a folder");
+    ModelFolder folder;
+    folder.dir = dirPath;
+    if (!isFile(dir, "config.json"))
+        throw modelError(dirPath + ": no config.json in the model folder");
+    folder.configPath = dir.filePath("config.json").toStdString();
+    if (!isFile(dir, "vocab.txt"))
+        throw modelError(dirPath + ": no vocab.txt in the model folder");
+    folder.vocabPath = dir.filePath("vocab.txt").toStdString();
+
+    if (isFile(dir, "model.safetensors")) {
+        folder.weightsPath = dir.filePath("model.safetensors").toStdString();
+    } else if (isFile(dir, "model.safetensors.index.json")) {
+        folder.weightsPath = dir.filePath("model.safetensors.index.json").toStdString();
+        folder.weightShards = shardsOf(dir, "model.safetensors.index.json");
+    } else if (isFile(dir, "pytorch_model.bin")) {
+        folder.weightsPath = dir.filePath("pytorch_model.bin").toStdString();
+    } else if (isFile(dir, "pytorch_model.bin.index.json")) {
+        folder.weightsPath = dir.filePath("pytorch_model.bin.index.json").toStdString();
+        folder.weightShards = shardsOf(dir, "pytorch_model.bin.index.json");
+    } else {
+        throw modelError(dirPath + ": no weights in the model folder (looked for model.safetensors, "
+                                   "model.safetensors.index.json, pytorch_model.bin, pytorch_model.bin.index.json)");
+    }
+    readTokenizerSettings(dir, folder);
+    return folder;
+}
+
+void ModelFolder::readWeights(WeightStore &store) const
+{
+    auto readOne = [&store](const std::string &path) {
+        if (path.size() >= 12 && path.compare(path.size() - 12, 12, ".safetensors") == 0)
+            readSafetensors(path, store);
+        else
+            readTorchBin(path, store);
+    };
+    if (weightShards.empty()) {
+        readOne(weightsPath);
+        return;
+    }
+    for (const auto &shard : weightShards)
+        readOne(shard);
+    store.sourceFile = weightsPath;
+}
+
+} // namespace bertlens

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace bertlens {
+
+// Texts to analyse, one at a time, so that a corpus streams through in constant memory.
+class TextSource {
+public:
+    virtual ~TextSource() = default;
+    virtual bool next(std::string &text) = 0;
+    // Progress in the source's own unit (bytes of a file, texts of a list); total < 0 if unknown.
+    virtual long long done() const = 0;
+    virtual long long total() const = 0;
+};
+
+// UTF-8 lines of a file or of standard input ("-"), split on '\n' only; a trailing '\r' is
+// dropped, every other character (NUL and U+2028 included) belongs to the text.
+class LineReader : public TextSource {
+public:
+    explicit LineReader(const std::string &path);
+    ~LineReader() override;
+    LineReader(const LineReader &) = delete;
+    LineReader &operator=(const LineReader &) = delete;
+
+    bool next(std::string &text) override;
+    long long done() const override { return m_bytesRead; }
+    long long total() const override { return m_totalBytes; }
+
+private:
+    std::FILE *m_file = nullptr;
+    bool m_ownsFile = false;
+    char *m_buffer = nullptr;
+    size_t m_capacity = 0;
+    long long m_bytesRead = 0;
+    long long m_totalBytes = -1;
+    std::string m_path;
+};
+
+class StringListSource : public TextSource {
+public:
+    explicit StringListSource(std::vector<std::string> texts) : m_texts(std::move(texts)) {}
+    bool next(std::string &text) override
+    {
+        if (m_next >= m_texts.size())
+            return false;
+        text = m_texts[m_next++];
+        return true;
+    }
+    long long done() const override { return (long long)m_next; }
+    long long total() const override { return (long long)m_texts.size(); }
+
+private:
+    std::vector<std::string> m_texts;
+    size_t m_next = 0;
+};
+
+} // namespace bertlens

@@ -1,0 +1,435 @@
+#include "io/torch_pickle.h"
+
+#include "common/error.h"
+
+#include <ATen/ATen.h>
+
+#include <cstring>
+#include <map>
+#include <memory>
+#include <variant>
+
+namespace bertlens {
+
+namespace {
+
+struct Value;
+using Ref = std::shared_ptr<Value>;
+
+struct Global {
+    std::string name; // "module.qualname"
+};
+struct Storage {
+    at::Tensor data;
+};
+struct Tuple {
+    std::vector<Ref> items;
+};
+struct List {
+    std::vector<Ref> items;
+};
+struct Dict {
+    std::vector<std::pair<Ref, Ref>> items;
+};
+struct None {};
+struct BigInt {
+    std::string littleEndian; // integers beyond 64 bits: only the legacy magic number
+};
+
+struct Value {
+    std::variant<None, BigInt, bool, int64_t, double, std::string, Tuple, List, Dict, Global, Storage, at::Tensor> v;
+};
+
+template <class T> Ref make(T x)
+{
+    auto r = std::make_shared<Value>();
+    r->v = std::move(x);
+    return r;
+}
+
+const std::map<std::string, at::ScalarType> kStorageTypes = {
+    {"torch.FloatStorage", at::kFloat},   {"torch.HalfStorage", at::kHalf},   {"torch.BFloat16Storage", at::kBFloat16},
+    {"torch.DoubleStorage", at::kDouble}, {"torch.LongStorage", at::kLong},   {"torch.IntStorage", at::kInt},
+    {"torch.ShortStorage", at::kShort},   {"torch.CharStorage", at::kChar},   {"torch.ByteStorage", at::kByte},
+    {"torch.BoolStorage", at::kBool},
+};
+
+const char *const kCallables[] = {
+    "collections.OrderedDict",
+    "torch._utils._rebuild_tensor_v2",
+    "torch._utils._rebuild_parameter",
+};
+
+class Unpickler {
+public:
+    Unpickler(const unsigned char *data, size_t size, const StorageLoader &loader, const std::string &context)
+        : m_p(data), m_end(data + size), m_begin(data), m_loader(loader), m_context(context)
+    {
+    }
+
+    Ref run();
+    size_t consumed() const { return size_t(m_p - m_begin); }
+
+private:
+    [[noreturn]] void fail(const std::string &what) const
+    {
+        throw modelError(m_context + ": " + what + " (pickle byte " + std::to_string(m_opStart - m_begin) + ")");
+    }
+    const unsigned char *take(size_t n)
+    {
+        if (size_t(m_end - m_p) < n)
+            fail("truncated pickle data");
+        const unsigned char *at = m_p;
+        m_p += n;
+        return at;
+    }
+    uint64_t le(size_t n)
+    {
+        const unsigned char *p = take(n);
+        uint64_t v = 0;
+        for (size_t i = n; i-- > 0;)
+            v = (v << 8) | p[i];
+        return v;
+    }
+    std::string line()
+    {
+        const unsigned char *start = m_p;
+        while (m_p < m_end && *m_p != '\n')
+            ++m_p;
+        if (m_p == m_end)
+            fail("truncated pickle data");
+        return std::string(reinterpret_cast<const char *>(start), size_t(m_p++ - start));
+    }
+    std::string bytes(size_t n) { return std::string(reinterpret_cast<const char *>(take(n)), n); }
+    Ref pop()
+    {
+        if (m_stack.empty())
+            fail("pickle stack underflow");
+        Ref r = m_stack.back();
+        m_stack.pop_back();
+        return r;
+    }
+    Ref &top()
+    {
+        if (m_stack.empty())
+            fail("pickle stack underflow");
+        return m_stack.back();
+    }
+    std::vector<Ref> popToMark()
+    {
+        if (m_marks.empty())
+            fail("pickle mark missing");
+        const size_t mark = m_marks.back();
+        m_marks.pop_back();
+        std::vector<Ref> items(m_stack.begin() + long(mark), m_stack.end());
+        m_stack.resize(mark);
+        return items;
+    }
+    Ref global(const std::string &module, const std::string &name);
+    Ref reduce(const Ref &callable, const Ref &args);
+    Ref persistentLoad(const Ref &pid);
+    void setItems(Ref &dict, const std::vector<Ref> &kv);
+    int64_t asInt(const Ref &r, const char *what)
+    {
+        if (auto *i = std::get_if<int64_t>(&r->v))
+            return *i;
+        fail(std::string("expected an integer for ") + what);
+    }
+    std::vector<int64_t> asInts(const Ref &r, const char *what)
+    {
+        auto *t = std::get_if<Tuple>(&r->v);
+        if (!t)
+            fail(std::string("expected a tuple for ") + what);
+        std::vector<int64_t> out;
+        for (const auto &x : t->items)
+            out.push_back(asInt(x, what));
+        return out;
+    }
+
+    const unsigned char *m_p;
+    const unsigned char *m_end;
+    const unsigned char *m_begin;
+    const unsigned char *m_opStart = nullptr;
+    const StorageLoader &m_loader;
+    const std::string &m_context;
+    std::vector<Ref> m_stack;
+    std::vector<size_t> m_marks;
+    std::map<uint64_t, Ref> m_memo;
+};
+
+Ref Unpickler::global(const std::string &module, const std::string &name)
+{
+    const std::string full = module + "." + name;
+    if (kStorageTypes.count(full))
+        return make(Global{full});
+    for (const char *allowed : kCallables)
+        if (full == allowed)
+            return make(Global{full});
+    fail("refusing pickle global '" + full + "': a state dict holds only tensors, and nothing in a weights file is executed");
+}
+
+Ref Unpickler::persistentLoad(const Ref &pid)
+{
+    // ('storage', <storage type>, key, location, numel)
+    auto *t = std::get_if<Tuple>(&pid->v);
+    if (!t || t->items.size() < 5)
+        fail("unexpected persistent id");
+    auto *kind = std::get_if<std::string>(&t->items[0]->v);
+    auto *type = std::get_if<Global>(&t->items[1]->v);
+    auto *key = std::get_if<std::string>(&t->items[2]->v);
+    if (!kind || *kind != "storage" || !type || !key || !kStorageTypes.count(type->name))
+        fail("unexpected persistent id");
+    const int64_t numel = asInt(t->items[4], "storage size");
+    return make(Storage{m_loader(*key, kStorageTypes.at(type->name), numel)});
+}
+
+Ref Unpickler::reduce(const Ref &callable, const Ref &args)
+{
+    auto *g = std::get_if<Global>(&callable->v);
+    auto *a = std::get_if<Tuple>(&args->v);
+    if (!g || !a)
+        fail("unsupported pickle REDUCE");
+    if (g->name == "collections.OrderedDict")
+        return make(Dict{});
+    if (g->name == "torch._utils._rebuild_parameter") {
+        if (a->items.empty() || !std::holds_alternative<at::Tensor>(a->items[0]->v))
+            fail("malformed parameter");
+        return a->items[0];
+    }
+    if (g->name == "torch._utils._rebuild_tensor_v2") {
+        // (storage, storage_offset, size, stride, requires_grad, backward_hooks[, metadata])
+        if (a->items.size() < 4)
+            fail("malformed tensor");
+        auto *storage = std::get_if<Storage>(&a->items[0]->v);
+        if (!storage)
+            fail("tensor without storage");
+        const int64_t offset = asInt(a->items[1], "storage offset");
+        const auto sizes = asInts(a->items[2], "tensor size");
+        const auto strides = asInts(a->items[3], "tensor stride");
+        if (sizes.size() != strides.size())
+            fail("tensor size and stride differ in length");
+        int64_t last = offset;
+        for (size_t i = 0; i < sizes.size(); ++i) {
+            if (sizes[i] < 0 || strides[i] < 0)
+                fail("negative tensor size or stride");
+            if (sizes[i] == 0)
+                last = -1;
+            else if (last >= 0)
+                last += (sizes[i] - 1) * strides[i];
+        }
+        if (offset < 0 || last >= storage->data.numel())
+            fail("tensor extends beyond its storage");
+        return make(storage->data.as_strided(sizes, strides, offset));
+    }
+    fail("unsupported call of " + g->name);
+}
+
+void Unpickler::setItems(Ref &dict, const std::vector<Ref> &kv)
+{
+    auto *d = std::get_if<Dict>(&dict->v);
+    if (!d || kv.size() % 2)
+        fail("SETITEMS on something that is not a dict");
+    for (size_t i = 0; i < kv.size(); i += 2)
+        d->items.emplace_back(kv[i], kv[i + 1]);
+}
+
+Ref Unpickler::run()
+{
+    while (true) {
+        m_opStart = m_p;
+        const unsigned char op = *take(1);
+        switch (op) {
+        case 0x80: take(1); break;             // PROTO
+        case 0x95: take(8); break;             // FRAME
+        case '(': m_marks.push_back(m_stack.size()); break;
+        case '.': return pop();                // STOP
+        case '0': pop(); break;                // POP
+        case '1': popToMark(); break;          // POP_MARK
+        case '2': m_stack.push_back(top()); break;
+        case 'N': m_stack.push_back(make(None{})); break;
+        case 0x88: m_stack.push_back(make(true)); break;
+        case 0x89: m_stack.push_back(make(false)); break;
+        case 'J': m_stack.push_back(make(int64_t(int32_t(le(4))))); break;
+        case 'K': m_stack.push_back(make(int64_t(le(1)))); break;
+        case 'M': m_stack.push_back(make(int64_t(le(2)))); break;
+        case 0x8a: {                           // LONG1
+            const size_t n = size_t(le(1));
+            if (n > 8) {
+                m_stack.push_back(make(BigInt{bytes(n)}));
+                break;
+            }
+            uint64_t v = n ? le(n) : 0;
+            if (n && n < 8 && (v >> (8 * n - 1)) & 1)
+                v |= ~uint64_t(0) << (8 * n);
+            m_stack.push_back(make(int64_t(v)));
+            break;
+        }
+        case 'G': {                            // BINFLOAT, big-endian
+            uint64_t bits = 0;
+            for (const unsigned char *p = take(8), *e = p + 8; p < e; ++p)
+                bits = (bits << 8) | *p;
+            double d;
+            std::memcpy(&d, &bits, 8);
+            m_stack.push_back(make(d));
+            break;
+        }
+        case 'X': m_stack.push_back(make(bytes(size_t(le(4))))); break;
+        case 0x8c: m_stack.push_back(make(bytes(size_t(le(1))))); break;
+        case 0x8d: m_stack.push_back(make(bytes(size_t(le(8))))); break;
+        case 'B': m_stack.push_back(make(bytes(size_t(le(4))))); break;
+        case 'C': m_stack.push_back(make(bytes(size_t(le(1))))); break;
+        case 'T': m_stack.push_back(make(bytes(size_t(le(4))))); break;
+        case 'U': m_stack.push_back(make(bytes(size_t(le(1))))); break;
+        case ')': m_stack.push_back(make(Tuple{})); break;
+        case 0x85: m_stack.push_back(make(Tuple{{pop()}})); break;
+        case 0x86: { auto b = pop(), a = pop(); m_stack.push_back(make(Tuple{{a, b}})); break; }
+        case 0x87: { auto c = pop(), b = pop(), a = pop(); m_stack.push_back(make(Tuple{{a, b, c}})); break; }
+        case 't': m_stack.push_back(make(Tuple{popToMark()})); break;
+        case ']': m_stack.push_back(make(List{})); break;
+        case 'l': m_stack.push_back(make(List{popToMark()})); break;
+        case '}': m_stack.push_back(make(Dict{})); break;
+        case 'd': { auto d = make(Dict{}); setItems(d, popToMark()); m_stack.push_back(d); break; }
+        case 'a': {
+            auto v = pop();
+            auto *l = std::get_if<List>(&top()->v);
+            if (!l)
+                fail("APPEND on something that is not a list");
+            l->items.push_back(v);
+            break;
+        }
+        case 'e': {
+            auto items = popToMark();
+            auto *l = std::get_if<List>(&top()->v);
+            if (!l)
+                fail("APPENDS on something that is not a list");
+            l->items.insert(l->items.end(), items.begin(), items.end());
+            break;
+        }
+        case 's': { auto v = pop(), k = pop(); setItems(top(), {k, v}); break; }
+        case 'u': { auto kv = popToMark(); setItems(top(), kv); break; }
+        case 'q': m_memo[le(1)] = top(); break;
+        case 'r': m_memo[le(4)] = top(); break;
+        case 0x94: m_memo[m_memo.size()] = top(); break;
+        case 'h':
+        case 'j': {
+            const uint64_t key = le(op == 'h' ? 1 : 4);
+            const auto it = m_memo.find(key);
+            if (it == m_memo.end())
+                fail("pickle memo entry " + std::to_string(key) + " is missing");
+            m_stack.push_back(it->second);
+            break;
+        }
+        case 'c': {
+            const std::string module = line();
+            const std::string name = line();
+            m_stack.push_back(global(module, name));
+            break;
+        }
+        case 0x93: {                           // STACK_GLOBAL
+            auto name = pop(), module = pop();
+            auto *n = std::get_if<std::string>(&name->v);
+            auto *m = std::get_if<std::string>(&module->v);
+            if (!n || !m)
+                fail("malformed STACK_GLOBAL");
+            m_stack.push_back(global(*m, *n));
+            break;
+        }
+        case 'Q': { auto pid = pop(); m_stack.push_back(persistentLoad(pid)); break; }
+        case 'R': { auto args = pop(), callable = pop(); m_stack.push_back(reduce(callable, args)); break; }
+        case 'b': pop(); break; // BUILD: the only state here is an OrderedDict's _metadata, not needed
+        default: {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02x", op);
+            fail(std::string("unsupported pickle opcode ") + hex);
+        }
+        }
+    }
+}
+
+void flatten(const Ref &dict, const std::string &prefix, std::vector<std::pair<std::string, at::Tensor>> &out)
+{
+    for (const auto &[k, v] : std::get<Dict>(dict->v).items) {
+        auto *key = std::get_if<std::string>(&k->v);
+        if (!key)
+            continue;
+        if (auto *t = std::get_if<at::Tensor>(&v->v))
+            out.emplace_back(prefix + *key, *t);
+        else if (std::holds_alternative<Dict>(v->v))
+            flatten(v, prefix + *key + ".", out);
+    }
+}
+
+std::vector<std::pair<std::string, at::Tensor>> stateDictOf(const Ref &root, const std::string &context)
+{
+    if (!std::holds_alternative<Dict>(root->v))
+        throw modelError(context + ": the pickled object is not a state dict");
+    std::vector<std::pair<std::string, at::Tensor>> out;
+    flatten(root, "", out);
+    return out;
+}
+
+} // namespace
+
+std::vector<std::pair<std::string, at::Tensor>> unpickleLegacyStateDict(const unsigned char *data, size_t size,
+                                                                        const std::string &context)
+{
+    // Pickles in sequence: magic number, protocol version, system info, the state dict (storages
+    // as persistent ids), the list of storage keys; then each storage as a little-endian int64
+    // element count followed by its bytes. Storages are created empty while the state dict is
+    // read, and filled once their bytes are reached; tensors are views of them.
+    std::map<std::string, at::Tensor> storages;
+    const StorageLoader deferred = [&storages](const std::string &key, at::ScalarType type, int64_t numel) {
+        auto &s = storages[key];
+        if (!s.defined())
+            s = at::empty({numel}, at::TensorOptions().dtype(type));
+        return s;
+    };
+    const StorageLoader refuse = [&context](const std::string &, at::ScalarType, int64_t) -> at::Tensor {
+        throw modelError(context + ": unexpected storage in a header pickle");
+    };
+    size_t pos = 0;
+    auto next = [&](const StorageLoader &loader) {
+        Unpickler u(data + pos, size - pos, loader, context);
+        Ref r = u.run();
+        pos += u.consumed();
+        return r;
+    };
+    const Ref magic = next(refuse);
+    const auto *m = std::get_if<BigInt>(&magic->v);
+    if (!m || m->littleEndian != std::string("\x6c\xfc\x9c\x46\xf9\x20\x6a\xa8\x50\x19", 10))
+        throw modelError(context + ": not a torch.save file (neither a zip archive nor the legacy format)");
+    next(refuse); // protocol version
+    next(refuse); // system info
+    const Ref root = next(deferred);
+    const Ref keys = next(refuse);
+    const auto *keyList = std::get_if<List>(&keys->v);
+    if (!keyList)
+        throw modelError(context + ": malformed legacy torch.save file (no storage key list)");
+    for (const Ref &k : keyList->items) {
+        const auto *key = std::get_if<std::string>(&k->v);
+        if (!key || !storages.count(*key))
+            throw modelError(context + ": malformed legacy torch.save file (unknown storage key)");
+        at::Tensor &s = storages[*key];
+        if (size - pos < 8)
+            throw modelError(context + ": truncated storage " + *key);
+        int64_t numel = 0;
+        std::memcpy(&numel, data + pos, 8);
+        pos += 8;
+        const size_t bytes = size_t(numel) * s.element_size();
+        if (numel != s.numel() || size - pos < bytes)
+            throw modelError(context + ": storage " + *key + " is truncated or has the wrong size");
+        std::memcpy(s.data_ptr(), data + pos, bytes);
+        pos += bytes;
+    }
+    return stateDictOf(root, context);
+}
+
+std::vector<std::pair<std::string, at::Tensor>> unpickleStateDict(const unsigned char *data, size_t size,
+                                                                  const StorageLoader &loadStorage,
+                                                                  const std::string &context)
+{
+    Unpickler unpickler(data, size, loadStorage, context);
+    return stateDictOf(unpickler.run(), context);
+}
+
+} // namespace bertlens

@@ -1,0 +1,127 @@
+#include "model/bert_config.h"
+
+#include "common/error.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+
+namespace bertlens {
+
+namespace {
+
+std::string jsonText(const QJsonValue &v)
+{
+    const QByteArray wrapped = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2).toStdString(); // without the surrounding [ ]
+}
+
+int intField(const QJsonObject &o, const char *key, int fallback, const std::string &path)
+{
+    if (!o.contains(key))
+        return fallback;
+    const QJsonValue v = o.value(key);
+    const double d = v.toDouble(std::nan(""));
+    if (!v.isDouble() || d != std::floor(d) || d < 0 || d > 1e9)
+        throw modelError(path + ": " + key + " must be a non-negative integer, found "
+                         + jsonText(v));
+    return int(d);
+}
+
+} // namespace
+
+BertConfig BertConfig::fromJsonFile(const std::string &path)
+{
+    QFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::ReadOnly))
+        throw modelError(path + ": cannot open (" + file.errorString().toStdString() + ")");
+    return fromJson(file.readAll().toStdString(), path);
+}
+
+BertConfig BertConfig::fromJson(const std::string &json, const std::string &path)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json), &error);
+    if (!doc.isObject())
+        throw modelError(path + ": not a JSON object (" + error.errorString().toStdString() + " at byte "
+                         + std::to_string(error.offset) + ")");
+    const QJsonObject o = doc.object();
+    BertConfig c;
+    // Checkpoints from before model_type existed are BERT; anything named otherwise is not.
+    c.modelType = o.value("model_type").toString("bert").toStdString();
+    if (c.modelType != "bert")
+        throw modelError(path + ": model_type '" + c.modelType + "' is not supported (BertLens reads BERT models: model_type \"bert\")");
+    c.vocabSize = intField(o, "vocab_size", c.vocabSize, path);
+    c.hiddenSize = intField(o, "hidden_size", c.hiddenSize, path);
+    c.numLayers = intField(o, "num_hidden_layers", c.numLayers, path);
+    c.numHeads = intField(o, "num_attention_heads", c.numHeads, path);
+    c.intermediateSize = intField(o, "intermediate_size", c.intermediateSize, path);
+    c.maxPositions = intField(o, "max_position_embeddings", c.maxPositions, path);
+    c.typeVocabSize = intField(o, "type_vocab_size", c.typeVocabSize, path);
+    c.padTokenId = o.value("pad_token_id").isNull() ? 0 : intField(o, "pad_token_id", c.padTokenId, path);
+    if (o.contains("layer_norm_eps")) {
+        if (!o.value("layer_norm_eps").isDouble() || o.value("layer_norm_eps").toDouble() <= 0)
+            throw modelError(path + ": layer_norm_eps must be a positive number");
+        c.layerNormEps = o.value("layer_norm_eps").toDouble();
+    }
+    c.activationName = o.value("hidden_act").toString("gelu").toStdString();
+    if (c.activationName == "gelu")
+        c.activation = Activation::Gelu;
+    else if (c.activationName == "gelu_new" || c.activationName == "gelu_pytorch_tanh")
+        c.activation = Activation::GeluTanh;
+    else if (c.activationName == "relu")
+        c.activation = Activation::Relu;
+    else
+        throw modelError(path + ": hidden_act '" + c.activationName
+                         + "' is not supported (gelu, gelu_new, gelu_pytorch_tanh or relu)");
+    const QString positions = o.value("position_embedding_type").toString("absolute");
+    if (positions != "absolute")
+        throw modelError(path + ": position_embedding_type '" + positions.toStdString() + "' is not supported (absolute)");
+    c.validate(path);
+    return c;
+}
+
+void BertConfig::validate(const std::string &path) const
+{
+    auto positive = [&path](const char *name, int v) {
+        if (v <= 0)
+            throw modelError(path + ": " + name + " must be positive, found " + std::to_string(v));
+    };
+    positive("vocab_size", vocabSize);
+    positive("hidden_size", hiddenSize);
+    positive("num_attention_heads", numHeads);
+    positive("intermediate_size", intermediateSize);
+    positive("max_position_embeddings", maxPositions);
+    positive("type_vocab_size", typeVocabSize);
+    if (numLayers < 0)
+        throw modelError(path + ": num_hidden_layers must not be negative");
+    if (hiddenSize % numHeads != 0)
+        throw modelError(path + ": hidden_size " + std::to_string(hiddenSize) + " is not a multiple of num_attention_heads "
+                         + std::to_string(numHeads));
+}
+
+std::string BertConfig::toJson() const
+{
+    QJsonObject o{{"model_type", QString::fromStdString(modelType)},
+                  {"architectures", QJsonArray{"BertForMaskedLM"}},
+                  {"vocab_size", vocabSize},
+                  {"hidden_size", hiddenSize},
+                  {"num_hidden_layers", numLayers},
+                  {"num_attention_heads", numHeads},
+                  {"intermediate_size", intermediateSize},
+                  {"hidden_act", QString::fromStdString(activationName)},
+                  {"hidden_dropout_prob", 0.1},
+                  {"attention_probs_dropout_prob", 0.1},
+                  {"max_position_embeddings", maxPositions},
+                  {"type_vocab_size", typeVocabSize},
+                  {"initializer_range", 0.02},
+                  {"layer_norm_eps", layerNormEps},
+                  {"pad_token_id", padTokenId},
+                  {"position_embedding_type", "absolute"}};
+    return QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
+}
+
+} // namespace bertlens

@@ -1,0 +1,33 @@
+#include "model/loaded_model.h"
+
+#include "common/error.h"
+
+#include <QDir>
+
+namespace bertlens {
+
+std::shared_ptr<const LoadedModel> LoadedModel::load(const std::string &dir)
+{
+    auto model = std::make_shared<LoadedModel>();
+    model->folder = ModelFolder::locate(dir);
+    model->config = BertConfig::fromJsonFile(model->folder.configPath);
+    Vocab vocab = Vocab::load(model->folder.vocabPath);
+    if (vocab.size() > model->config.vocabSize)
+        throw modelError(model->folder.vocabPath + ": has " + std::to_string(vocab.size())
+                         + " entries, more than vocab_size " + std::to_string(model->config.vocabSize) + " in "
+                         + model->folder.configPath);
+    model->tokenizer = std::make_unique<BertTokenizer>(std::move(vocab), model->folder.tokenizerOptions);
+    model->folder.readWeights(model->weights);
+    model->encoder = std::make_unique<BertModel>(model->config, model->weights);
+    model->maxLength = model->config.maxPositions;
+    if (model->folder.modelMaxLength > 0 && model->folder.modelMaxLength < model->maxLength)
+        model->maxLength = model->folder.modelMaxLength;
+    return model;
+}
+
+std::string LoadedModel::name() const
+{
+    return QDir(QString::fromStdString(folder.dir)).dirName().toStdString();
+}
+
+} // namespace bertlens

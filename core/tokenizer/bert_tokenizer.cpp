@@ -1,0 +1,130 @@
+#include "tokenizer/bert_tokenizer.h"
+
+#include "common/error.h"
+#include "tokenizer/pre_tokenizer.h"
+
+namespace bertlens {
+
+BertTokenizer::BertTokenizer(Vocab vocab, TokenizerOptions options)
+    : m_vocab(std::move(vocab)), m_options(options), m_normalizer(options.normalizer)
+{
+    m_clsId = m_vocab.requiredId("[CLS]");
+    m_sepId = m_vocab.requiredId("[SEP]");
+    m_unkId = m_vocab.requiredId("[UNK]");
+    m_padId = m_vocab.id("[PAD]") >= 0 ? m_vocab.id("[PAD]") : 0;
+    m_wordPiece = std::make_unique<WordPiece>(m_vocab, m_unkId, options.maxCharsPerWord);
+    for (const char *name : {"[CLS]", "[SEP]", "[PAD]", "[UNK]", "[MASK]"}) {
+        const int id = m_vocab.id(name);
+        if (id < 0)
+            continue;
+        CodePoints cps;
+        decodeUtf8(name, cps);
+        m_literalSpecials.emplace_back(std::move(cps), id);
+    }
+}
+
+std::vector<BertTokenizer::Piece> BertTokenizer::tokenize(std::string_view text) const
+{
+    CodePoints cps;
+    size_t bad = 0;
+    if (!decodeUtf8(text, cps, &bad))
+        throw inputError("text is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+    std::vector<Piece> pieces;
+    const std::u32string_view all(cps);
+    size_t segmentStart = 0;
+    size_t i = 0;
+    while (i < cps.size()) {
+        const std::pair<CodePoints, int> *match = nullptr;
+        if (cps[i] == U'[') {
+            for (const auto &special : m_literalSpecials) {
+                if (all.substr(i, special.first.size()) == special.first) {
+                    match = &special;
+                    break;
+                }
+            }
+        }
+        if (!match) {
+            ++i;
+            continue;
+        }
+        tokenizeSegment(all.substr(segmentStart, i - segmentStart), int(segmentStart), pieces);
+        pieces.push_back({match->second, int(i), int(i + match->first.size())});
+        i += match->first.size();
+        segmentStart = i;
+    }
+    tokenizeSegment(all.substr(segmentStart), int(segmentStart), pieces);
+    return pieces;
+}
+
+void BertTokenizer::tokenizeSegment(std::u32string_view segment, int originBase, std::vector<Piece> &out) const
+{
+    if (segment.empty())
+        return;
+    NormalizedText normalized;
+    m_normalizer.normalize(segment, originBase, normalized);
+    std::vector<WordPieceToken> wordPieces;
+    for (const WordSpan &word : splitWords(normalized.text)) {
+        wordPieces.clear();
+        const auto wordText = std::u32string_view(normalized.text).substr(size_t(word.begin), size_t(word.end - word.begin));
+        m_wordPiece->tokenize(wordText, wordPieces);
+        for (const WordPieceToken &p : wordPieces) {
+            const int first = normalized.origin[size_t(word.begin + p.begin)];
+            const int last = normalized.origin[size_t(word.begin + p.end - 1)];
+            out.push_back({p.id, first, last + 1});
+        }
+    }
+}
+
+Encoding BertTokenizer::encode(std::string_view text, int maxLength) const
+{
+    return assemble(tokenize(text), nullptr, maxLength);
+}
+
+Encoding BertTokenizer::encodePair(std::string_view textA, std::string_view textB, int maxLength) const
+{
+    const auto b = tokenize(textB);
+    return assemble(tokenize(textA), &b, maxLength);
+}
+
+Encoding BertTokenizer::assemble(const std::vector<Piece> &a, const std::vector<Piece> *b, int maxLength) const
+{
+    const int specials = b ? 3 : 2;
+    if (maxLength != 0 && maxLength < specials + 1)
+        throw inputError("max length " + std::to_string(maxLength) + " leaves no room for text (the special tokens alone take "
+                         + std::to_string(specials) + ")");
+    size_t keepA = a.size();
+    size_t keepB = b ? b->size() : 0;
+    const int total = int(keepA + keepB) + specials;
+    if (maxLength > 0) {
+        // Longest-first: drop one token at a time from the longer sequence (the second on a tie).
+        while (int(keepA + keepB) + specials > maxLength) {
+            if (keepA > keepB)
+                --keepA;
+            else
+                --keepB;
+        }
+    }
+
+    Encoding enc;
+    enc.untruncatedLength = total;
+    enc.truncated = int(keepA + keepB) + specials < total;
+    auto add = [&](int id, int typeId, std::pair<int, int> offsets, bool special) {
+        enc.ids.push_back(id);
+        enc.typeIds.push_back(typeId);
+        enc.tokens.push_back(m_vocab.token(id));
+        enc.offsets.push_back(offsets);
+        enc.specialMask.push_back(special);
+    };
+    add(m_clsId, 0, {0, 0}, true);
+    for (size_t i = 0; i < keepA; ++i)
+        add(a[i].id, 0, {a[i].begin, a[i].end}, false);
+    add(m_sepId, 0, {0, 0}, true);
+    if (b) {
+        for (size_t i = 0; i < keepB; ++i)
+            add((*b)[i].id, 1, {(*b)[i].begin, (*b)[i].end}, false);
+        add(m_sepId, 1, {0, 0}, true);
+    }
+    return enc;
+}
+
+} // namespace bertlens

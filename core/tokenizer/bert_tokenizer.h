@@ -1,0 +1,54 @@
+#pragma once
+
+#include "tokenizer/encoding.h"
+#include "tokenizer/normalizer.h"
+#include "tokenizer/vocab.h"
+#include "tokenizer/word_piece.h"
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace bertlens {
+
+struct TokenizerOptions {
+    NormalizerOptions normalizer;
+    int maxCharsPerWord = 100;
+};
+
+// The original BERT tokenizer: normalize, split words, WordPiece, then [CLS] A [SEP] (B [SEP]).
+// Special tokens typed literally in the text ("[MASK]") are kept whole, as HuggingFace does.
+class BertTokenizer {
+public:
+    BertTokenizer(Vocab vocab, TokenizerOptions options);
+
+    // maxLength counts special tokens; 0 means no limit. Pairs are truncated longest-first.
+    Encoding encode(std::string_view text, int maxLength = 0) const;
+    Encoding encodePair(std::string_view textA, std::string_view textB, int maxLength = 0) const;
+
+    const Vocab &vocab() const { return m_vocab; }
+    const TokenizerOptions &options() const { return m_options; }
+    int clsId() const { return m_clsId; }
+    int sepId() const { return m_sepId; }
+    int padId() const { return m_padId; }
+    int unknownId() const { return m_unkId; }
+
+private:
+    struct Piece {
+        int id;
+        int begin;
+        int end;
+    };
+    std::vector<Piece> tokenize(std::string_view text) const;
+    void tokenizeSegment(std::u32string_view segment, int originBase, std::vector<Piece> &out) const;
+    Encoding assemble(const std::vector<Piece> &a, const std::vector<Piece> *b, int maxLength) const;
+
+    Vocab m_vocab;
+    TokenizerOptions m_options;
+    Normalizer m_normalizer;
+    std::unique_ptr<WordPiece> m_wordPiece; // refers to m_vocab, so it lives behind a pointer
+    int m_clsId, m_sepId, m_padId, m_unkId;
+    std::vector<std::pair<CodePoints, int>> m_literalSpecials;
+};
+
+} // namespace bertlens
