@@ -2,6 +2,29 @@
 
 namespace bertlens {
 
+namespace {
+
+constexpr char32_t kCapitalSigma = 0x03A3;
+constexpr char32_t kFinalSigma = 0x03C2;
+
+// Unicode's Final_Sigma condition: a cased letter before (skipping case-ignorables) and none
+// after. Python's str.lower() applies it, so BERT's lower-casing does too.
+bool isFinalSigma(std::u32string_view text, size_t i)
+{
+    auto skippable = [](char32_t c) { return unicode::isCaseIgnorable(c) || unicode::isBertControl(c); };
+    size_t before = i;
+    while (before > 0 && skippable(text[before - 1]))
+        --before;
+    if (before == 0 || !unicode::isCased(text[before - 1]))
+        return false;
+    size_t after = i + 1;
+    while (after < text.size() && skippable(text[after]))
+        ++after;
+    return after == text.size() || !unicode::isCased(text[after]);
+}
+
+} // namespace
+
 void Normalizer::normalize(std::u32string_view text, int originBase, NormalizedText &out) const
 {
     auto emit = [&out](char32_t c, int origin) {
@@ -27,7 +50,9 @@ void Normalizer::normalize(std::u32string_view text, int originBase, NormalizedT
             emit(c, origin);
             continue;
         }
-        const std::u32string lowered = m_options.lowercase ? unicode::toLower(c) : std::u32string(1, c);
+        std::u32string lowered(1, c);
+        if (m_options.lowercase)
+            lowered = c == kCapitalSigma && isFinalSigma(text, i) ? std::u32string(1, kFinalSigma) : unicode::toLower(c);
         for (char32_t l : lowered) {
             if (!m_options.stripAccents) {
                 emit(l, origin);

@@ -148,6 +148,33 @@ std::u32string toLower(char32_t c)
     return std::u32string(1, QChar::toLower(c));
 }
 
+bool isCased(char32_t c)
+{
+    return QChar::isLower(c) || QChar::isUpper(c) || QChar::isTitleCase(c);
+}
+
+bool isCaseIgnorable(char32_t c)
+{
+    switch (c) {
+    case 0x0027: case 0x002E: case 0x003A: case 0x00B7: case 0x0387: case 0x055F: case 0x05F4: case 0x2018:
+    case 0x2019: case 0x2024: case 0x2027: case 0xFE13: case 0xFE52: case 0xFE55: case 0xFF07: case 0xFF0E:
+    case 0xFF1A:
+        return true; // Word_Break MidLetter, MidNumLet, Single_Quote
+    default:
+        break;
+    }
+    switch (QChar::category(c)) {
+    case QChar::Mark_NonSpacing:
+    case QChar::Mark_Enclosing:
+    case QChar::Other_Format:
+    case QChar::Letter_Modifier:
+    case QChar::Symbol_Modifier:
+        return true;
+    default:
+        return false;
+    }
+}
+
 std::u32string stripAccents(char32_t c)
 {
     if (c < 0x80)

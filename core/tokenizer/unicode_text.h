@@ -21,8 +21,12 @@ bool isWordSeparator(char32_t c);    // splits words after clean-up (Python's st
 bool isBertControl(char32_t c);      // dropped during clean-up
 bool isBertPunctuation(char32_t c);  // split off as its own word
 bool isCjkIdeograph(char32_t c);     // spaced out as its own word
-// Python's str.lower() for one code point; may return more than one code point.
+// Python's str.lower() for one code point; may return more than one code point. Capital sigma
+// is handled by the normalizer, which sees its neighbours (final sigma rule).
 std::u32string toLower(char32_t c);
+// Unicode's Cased and Case_Ignorable properties, as the final sigma rule uses them.
+bool isCased(char32_t c);
+bool isCaseIgnorable(char32_t c);
 // NFD of one code point with the nonspacing marks (Mn) removed.
 std::u32string stripAccents(char32_t c);
 } // namespace unicode

@@ -1,0 +1,200 @@
+#include "fixtures.h"
+
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace bertlens;
+
+namespace {
+
+struct Run {
+    int status = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run cli(const QStringList &args, const QByteArray &stdinData = {})
+{
+    QProcess p;
+    p.start(BERTLENS_CLI, args);
+    p.write(stdinData);
+    p.closeWriteChannel();
+    p.waitForFinished(120000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+const QString kModel = test::fixture("models/tiny-safetensors");
+
+QString writeInput(QTemporaryDir &dir, const QByteArray &text)
+{
+    const QString path = dir.filePath("input.txt");
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(text);
+    return path;
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void info()
+    {
+        const Run r = cli({"info", "--model", kModel});
+        QCOMPARE(r.status, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["model_type"].toString(), QString("bert"));
+        QCOMPARE(o["hidden_size"].toInt(), 32);
+        QCOMPARE(o["num_layers"].toInt(), 2);
+        QCOMPARE(o["num_heads"].toInt(), 4);
+        QCOMPARE(o["intermediate_size"].toInt(), 48);
+        QCOMPARE(o["max_position_embeddings"].toInt(), 64);
+        QCOMPARE(o["vocab_size"].toInt(), 120);
+        QVERIFY(o["weights_file"].toString().endsWith("model.safetensors"));
+        QCOMPARE(o["weights_dtype"].toString(), QString("F32"));
+        QCOMPARE(QJsonDocument::fromJson(cli({"info", "--model", test::fixture("models/tiny-f16")}).out)["weights_dtype"].toString(),
+                 QString("F16"));
+    }
+
+    void tokenizeOneTextAndPairs()
+    {
+        Run r = cli({"tokenize", "--model", kModel, "Hello, fox!"});
+        QCOMPARE(r.status, 0);
+        QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["tokens"].toArray(), (QJsonArray{"[CLS]", "hello", ",", "fox", "!", "[SEP]"}));
+        QCOMPARE(o["offsets"].toArray()[3].toArray(), (QJsonArray{7, 10}));
+        r = cli({"tokenize", "--model", kModel, "--pair", "world", "hello"});
+        o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["type_ids"].toArray(), (QJsonArray{0, 0, 0, 1, 1}));
+    }
+
+    // Lines split on \n only: \r\n loses its \r, U+2028 stays inside a line.
+    void tokenizeStreamsLines()
+    {
+        const Run r = cli({"tokenize", "--model", kModel, "--input", "-"}, "hello\r\nthe\xe2\x80\xa8" "fox\n\nlast");
+        QCOMPARE(r.status, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 4);
+        QCOMPARE(QJsonDocument::fromJson(lines[0])["text"].toString(), QString("hello"));
+        QCOMPARE(QJsonDocument::fromJson(lines[1])["tokens"].toArray(), (QJsonArray{"[CLS]", "the", "fox", "[SEP]"}));
+        QCOMPARE(QJsonDocument::fromJson(lines[2])["tokens"].toArray(), (QJsonArray{"[CLS]", "[SEP]"}));
+        QCOMPARE(QJsonDocument::fromJson(lines[3])["text"].toString(), QString("last"));
+    }
+
+    // The CLI's vectors are the reference model's, to atol 1e-4.
+    void embedMatchesReference()
+    {
+        QTemporaryDir dir;
+        const QString input = writeInput(dir, "hello world\nThe quick brown fox jumps over the lazy dog!\n");
+        const QString output = dir.filePath("out.csv");
+        const Run r = cli({"embed", "--model", kModel, "--input", input, "--output", output, "--pooling", "mean",
+                           "--layers", "0,-1", "--batch-size", "1"});
+        QCOMPARE(r.status, 0);
+        QFile f(output);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 2 * 2);
+        for (int s = 0; s < 2; ++s) {
+            const at::Tensor expected = test::goldenTensor("s" + std::to_string(s) + ".pool.mean");
+            for (int l = 0; l < 2; ++l) {
+                const QList<QByteArray> row = lines[1 + s * 2 + l].split(',');
+                QCOMPARE(row[0].toInt(), s);
+                QCOMPARE(row[1].toInt(), l == 0 ? 0 : 2);
+                for (int d = 0; d < 32; ++d)
+                    QVERIFY(std::abs(row[2 + d].toDouble() - expected[l == 0 ? 0 : 2][d].item<double>()) < test::kTolerance);
+            }
+        }
+    }
+
+    void truncationIsReported()
+    {
+        QTemporaryDir dir;
+        const QString input = writeInput(dir, "short\nthe quick brown fox jumps over the lazy dog\n");
+        const Run r = cli({"embed", "--model", kModel, "--input", input, "--output", dir.filePath("o.csv"), "--max-length", "8"});
+        QCOMPARE(r.status, 0);
+        QVERIFY2(r.err.contains("line 2: 12 tokens truncated to 8"), r.err.constData());
+        QVERIFY(!r.err.contains("line 1:"));
+    }
+
+    void attentionCsv()
+    {
+        QTemporaryDir dir;
+        const QString output = dir.filePath("att.csv");
+        const Run r = cli({"attention", "--model", kModel, "--input", "-", "--output", output, "--layers", "1"}, "hello world\n");
+        QCOMPARE(r.status, 0);
+        QFile f(output);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 4 * 4 * 4);
+        const at::Tensor expected = test::goldenTensor("s0.f32.attentions");
+        for (int i = 1; i < lines.size(); ++i) {
+            const QList<QByteArray> row = lines[i].split(',');
+            QCOMPARE(row[1].toInt(), 1);
+            QVERIFY(std::abs(row[5].toDouble() - expected[0][row[2].toInt()][row[3].toInt()][row[4].toInt()].item<double>())
+                    < test::kTolerance);
+        }
+    }
+
+    void errorsHaveStatusAndMessage_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no command") << QStringList{} << 2 << "usage";
+        QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "unknown command 'frobnicate'";
+        QTest::newRow("unknown option") << QStringList{"info", "--model", kModel, "--bogus"} << 2 << "bogus";
+        QTest::newRow("missing model") << QStringList{"info"} << 2 << "--model is required";
+        QTest::newRow("bad pooling") << QStringList{"embed", "--model", kModel, "--input", "-", "--output", "/tmp/x.csv", "--pooling", "avg"}
+                                     << 2 << "pooling 'avg'";
+        QTest::newRow("bad layer") << QStringList{"embed", "--model", kModel, "--input", "-", "--output", "/tmp/x.csv", "--layers", "7"}
+                                   << 2 << "layer 7 is out of range";
+        QTest::newRow("npy without pooling") << QStringList{"embed", "--model", kModel, "--input", "-", "--output", "/tmp/x.npy"}
+                                             << 2 << ".npy output needs --pooling";
+        QTest::newRow("bad batch size") << QStringList{"embed", "--model", kModel, "--input", "-", "--output", "/tmp/x.csv", "--batch-size", "0"}
+                                        << 2 << "--batch-size must be a positive integer";
+        QTest::newRow("max length too long") << QStringList{"tokenize", "--model", kModel, "--max-length", "999", "x"}
+                                             << 2 << "exceeds the model's max_position_embeddings 64";
+        QTest::newRow("output folder missing") << QStringList{"embed", "--model", kModel, "--input", "-", "--output", "/nonexistent/dir/x.csv"}
+                                               << 2 << "does not exist";
+        QTest::newRow("model folder missing") << QStringList{"info", "--model", "/nonexistent"} << 3 << "/nonexistent: not a folder";
+        QTest::newRow("input missing") << QStringList{"tokenize", "--model", kModel, "--input", "/nonexistent.txt"}
+                                       << 4 << "/nonexistent.txt: cannot open";
+    }
+    void errorsHaveStatusAndMessage()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, status);
+        QFETCH(QString, message);
+        const Run r = cli(args);
+        QCOMPARE(r.status, status);
+        QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void invalidUtf8NamesTheLine()
+    {
+        const Run r = cli({"tokenize", "--model", kModel, "--input", "-"}, "fine\nbad \xff\n");
+        QCOMPARE(r.status, 4);
+        QVERIFY2(r.err.contains("line 2: text is not valid UTF-8"), r.err.constData());
+    }
+
+    void modelErrorIsStatus3()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.filePath("config.json"));
+        f.open(QIODevice::WriteOnly);
+        f.write(R"({"model_type": "gpt2"})");
+        f.close();
+        QFile::copy(test::fixture("tiny_vocab.txt"), dir.filePath("vocab.txt"));
+        QFile::copy(test::fixture("models/tiny-safetensors/model.safetensors"), dir.filePath("model.safetensors"));
+        const Run r = cli({"info", "--model", dir.path()});
+        QCOMPARE(r.status, 3);
+        QVERIFY2(r.err.contains("model_type 'gpt2' is not supported"), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

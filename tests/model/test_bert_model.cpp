@@ -1,0 +1,190 @@
+#include "fixtures.h"
+
+#include "analysis/pooling.h"
+#include "model/batching.h"
+#include "model/loaded_model.h"
+
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+using namespace bertlens;
+
+namespace {
+
+struct Sentence {
+    std::string text;
+    std::string pair;
+    bool hasPair = false;
+};
+
+std::vector<Sentence> goldenSentences()
+{
+    std::vector<Sentence> out;
+    for (const auto &v : test::readJsonArray(test::fixture("golden_sentences.json"))) {
+        const QJsonObject o = v.toObject();
+        out.push_back({o["text"].toString().toStdString(), o["pair"].toString().toStdString(), !o["pair"].isNull()});
+    }
+    return out;
+}
+
+Encoding encodeGolden(const LoadedModel &model, const Sentence &s)
+{
+    return s.hasPair ? model.tokenizer->encodePair(s.text, s.pair) : model.tokenizer->encode(s.text);
+}
+
+SentenceOutput runAlone(const LoadedModel &model, const Encoding &e, bool attentions)
+{
+    ForwardOptions options;
+    options.attentions = attentions;
+    return sentenceOf(model.encoder->forward(makeBatch({&e}, 0), options), 0, e.size());
+}
+
+} // namespace
+
+class TestBertModel : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    // Every hidden state and attention map of every golden sentence, for each checkpoint format,
+    // against the float64 reference at atol 1e-4.
+    void matchesReference_data()
+    {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<QString>("activation");
+        QTest::newRow("safetensors") << "tiny-safetensors" << "f32" << "";
+        QTest::newRow("zip bin") << "tiny-bin" << "f32" << "";
+        QTest::newRow("legacy bin") << "tiny-legacy-bin" << "f32" << "";
+        QTest::newRow("sharded") << "tiny-sharded" << "f32" << "";
+        QTest::newRow("f16") << "tiny-f16" << "f16" << "";
+        QTest::newRow("bf16") << "tiny-bf16" << "bf16" << "";
+        QTest::newRow("gelu_new") << "tiny-safetensors" << "gelu_new" << "gelu_new";
+        QTest::newRow("gelu_pytorch_tanh") << "tiny-safetensors" << "gelu_new" << "gelu_pytorch_tanh";
+        QTest::newRow("relu") << "tiny-safetensors" << "relu" << "relu";
+    }
+    void matchesReference()
+    {
+        QFETCH(QString, folder);
+        QFETCH(QString, label);
+        QFETCH(QString, activation);
+        QTemporaryDir dir;
+        QString path = test::fixture("models/" + folder);
+        if (!activation.isEmpty()) {
+            // Same weights, another hidden_act in config.json.
+            for (const QString &f : QDir(path).entryList(QDir::Files))
+                QFile::copy(QDir(path).filePath(f), dir.filePath(f));
+            QFile config(dir.filePath("config.json"));
+            QVERIFY(config.open(QIODevice::ReadOnly));
+            QJsonObject o = QJsonDocument::fromJson(config.readAll()).object();
+            config.close();
+            o["hidden_act"] = activation;
+            QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            config.write(QJsonDocument(o).toJson());
+            config.close();
+            path = dir.path();
+        }
+        const auto model = LoadedModel::load(path.toStdString());
+        const auto sentences = goldenSentences();
+        for (size_t s = 0; s < sentences.size(); ++s) {
+            const std::string prefix = "s" + std::to_string(s) + ".";
+            const Encoding e = encodeGolden(*model, sentences[s]);
+            QVERIFY(at::tensor(std::vector<int64_t>(e.ids.begin(), e.ids.end())).equal(test::goldenTensor(prefix + "ids")));
+            QVERIFY(at::tensor(std::vector<int64_t>(e.typeIds.begin(), e.typeIds.end())).equal(test::goldenTensor(prefix + "type_ids")));
+            const SentenceOutput out = runAlone(*model, e, true);
+            const double hiddenError = test::maxAbsDiff(out.hidden, test::goldenTensor(prefix + label.toStdString() + ".hidden"));
+            QVERIFY2(hiddenError < test::kTolerance, qPrintable(QString("sentence %1: hidden error %2").arg(s).arg(hiddenError)));
+            if (label == "f32") {
+                const double attentionError = test::maxAbsDiff(out.attentions, test::goldenTensor(prefix + "f32.attentions"));
+                QVERIFY2(attentionError < test::kTolerance, qPrintable(QString("attention error %1").arg(attentionError)));
+            }
+        }
+    }
+
+    // Padding must not change a sentence's numbers: the whole golden set as one batch.
+    void batchedEqualsAlone()
+    {
+        const auto model = LoadedModel::load(test::fixturePath("models/tiny-safetensors"));
+        std::vector<Encoding> encodings;
+        for (const auto &s : goldenSentences())
+            encodings.push_back(encodeGolden(*model, s));
+        std::vector<const Encoding *> pointers;
+        for (const auto &e : encodings)
+            pointers.push_back(&e);
+        ForwardOptions options;
+        options.attentions = true;
+        const ForwardResult batched = model->encoder->forward(makeBatch(pointers, model->tokenizer->padId()), options);
+        QCOMPARE(batched.hidden.size(0), 3);
+        QCOMPARE(batched.attentions.size(0), 2);
+        for (size_t i = 0; i < encodings.size(); ++i) {
+            const SentenceOutput fromBatch = sentenceOf(batched, int(i), encodings[i].size());
+            const SentenceOutput alone = runAlone(*model, encodings[i], true);
+            QVERIFY(test::maxAbsDiff(fromBatch.hidden, alone.hidden) < test::kTolerance);
+            QVERIFY(test::maxAbsDiff(fromBatch.attentions, alone.attentions) < test::kTolerance);
+        }
+    }
+
+    void attentionsOnlyWhenAsked()
+    {
+        const auto model = LoadedModel::load(test::fixturePath("models/tiny-safetensors"));
+        const Encoding e = model->tokenizer->encode("hello world");
+        QVERIFY(!runAlone(*model, e, false).attentions.defined());
+        const at::Tensor maps = runAlone(*model, e, true).attentions;
+        // Every row of every attention map is a probability distribution.
+        QVERIFY(test::maxAbsDiff(maps.sum(-1), at::ones({2, 4, e.size()})) < 1e-5);
+    }
+
+    void poolingMatchesReference_data()
+    {
+        QTest::addColumn<QString>("pooling");
+        QTest::newRow("cls") << "cls";
+        QTest::newRow("mean") << "mean";
+        QTest::newRow("max") << "max";
+    }
+    void poolingMatchesReference()
+    {
+        QFETCH(QString, pooling);
+        const auto model = LoadedModel::load(test::fixturePath("models/tiny-safetensors"));
+        const auto sentences = goldenSentences();
+        std::vector<Encoding> encodings;
+        for (const auto &s : sentences)
+            encodings.push_back(encodeGolden(*model, s));
+        std::vector<const Encoding *> pointers;
+        for (const auto &e : encodings)
+            pointers.push_back(&e);
+        // Mask-aware pooling over a padded batch equals the reference over each unpadded sentence.
+        const Batch batch = makeBatch(pointers, model->tokenizer->padId());
+        const at::Tensor pooled = poolTokens(model->encoder->forward(batch).hidden, batch.mask, parsePooling(pooling.toStdString()));
+        for (size_t s = 0; s < sentences.size(); ++s) {
+            const at::Tensor expected = test::goldenTensor("s" + std::to_string(s) + ".pool." + pooling.toStdString());
+            QVERIFY(test::maxAbsDiff(pooled.select(1, long(s)), expected) < test::kTolerance);
+        }
+    }
+
+    void outOfRangeInputIsAnError()
+    {
+        const auto model = LoadedModel::load(test::fixturePath("models/tiny-safetensors"));
+        Batch batch{at::full({1, 3}, 10000, at::kLong), at::zeros({1, 3}, at::kLong), at::ones({1, 3}, at::kLong)};
+        QVERIFY_THROWS_EXCEPTION(Error, model->encoder->forward(batch));
+        batch = {at::zeros({1, 65}, at::kLong), at::zeros({1, 65}, at::kLong), at::ones({1, 65}, at::kLong)};
+        QVERIFY_THROWS_EXCEPTION(Error, model->encoder->forward(batch));
+    }
+
+    void cancellationStopsTheForwardPass()
+    {
+        const auto model = LoadedModel::load(test::fixturePath("models/tiny-safetensors"));
+        CancelToken cancel;
+        cancel.cancel();
+        ForwardOptions options;
+        options.cancel = &cancel;
+        const Encoding e = model->tokenizer->encode("hello");
+        try {
+            model->encoder->forward(makeBatch({&e}, 0), options);
+            QFAIL("not cancelled");
+        } catch (const Error &error) {
+            QCOMPARE(error.kind(), ErrorKind::Cancelled);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBertModel)
+#include "test_bert_model.moc"
