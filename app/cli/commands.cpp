@@ -30,7 +30,7 @@ const QCommandLineOption kPair("pair", "second text of a pair", "TEXT_B");
 const QCommandLineOption kMaxLength("max-length", "maximum tokens, special tokens included", "N");
 const QCommandLineOption kLayers("layers", "all, -1 or a list such as 0,4,12", "LAYERS", "all");
 const QCommandLineOption kPooling("pooling", "none, cls, mean or max", "POOLING", "none");
-const QCommandLineOption kBatchSize("batch-size", "sentences per forward pass", "N", "16");
+const QCommandLineOption kBatchSize("batch-size", "sentences per forward pass", "N", QString::number(BatchRunOptions().batchSize));
 const QCommandLineOption kThreads("threads", "compute threads", "N");
 
 void parse(QCommandLineParser &parser, const QStringList &args, const QList<QCommandLineOption> &options)

@@ -9,14 +9,12 @@ namespace bertlens {
 
 void setComputeThreads(int threads)
 {
-    if (threads < 1)
-        threads = 1;
-    at::set_num_threads(threads);
+    at::set_num_threads(1);
     // Looked up at run time: the BLAS behind LibTorch is chosen by the system's alternatives
     // (OpenBLAS or the reference BLAS), not at link time.
     using SetThreads = void (*)(int);
     if (auto set = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
-        set(threads);
+        set(threads < 1 ? 1 : threads);
 }
 
 int defaultComputeThreads()

@@ -12,7 +12,7 @@ class TextSource;
 
 struct BatchRunOptions {
     int maxLength = 0;  // 0: the model's maximum
-    int batchSize = 16;
+    int batchSize = 4; // best tokens/s for bert-base on 2 cores (bench/bench_forward)
     const CancelToken *cancel = nullptr;
     ProgressFn progress; // in the source's unit
     // Called for every input that had to be cut: 0-based sentence index, tokens before and after.

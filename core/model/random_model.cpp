@@ -22,16 +22,9 @@ std::vector<std::string> syntheticVocab(int size)
     return vocab;
 }
 
-void writeRandomModel(const std::string &dir, const RandomModelOptions &options)
+std::vector<std::pair<std::string, at::Tensor>> randomWeights(const RandomModelOptions &options)
 {
     const BertConfig &c = options.config;
-    c.validate("random model configuration");
-    const std::vector<std::string> vocab = options.vocab.empty() ? syntheticVocab(c.vocabSize) : options.vocab;
-    if (int(vocab.size()) > c.vocabSize)
-        throw Error(ErrorKind::Usage, "the vocabulary has more entries than vocab_size");
-    if (!QDir().mkpath(QString::fromStdString(dir)))
-        throw ioError(dir + ": cannot create the folder");
-
     at::manual_seed(options.seed);
     const double s = options.stddev;
     const int64_t h = c.hiddenSize;
@@ -69,6 +62,20 @@ void writeRandomModel(const std::string &dir, const RandomModelOptions &options)
         tensors.emplace_back("cls.predictions.bias", at::randn({c.vocabSize}) * s);
     }
 
+    return tensors;
+}
+
+void writeRandomModel(const std::string &dir, const RandomModelOptions &options)
+{
+    const BertConfig &c = options.config;
+    c.validate("random model configuration");
+    const std::vector<std::string> vocab = options.vocab.empty() ? syntheticVocab(c.vocabSize) : options.vocab;
+    if (int(vocab.size()) > c.vocabSize)
+        throw Error(ErrorKind::Usage, "the vocabulary has more entries than vocab_size");
+    if (!QDir().mkpath(QString::fromStdString(dir)))
+        throw ioError(dir + ": cannot create the folder");
+
+    const auto tensors = randomWeights(options);
     const QDir folder(QString::fromStdString(dir));
     auto path = [&folder](const char *name) { return folder.filePath(name).toStdString(); };
     writeSafetensors(path("model.safetensors"), tensors, options.dtype, {{"format", "pt"}});

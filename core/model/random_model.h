@@ -3,8 +3,11 @@
 #include "io/safetensors.h"
 #include "model/bert_config.h"
 
+#include <ATen/core/Tensor.h>
+
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bertlens {
@@ -22,6 +25,9 @@ struct RandomModelOptions {
 };
 
 std::vector<std::string> syntheticVocab(int size);
+
+// The checkpoint's tensors (names with options.keyPrefix), float32.
+std::vector<std::pair<std::string, at::Tensor>> randomWeights(const RandomModelOptions &options);
 
 // Writes a complete HuggingFace model folder (config.json, vocab.txt, tokenizer_config.json,
 // model.safetensors) with random weights; the folder is created if needed.

@@ -1,0 +1,120 @@
+// Forward-pass throughput of a bert-base-sized model with random weights, reported beside the
+// fp32 matmul rate measured in the same run, so that figures compare across machines:
+//   ratio = achieved GFLOP/s of the forward pass / GFLOP/s of one large matmul.
+// Usage: bench_forward [--quick] [--threads N[,M...]]
+#include "common/threads.h"
+#include "model/batching.h"
+#include "model/bert_model.h"
+#include "model/random_model.h"
+#include "model/weight_store.h"
+#include "tokenizer/encoding.h"
+
+#include <ATen/ATen.h>
+#include <c10/core/InferenceMode.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+using namespace bertlens;
+
+namespace {
+
+double seconds(const std::function<void()> &work, int repeats)
+{
+    std::vector<double> times;
+    for (int i = 0; i < repeats; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        work();
+        times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2]; // median
+}
+
+double matmulGflops(int repeats)
+{
+    const int64_t n = 2048;
+    const at::Tensor a = at::randn({n, n});
+    const at::Tensor b = at::randn({n, n});
+    at::matmul(a, b); // warm-up
+    const double s = seconds([&] { at::matmul(a, b); }, repeats);
+    return 2.0 * n * n * n / s / 1e9;
+}
+
+// Multiply-adds of the encoder (embeddings and softmax are negligible), times two.
+double forwardFlops(const BertConfig &c, int64_t batch, int64_t t)
+{
+    const double h = c.hiddenSize, f = c.intermediateSize;
+    const double perToken = 2 * (4 * h * h + 2 * h * f + 2 * t * h);
+    return c.numLayers * double(batch * t) * perToken;
+}
+
+Batch randomBatch(const BertConfig &c, int64_t batch, int64_t t)
+{
+    return {at::randint(1000, c.vocabSize, {batch, t}, at::kLong), at::zeros({batch, t}, at::kLong),
+            at::ones({batch, t}, at::kLong)};
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    bool quick = false;
+    std::vector<int> threadCounts = {1, 2};
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--quick")) {
+            quick = true;
+        } else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc) {
+            threadCounts.clear();
+            for (const char *p = argv[++i]; *p;) {
+                threadCounts.push_back(std::atoi(p));
+                while (*p && *p != ',')
+                    ++p;
+                if (*p == ',')
+                    ++p;
+            }
+        }
+    }
+    const int repeats = quick ? 1 : 3;
+    c10::InferenceMode inferenceMode;
+
+    RandomModelOptions options; // bert-base: 12 layers, H 768, 12 heads, FFN 3072, vocab 30522
+    options.seed = 1;
+    WeightStore weights;
+    for (auto &[name, tensor] : randomWeights(options))
+        weights.add(name, tensor);
+    weights.sourceFile = "random bert-base";
+    const BertModel model(options.config, weights);
+    const BertConfig &c = options.config;
+
+    std::printf("BertLens forward benchmark: bert-base shape (L=%d, H=%d, heads=%d, FFN=%d), random weights, fp32\n\n",
+                c.numLayers, c.hiddenSize, c.numHeads, c.intermediateSize);
+    std::printf("%-8s %-30s %12s %12s %10s %10s\n", "threads", "case", "time", "tokens/s", "GFLOP/s", "ratio");
+    for (int threads : threadCounts) {
+        setComputeThreads(threads);
+        const double matmul = matmulGflops(repeats + 2);
+        std::printf("%-8d %-30s %12s %12s %10.1f %10s\n", threads, "matmul 2048^2 (baseline)", "", "", matmul, "1.00");
+        for (int64_t batch : {int64_t(1), int64_t(4), int64_t(16)}) {
+            const int64_t t = 128;
+            const Batch input = randomBatch(c, batch, t);
+            model.forward(input); // warm-up
+            const double s = seconds([&] { model.forward(input); }, repeats);
+            const double gflops = forwardFlops(c, batch, t) / s / 1e9;
+            const std::string label = "seq 128, batch " + std::to_string(batch);
+            std::printf("%-8d %-30s %10.1f ms %12.0f %10.1f %10.2f\n", threads, label.c_str(), s * 1e3, double(batch * t) / s,
+                        gflops, gflops / matmul);
+        }
+        const Batch sentence = randomBatch(c, 1, 32);
+        ForwardOptions withAttentions;
+        withAttentions.attentions = true;
+        model.forward(sentence, withAttentions);
+        const double s = seconds([&] { model.forward(sentence, withAttentions); }, repeats + 4);
+        std::printf("%-8d %-30s %10.1f ms %12.0f %10.1f %10.2f\n", threads, "32 tokens + all attentions", s * 1e3, 32 / s,
+                    forwardFlops(c, 1, 32) / s / 1e9, forwardFlops(c, 1, 32) / s / 1e9 / matmul);
+    }
+    return 0;
+}
