@@ -4,9 +4,9 @@
 
 #include "common/error.h"
 #include "common/threads.h"
+#include "analysis/pooling_mode.h"
 #include "export/batch_runner.h"
-#include "export/layer_selection.h"
-#include "export/vector_sinks.h"
+#include "export/export_jobs.h"
 #include "io/text_source.h"
 #include "model/loaded_model.h"
 
@@ -156,6 +156,18 @@ std::string checkedOutput(const QCommandLineParser &parser, const QString &comma
     return output;
 }
 
+ExportJob exportJob(const QCommandLineParser &parser, const LoadedModel &model, const std::string &output)
+{
+    ExportJob job;
+    job.output = output;
+    job.layers = parser.value(kLayers).toStdString();
+    job.maxLength = maxLengthOf(parser, model);
+    job.batchSize = positiveInt(parser, kBatchSize);
+    job.onTruncated = reportTruncation;
+    return job;
+}
+
+
 } // namespace
 
 int info(const QStringList &args)
@@ -231,6 +243,7 @@ int tokenize(const QStringList &args)
     return 0;
 }
 
+
 int embed(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -242,17 +255,12 @@ int embed(const QStringList &args)
         throw usage("embed: .npy output needs --pooling cls, mean or max (token vectors go to CSV)");
     applyThreads(parser);
     const auto model = LoadedModel::load(required(parser, kModel, args[0]));
-    const auto layers = parseHiddenLayers(parser.value(kLayers).toStdString(), model->config.numLayers);
-
-    BatchRunOptions options;
-    options.maxLength = maxLengthOf(parser, *model);
-    options.batchSize = positiveInt(parser, kBatchSize);
-    options.onTruncated = reportTruncation;
+    ExportJob job = exportJob(parser, *model, output);
+    job.pooling = poolingName(pooling);
     ProgressReporter progress;
-    options.progress = [&progress](long long done, long long total) { progress.update(done, total); };
+    job.progress = [&progress](long long done, long long total) { progress.update(done, total); };
     LineReader reader(input);
-    const auto sink = makeEmbeddingSink(output, layers, pooling, model->config.hiddenSize);
-    runBatches(*model, reader, *sink, options);
+    exportEmbeddings(*model, reader, job);
     return 0;
 }
 
@@ -264,17 +272,11 @@ int attention(const QStringList &args)
     const std::string output = checkedOutput(parser, args[0]);
     applyThreads(parser);
     const auto model = LoadedModel::load(required(parser, kModel, args[0]));
-    const auto layers = parseAttentionLayers(parser.value(kLayers).toStdString(), model->config.numLayers);
-
-    BatchRunOptions options;
-    options.maxLength = maxLengthOf(parser, *model);
-    options.batchSize = positiveInt(parser, kBatchSize);
-    options.onTruncated = reportTruncation;
+    ExportJob job = exportJob(parser, *model, output);
     ProgressReporter progress;
-    options.progress = [&progress](long long done, long long total) { progress.update(done, total); };
+    job.progress = [&progress](long long done, long long total) { progress.update(done, total); };
     LineReader reader(input);
-    const auto sink = makeAttentionSink(output, layers);
-    runBatches(*model, reader, *sink, options);
+    exportAttention(*model, reader, job);
     return 0;
 }
 

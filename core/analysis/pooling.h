@@ -1,16 +1,10 @@
 #pragma once
 
+#include "analysis/pooling_mode.h"
+
 #include <ATen/core/Tensor.h>
 
-#include <string>
-
 namespace bertlens {
-
-enum class Pooling { None, Cls, Mean, Max };
-
-// "none", "cls", "mean", "max"; a usage error names anything else.
-Pooling parsePooling(const std::string &name);
-const char *poolingName(Pooling pooling);
 
 // Sentence vectors from token vectors. hidden: [..., B, T, H]; mask: [B, T] with 1 for real tokens.
 // Mean and max look at real tokens only ([CLS] and [SEP] included, as sentence-transformers

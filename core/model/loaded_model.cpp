@@ -31,3 +31,25 @@ std::string LoadedModel::name() const
 }
 
 } // namespace bertlens
+
+namespace bertlens {
+
+ModelSummary summarize(const LoadedModel &model)
+{
+    ModelSummary s;
+    s.name = model.name();
+    s.dir = model.folder.dir;
+    s.numLayers = model.config.numLayers;
+    s.numHeads = model.config.numHeads;
+    s.hiddenSize = model.config.hiddenSize;
+    s.vocabSize = model.config.vocabSize;
+    s.maxLength = model.maxLength;
+    for (const auto &[name, tensor] : model.weights.tensors())
+        if (tensor.is_floating_point() && (name.rfind("embeddings.", 0) == 0 || name.rfind("encoder.", 0) == 0))
+            s.parameters += tensor.numel();
+    s.weightsFile = model.folder.weightsPath;
+    s.weightsDtype = model.weights.storedDtype();
+    return s;
+}
+
+} // namespace bertlens

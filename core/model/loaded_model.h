@@ -3,6 +3,7 @@
 #include "io/model_folder.h"
 #include "model/bert_config.h"
 #include "model/bert_model.h"
+#include "model/model_summary.h"
 #include "model/weight_store.h"
 #include "tokenizer/bert_tokenizer.h"
 

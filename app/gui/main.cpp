@@ -1,0 +1,80 @@
+// bertlens: the window. `--screenshot DIR --model M --text "…"` renders every view to
+// DIR/<view>.png without showing a window, then exits.
+#include "common/threads.h"
+#include "main_window.h"
+#include "session/analysis_session.h"
+#include "panels/input_panel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstring>
+
+int main(int argc, char **argv)
+{
+    bool screenshot = false;
+    for (int i = 1; i < argc; ++i)
+        screenshot = screenshot || !std::strcmp(argv[i], "--screenshot");
+    if (screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("BertLens");
+    QApplication::setApplicationName("BertLens");
+    bertlens::setComputeThreads(bertlens::defaultComputeThreads());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription("BertLens: look inside BERT models.");
+    parser.addHelpOption();
+    const QCommandLineOption modelOption("model", "model folder to open", "DIR");
+    const QCommandLineOption textOption("text", "sentences to analyse (one per line)", "TEXT");
+    const QCommandLineOption screenshotOption("screenshot", "render every view to DIR/<view>.png and exit", "DIR");
+    parser.addOptions({modelOption, textOption, screenshotOption});
+    parser.process(app);
+
+    bertlens::MainWindow window;
+    if (parser.isSet(textOption))
+        window.inputPanel()->setText(parser.value(textOption));
+    const QString model = parser.isSet(modelOption) ? parser.value(modelOption) : QSettings().value("lastModel").toString();
+
+    if (parser.isSet(screenshotOption)) {
+        if (model.isEmpty()) {
+            std::fprintf(stderr, "bertlens: --screenshot needs --model DIR\n");
+            return 2;
+        }
+        auto *session = window.session();
+        int status = 0;
+        QObject::connect(session, &bertlens::AnalysisSession::modelLoadFailed, &app, [&](const QString &, const QString &message) {
+            std::fprintf(stderr, "bertlens: %s\n", qPrintable(message));
+            status = 3;
+            app.quit();
+        });
+        QObject::connect(session, &bertlens::AnalysisSession::analysisFailed, &app, [&](const QString &message) {
+            std::fprintf(stderr, "bertlens: %s\n", qPrintable(message));
+            status = 4;
+            app.quit();
+        });
+        QObject::connect(session, &bertlens::AnalysisSession::busyChanged, &app, [&](bool busy) {
+            if (busy || !session->viewData())
+                return;
+            window.show(); // offscreen platform: nothing appears on a screen
+            for (const QString &file : window.saveScreenshots(parser.value(screenshotOption)))
+                std::printf("%s\n", qPrintable(file));
+            app.quit();
+        });
+        session->setInputs(window.inputPanel()->inputs());
+        window.openModel(model);
+        app.exec();
+        return status;
+    }
+
+    window.show();
+    if (!model.isEmpty()) {
+        window.session()->setInputs(window.inputPanel()->inputs());
+        window.openModel(model);
+    }
+    return app.exec();
+}

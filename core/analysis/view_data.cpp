@@ -1,0 +1,159 @@
+#include "analysis/view_data.h"
+
+#include "analysis/projection.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bertlens {
+
+std::vector<float> poolMatrix(const Matrix &tokens, Pooling pooling)
+{
+    std::vector<float> out(size_t(tokens.cols), 0.f);
+    if (tokens.rows == 0)
+        return out;
+    for (int c = 0; c < tokens.cols; ++c) {
+        double acc = pooling == Pooling::Max ? -INFINITY : 0.0;
+        for (int r = 0; r < tokens.rows; ++r) {
+            if (pooling == Pooling::Max)
+                acc = std::max(acc, double(tokens.at(r, c)));
+            else
+                acc += tokens.at(r, c);
+        }
+        out[size_t(c)] = pooling == Pooling::Cls ? tokens.at(0, c) : pooling == Pooling::Max ? float(acc) : float(acc / tokens.rows);
+    }
+    return out;
+}
+
+Matrix attentionMap(const SentenceAnalysis &sentence, int layer, int head, bool hideSpecialColumns, std::vector<int> *columns)
+{
+    const auto &heads = sentence.attention.at(size_t(layer - 1));
+    const int t = sentence.encoding.size();
+    Matrix mean(t, t);
+    const int first = head < 0 ? 0 : head;
+    const int last = head < 0 ? int(heads.size()) - 1 : head;
+    for (int h = first; h <= last; ++h)
+        for (size_t i = 0; i < mean.values.size(); ++i)
+            mean.values[i] += heads[size_t(h)].values[i] / float(last - first + 1);
+    std::vector<int> keep;
+    for (int j = 0; j < t; ++j)
+        if (!hideSpecialColumns || !sentence.encoding.specialMask[size_t(j)])
+            keep.push_back(j);
+    if (columns)
+        *columns = keep;
+    if (!hideSpecialColumns)
+        return mean;
+    Matrix out(t, int(keep.size()));
+    for (int i = 0; i < t; ++i) {
+        double sum = 0;
+        for (size_t k = 0; k < keep.size(); ++k)
+            sum += mean.at(i, keep[k]);
+        for (size_t k = 0; k < keep.size(); ++k)
+            out.at(i, int(k)) = sum > 0 ? float(mean.at(i, keep[k]) / sum) : 0.f;
+    }
+    return out;
+}
+
+namespace {
+
+void project(const Matrix &rows, ViewData &view)
+{
+    const PcaResult p = pca(rows, 2);
+    view.explainedRatio = p.explainedRatio;
+    for (size_t i = 0; i < view.points.size(); ++i) {
+        view.points[i].x = p.projected.cols > 0 ? p.projected.at(int(i), 0) : 0.0;
+        view.points[i].y = p.projected.cols > 1 ? p.projected.at(int(i), 1) : 0.0;
+    }
+}
+
+void appendRow(Matrix &m, const float *row, int cols)
+{
+    m.cols = cols;
+    m.values.insert(m.values.end(), row, row + cols);
+    ++m.rows;
+}
+
+} // namespace
+
+ViewData computeViewData(const AnalysisResult &result, const ViewSelection &requested)
+{
+    ViewData view;
+    ViewSelection sel = requested;
+    if (result.sentences.empty())
+        return view;
+    sel.sentence = std::clamp(sel.sentence, 0, int(result.sentences.size()) - 1);
+    sel.layer = std::clamp(sel.layer, 0, result.numLayers);
+    sel.head = std::clamp(sel.head, -1, result.numHeads - 1);
+    const SentenceAnalysis &s = result.sentences[size_t(sel.sentence)];
+    const int t = s.encoding.size();
+    sel.token = std::clamp(sel.token, -1, t - 1);
+    view.selection = sel;
+
+    if (result.numLayers > 0) {
+        view.attentionLayer = std::max(1, sel.layer);
+        view.attention = attentionMap(s, view.attentionLayer, sel.head, sel.hideSpecialColumns, &view.attentionColumns);
+    }
+    view.hidden = s.hidden[size_t(sel.layer)];
+    view.tokenNorms = Matrix(t, result.numLayers + 1);
+    for (int l = 0; l <= result.numLayers; ++l)
+        for (int i = 0; i < t; ++i) {
+            double sq = 0;
+            for (int d = 0; d < result.hiddenSize; ++d)
+                sq += double(s.hidden[size_t(l)].at(i, d)) * s.hidden[size_t(l)].at(i, d);
+            view.tokenNorms.at(i, l) = float(std::sqrt(sq));
+        }
+
+    const Pooling pooling = sel.pooling == Pooling::None ? Pooling::Mean : sel.pooling;
+    Matrix rows;
+    switch (sel.projection) {
+    case ProjectionMode::Tokens:
+        for (size_t si = 0; si < result.sentences.size(); ++si) {
+            const auto &other = result.sentences[si];
+            for (int i = 0; i < other.encoding.size(); ++i) {
+                appendRow(rows, other.hidden[size_t(sel.layer)].row(i), result.hiddenSize);
+                view.points.push_back({0, 0, int(si), i, sel.layer, other.encoding.tokens[size_t(i)]});
+            }
+        }
+        break;
+    case ProjectionMode::Sentences:
+        for (size_t si = 0; si < result.sentences.size(); ++si) {
+            const auto pooled = poolMatrix(result.sentences[si].hidden[size_t(sel.layer)], pooling);
+            appendRow(rows, pooled.data(), result.hiddenSize);
+            view.points.push_back({0, 0, int(si), -1, sel.layer, "S" + std::to_string(si + 1)});
+        }
+        break;
+    case ProjectionMode::Trajectory: {
+        // Fit on every layer's vectors of the sentence; show the selected token's path.
+        for (int l = 0; l <= result.numLayers; ++l)
+            for (int i = 0; i < t; ++i)
+                appendRow(rows, s.hidden[size_t(l)].row(i), result.hiddenSize);
+        const PcaResult p = pca(rows, 2);
+        view.explainedRatio = p.explainedRatio;
+        const int token = sel.token >= 0 ? sel.token : std::min(1, t - 1);
+        for (int l = 0; l <= result.numLayers; ++l) {
+            const int r = l * t + token;
+            view.points.push_back({p.projected.cols > 0 ? p.projected.at(r, 0) : 0.0, p.projected.cols > 1 ? p.projected.at(r, 1) : 0.0,
+                                   sel.sentence, token, l, "L" + std::to_string(l)});
+        }
+        break;
+    }
+    }
+    if (sel.projection != ProjectionMode::Trajectory)
+        project(rows, view);
+
+    Matrix vectors;
+    if (sel.similarity == SimilarityMode::Tokens) {
+        vectors = view.hidden;
+        view.similarityLabels = s.encoding.tokens;
+    } else {
+        for (size_t si = 0; si < result.sentences.size(); ++si) {
+            const auto pooled = poolMatrix(result.sentences[si].hidden[size_t(sel.layer)], pooling);
+            appendRow(vectors, pooled.data(), result.hiddenSize);
+            view.similarityLabels.push_back("S" + std::to_string(si + 1));
+        }
+    }
+    view.similarity = cosineSimilarity(vectors);
+    return view;
+}
+
+} // namespace bertlens

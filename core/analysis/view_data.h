@@ -1,0 +1,63 @@
+#pragma once
+
+#include "analysis/matrix.h"
+#include "analysis/pooling_mode.h"
+#include "analysis/sentence_analysis.h"
+
+#include <string>
+#include <vector>
+
+namespace bertlens {
+
+enum class ProjectionMode { Tokens, Sentences, Trajectory };
+enum class SimilarityMode { Tokens, Sentences };
+
+// What the user has picked; every view's numbers follow from this and an AnalysisResult.
+struct ViewSelection {
+    int sentence = 0;
+    int layer = 0;     // 0 = embeddings .. numLayers
+    int head = -1;     // -1: mean over heads
+    int token = -1;    // -1: none
+    bool hideSpecialColumns = false;
+    Pooling pooling = Pooling::Mean;
+    ProjectionMode projection = ProjectionMode::Tokens;
+    SimilarityMode similarity = SimilarityMode::Tokens;
+};
+
+struct ProjectionPoint {
+    double x = 0, y = 0;
+    int sentence = 0;
+    int token = -1; // -1 for a sentence vector
+    int layer = 0;
+    std::string label;
+};
+
+struct ViewData {
+    ViewSelection selection;
+    // Attention heatmap of the selected sentence: rows = from-token, columns = to-token.
+    int attentionLayer = 1; // 1..numLayers: the attention that produced the selected layer (1 for layer 0)
+    Matrix attention;
+    std::vector<int> attentionColumns; // token index of each column (special columns may be hidden)
+    // Hidden states of the selected sentence at the selected layer, and every token's norm per layer.
+    Matrix hidden;      // [T, H]
+    Matrix tokenNorms;  // [T, L+1]
+    // Projection.
+    std::vector<ProjectionPoint> points;
+    std::vector<double> explainedRatio; // of PC1, PC2
+    // Similarity matrix and what its rows are (token indices, or sentence indices).
+    Matrix similarity;
+    std::vector<std::string> similarityLabels;
+};
+
+// Pools a sentence's token vectors [T, H] at one layer into one vector (as poolTokens does).
+std::vector<float> poolMatrix(const Matrix &tokens, Pooling pooling);
+
+// Mean of the selected head(s) of one layer, optionally without the [CLS]/[SEP] columns and
+// with every row renormalised to sum to 1.
+Matrix attentionMap(const SentenceAnalysis &sentence, int layer, int head, bool hideSpecialColumns,
+                    std::vector<int> *columns = nullptr);
+
+// Everything the views show for this selection. Pure and deterministic; runs off the GUI thread.
+ViewData computeViewData(const AnalysisResult &result, const ViewSelection &selection);
+
+} // namespace bertlens

@@ -1,0 +1,119 @@
+#include "panels/input_panel.h"
+
+#include <QHBoxLayout>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+namespace bertlens {
+
+InputPanel::InputPanel(QWidget *parent) : QWidget(parent)
+{
+    m_sentencesLabel = new QLabel(this);
+    m_sentences = new QPlainTextEdit(this);
+    m_usePairs = new QCheckBox(this);
+    m_pairs = new QPlainTextEdit(this);
+    m_pairs->setVisible(false);
+    m_layerLabel = new QLabel(this);
+    m_layer = new QSpinBox(this);
+    m_layerSlider = new QSlider(Qt::Horizontal, this);
+    m_analyse = new QPushButton(this);
+    m_note = new QLabel(this);
+    m_note->setWordWrap(true);
+    QFont big = m_sentences->font();
+    big.setPointSizeF(big.pointSizeF() * 1.2);
+    m_sentences->setFont(big);
+    m_pairs->setFont(big);
+
+    auto *layerRow = new QHBoxLayout;
+    layerRow->addWidget(m_layerLabel);
+    layerRow->addWidget(m_layer);
+    layerRow->addWidget(m_layerSlider, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_sentencesLabel);
+    layout->addWidget(m_sentences, 2);
+    layout->addWidget(m_usePairs);
+    layout->addWidget(m_pairs, 1);
+    layout->addLayout(layerRow);
+    layout->addWidget(m_analyse);
+    layout->addWidget(m_note);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(300);
+    connect(&m_debounce, &QTimer::timeout, this, &InputPanel::inputsChanged);
+    connect(m_sentences, &QPlainTextEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
+    connect(m_pairs, &QPlainTextEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
+    connect(m_usePairs, &QCheckBox::toggled, this, [this](bool on) {
+        m_pairs->setVisible(on);
+        m_debounce.start();
+    });
+    auto run = [this] {
+        m_debounce.stop();
+        Q_EMIT inputsChanged();
+    };
+    connect(m_analyse, &QPushButton::clicked, this, run);
+    for (auto key : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(key, this);
+        shortcut->setContext(Qt::WindowShortcut);
+        connect(shortcut, &QShortcut::activated, this, run);
+    }
+    connect(m_layer, &QSpinBox::valueChanged, m_layerSlider, &QSlider::setValue);
+    connect(m_layerSlider, &QSlider::valueChanged, m_layer, &QSpinBox::setValue);
+    connect(m_layer, &QSpinBox::valueChanged, this, &InputPanel::layerChanged);
+    setLayerCount(0);
+    retranslateUi();
+}
+
+void InputPanel::retranslateUi()
+{
+    m_sentencesLabel->setText(tr("Sentences (one per line, up to %1):").arg(kMaxSentences));
+    m_sentences->setPlaceholderText(tr("Type a sentence, then another on the next line…"));
+    m_usePairs->setText(tr("Sentence pairs: a second text for each line"));
+    m_pairs->setPlaceholderText(tr("Second text of the pair, line by line"));
+    m_layerLabel->setText(tr("Layer:"));
+    m_layer->setToolTip(tr("0 = embeddings; every view shows this layer"));
+    m_analyse->setText(tr("Analyse (Ctrl+Enter)"));
+    const int lines = int(inputs().size());
+    m_note->setText(lines >= kMaxSentences ? tr("Only the first %1 sentences are analysed.").arg(kMaxSentences) : QString());
+}
+
+void InputPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void InputPanel::setText(const QString &sentences, const QString &pairs)
+{
+    m_sentences->setPlainText(sentences);
+    m_pairs->setPlainText(pairs);
+    m_usePairs->setChecked(!pairs.isEmpty());
+}
+
+std::vector<SentenceInput> InputPanel::inputs() const
+{
+    std::vector<SentenceInput> out;
+    const QStringList lines = m_sentences->toPlainText().split('\n');
+    const QStringList pairLines = m_pairs->toPlainText().split('\n');
+    for (int i = 0; i < lines.size() && int(out.size()) < kMaxSentences; ++i) {
+        if (lines[i].trimmed().isEmpty())
+            continue;
+        SentenceInput in;
+        in.text = lines[i].toStdString();
+        if (m_usePairs->isChecked() && i < pairLines.size() && !pairLines[i].trimmed().isEmpty()) {
+            in.pair = pairLines[i].toStdString();
+            in.hasPair = true;
+        }
+        out.push_back(in);
+    }
+    return out;
+}
+
+void InputPanel::setLayerCount(int layers)
+{
+    m_layer->setRange(0, layers);
+    m_layerSlider->setRange(0, layers);
+    m_layerSlider->setTickPosition(QSlider::TicksBelow);
+}
+
+} // namespace bertlens

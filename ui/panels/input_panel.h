@@ -1,0 +1,53 @@
+#pragma once
+
+#include "analysis/sentence_analysis.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTimer>
+#include <QWidget>
+
+namespace bertlens {
+
+// The user's sentences (one per non-empty line, up to kMaxSentences), optional pair texts, and
+// the layer shown by every view. Emits the inputs 300 ms after typing stops, or at once on
+// Ctrl+Enter.
+class InputPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxSentences = 64;
+
+    explicit InputPanel(QWidget *parent = nullptr);
+    void setText(const QString &sentences, const QString &pairs = QString());
+    std::vector<SentenceInput> inputs() const;
+    void setLayerCount(int layers);
+    int layer() const { return m_layer->value(); }
+    void setLayer(int layer) { m_layer->setValue(layer); }
+
+Q_SIGNALS:
+    void inputsChanged();
+    void layerChanged(int layer);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    QLabel *m_sentencesLabel;
+    QPlainTextEdit *m_sentences;
+    QCheckBox *m_usePairs;
+    QPlainTextEdit *m_pairs;
+    QLabel *m_layerLabel;
+    QSpinBox *m_layer;
+    QSlider *m_layerSlider;
+    QPushButton *m_analyse;
+    QLabel *m_note;
+    QTimer m_debounce;
+};
+
+} // namespace bertlens

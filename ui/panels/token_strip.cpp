@@ -1,0 +1,149 @@
+#include "panels/token_strip.h"
+
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+namespace bertlens {
+
+namespace {
+constexpr int kPad = 6;
+constexpr int kGap = 4;
+constexpr int kLabelWidth = 34;
+} // namespace
+
+TokenStrip::TokenStrip(QWidget *parent) : QWidget(parent)
+{
+    setMouseTracking(true);
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    setFont(f);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Minimum);
+}
+
+void TokenStrip::setResult(std::shared_ptr<const AnalysisResult> result)
+{
+    m_result = std::move(result);
+    layoutChips();
+}
+
+void TokenStrip::setSelected(int sentence, int token)
+{
+    m_selectedSentence = sentence;
+    m_selectedToken = token;
+    update();
+}
+
+QSize TokenStrip::sizeHint() const { return QSize(400, std::max(m_height, fontMetrics().height() + 2 * kPad)); }
+
+void TokenStrip::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    layoutChips();
+}
+
+void TokenStrip::layoutChips()
+{
+    m_chips.clear();
+    const QFontMetrics fm(font());
+    const int chipHeight = fm.height() + 6;
+    int y = kGap;
+    if (m_result) {
+        for (size_t s = 0; s < m_result->sentences.size(); ++s) {
+            int x = kLabelWidth;
+            const auto &tokens = m_result->sentences[s].encoding.tokens;
+            for (size_t t = 0; t < tokens.size(); ++t) {
+                const int w = fm.horizontalAdvance(QString::fromStdString(tokens[t])) + 2 * kPad;
+                if (x + w > width() - kGap && x > kLabelWidth) {
+                    x = kLabelWidth;
+                    y += chipHeight + kGap;
+                }
+                m_chips.push_back({QRect(x, y, w, chipHeight), int(s), int(t)});
+                x += w + kGap;
+            }
+            y += chipHeight + 2 * kGap;
+        }
+    }
+    m_height = y;
+    setMinimumHeight(m_height);
+    updateGeometry();
+    update();
+}
+
+QRect TokenStrip::chipRect(int sentence, int token) const
+{
+    for (const Chip &c : m_chips)
+        if (c.sentence == sentence && c.token == token)
+            return c.rect;
+    return {};
+}
+
+const TokenStrip::Chip *TokenStrip::chipAt(const QPoint &pos) const
+{
+    for (const Chip &c : m_chips)
+        if (c.rect.contains(pos))
+            return &c;
+    return nullptr;
+}
+
+void TokenStrip::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    if (!m_result)
+        return;
+    int lastSentence = -1;
+    for (const Chip &c : m_chips) {
+        const auto &enc = m_result->sentences[size_t(c.sentence)].encoding;
+        if (c.sentence != lastSentence) {
+            p.setPen(palette().color(QPalette::PlaceholderText));
+            p.drawText(QRect(0, c.rect.top(), kLabelWidth - kGap, c.rect.height()), Qt::AlignRight | Qt::AlignVCenter,
+                       QString("S%1").arg(c.sentence + 1));
+            lastSentence = c.sentence;
+        }
+        const QString text = QString::fromStdString(enc.tokens[size_t(c.token)]);
+        const bool special = enc.specialMask[size_t(c.token)];
+        const bool selected = c.sentence == m_selectedSentence && c.token == m_selectedToken;
+        const bool continuation = text.startsWith("##");
+        QColor fill = special ? QColor(230, 230, 230) : enc.typeIds[size_t(c.token)] ? QColor(255, 236, 214) : QColor(222, 235, 247);
+        if (selected)
+            fill = QColor(255, 170, 60);
+        p.setBrush(fill);
+        p.setPen(QPen(special ? QColor(150, 150, 150) : QColor(90, 120, 160), 1, special ? Qt::DashLine : Qt::SolidLine));
+        p.drawRoundedRect(c.rect, 5, 5);
+        p.setPen(special ? QColor(110, 110, 110) : continuation ? QColor(60, 60, 60) : Qt::black);
+        QFont f = font();
+        f.setItalic(special);
+        p.setFont(f);
+        p.drawText(c.rect, Qt::AlignCenter, text);
+    }
+}
+
+void TokenStrip::mousePressEvent(QMouseEvent *event)
+{
+    if (const Chip *c = chipAt(event->pos()))
+        Q_EMIT tokenClicked(c->sentence, c->token);
+}
+
+bool TokenStrip::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip && m_result) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        if (const Chip *c = chipAt(help->pos())) {
+            const auto &enc = m_result->sentences[size_t(c->sentence)].encoding;
+            const auto [start, end] = enc.offsets[size_t(c->token)];
+            QToolTip::showText(help->globalPos(),
+                               tr("%1\nid %2 · characters %3–%4 · segment %5")
+                                   .arg(QString::fromStdString(enc.tokens[size_t(c->token)]))
+                                   .arg(enc.ids[size_t(c->token)]).arg(start).arg(end).arg(enc.typeIds[size_t(c->token)] ? "B" : "A"),
+                               this);
+        } else {
+            QToolTip::hideText();
+        }
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+} // namespace bertlens

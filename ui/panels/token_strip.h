@@ -1,0 +1,51 @@
+#pragma once
+
+#include "analysis/sentence_analysis.h"
+
+#include <QRect>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+namespace bertlens {
+
+// Every sentence's WordPieces as chips, one row per sentence: '##' continuations visible,
+// special tokens styled apart. Hover shows id and character offsets; a click selects a token.
+class TokenStrip : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit TokenStrip(QWidget *parent = nullptr);
+    void setResult(std::shared_ptr<const AnalysisResult> result);
+    void setSelected(int sentence, int token);
+    QSize sizeHint() const override;
+    // The chip of (sentence, token), in widget coordinates; empty if there is none.
+    QRect chipRect(int sentence, int token) const;
+
+Q_SIGNALS:
+    void tokenClicked(int sentence, int token);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    struct Chip {
+        QRect rect;
+        int sentence;
+        int token;
+    };
+    void layoutChips();
+    const Chip *chipAt(const QPoint &pos) const;
+
+    std::shared_ptr<const AnalysisResult> m_result;
+    std::vector<Chip> m_chips;
+    int m_height = 0;
+    int m_selectedSentence = 0;
+    int m_selectedToken = -1;
+};
+
+} // namespace bertlens

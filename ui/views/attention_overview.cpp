@@ -1,0 +1,100 @@
+#include "views/attention_overview.h"
+
+#include <QToolTip>
+
+#include <cmath>
+
+namespace bertlens {
+
+AttentionOverview::AttentionOverview(QWidget *parent) : PlotWidget(parent)
+{
+    m_map = new QCPColorMap(xAxis, yAxis);
+    m_map->setInterpolate(false);
+    m_scale = new QCPColorScale(this);
+    plotLayout()->addElement(0, 1, m_scale);
+    m_scale->setMinimumMargins(QMargins(6, 0, 6, 0));
+    m_map->setColorScale(m_scale);
+    QCPColorGradient gradient = sequentialGradient();
+    gradient.setNanHandling(QCPColorGradient::nhTransparent);
+    m_map->setGradient(gradient);
+    m_map->setDataRange(QCPRange(0, 1));
+    yAxis->setRangeReversed(true);
+    axisRect()->setBackground(QColor(190, 190, 190)); // shows through the gaps between the maps
+    m_title = new QCPTextElement(this);
+    plotLayout()->insertRow(0);
+    plotLayout()->addElement(0, 0, m_title);
+    xAxis->grid()->setVisible(false);
+    yAxis->grid()->setVisible(false);
+    setMouseTracking(true);
+    connect(this, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) {
+        double key = 0, value = 0;
+        m_map->pixelsToCoords(event->pos(), key, value);
+        const int stride = m_tokens + 1;
+        if (m_tokens == 0 || key < -0.5 || value < -0.5)
+            return;
+        const int head = int((key + 0.5) / stride), layer = int((value + 0.5) / stride);
+        if (head < m_heads && layer < m_layers)
+            Q_EMIT mapActivated(layer + 1, head);
+    });
+    connect(this, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
+        double key = 0, value = 0;
+        m_map->pixelsToCoords(event->pos(), key, value);
+        const int stride = m_tokens + 1;
+        if (m_tokens == 0 || key < -0.5 || value < -0.5)
+            return QToolTip::hideText();
+        const int head = int((key + 0.5) / stride), layer = int((value + 0.5) / stride);
+        if (head < m_heads && layer < m_layers)
+            QToolTip::showText(event->globalPosition().toPoint(), tr("Layer %1, head %2 — click to open").arg(layer + 1).arg(head + 1), this);
+    });
+    retranslateUi();
+}
+
+void AttentionOverview::retranslateUi()
+{
+    xAxis->setLabel(tr("head"));
+    yAxis->setLabel(tr("layer"));
+    m_scale->axis()->setLabel(tr("attention weight"));
+    m_title->setText(tr("Sentence %1: every layer (rows) and head (columns); click a map to open it").arg(m_sentence + 1));
+    replot();
+}
+
+void AttentionOverview::showSentence(const AnalysisResult &result, int sentence)
+{
+    m_sentence = sentence;
+    m_layers = result.numLayers;
+    m_heads = result.numHeads;
+    m_tokens = result.sentences.empty() ? 0 : result.sentences[size_t(sentence)].encoding.size();
+    const int stride = m_tokens + 1; // one transparent cell between tiles
+    const int width = std::max(1, m_heads * stride - 1), height = std::max(1, m_layers * stride - 1);
+    m_map->data()->setSize(width, height);
+    m_map->data()->setRange(QCPRange(0, width - 1), QCPRange(0, height - 1));
+    m_map->data()->fill(std::nan(""));
+    if (m_tokens > 0) {
+        const auto &maps = result.sentences[size_t(sentence)].attention;
+        for (int l = 0; l < m_layers; ++l)
+            for (int h = 0; h < m_heads; ++h)
+                for (int i = 0; i < m_tokens; ++i)
+                    for (int j = 0; j < m_tokens; ++j)
+                        m_map->data()->setCell(h * stride + j, l * stride + i, maps[size_t(l)][size_t(h)].at(i, j));
+    }
+    QSharedPointer<QCPAxisTickerText> headTicks(new QCPAxisTickerText), layerTicks(new QCPAxisTickerText);
+    for (int h = 0; h < m_heads; ++h)
+        headTicks->addTick(h * stride + (m_tokens - 1) / 2.0, QString::number(h + 1));
+    for (int l = 0; l < m_layers; ++l)
+        layerTicks->addTick(l * stride + (m_tokens - 1) / 2.0, QString::number(l + 1));
+    xAxis->setTicker(headTicks);
+    yAxis->setTicker(layerTicks);
+    xAxis->setSubTicks(false);
+    yAxis->setSubTicks(false);
+    xAxis->setRange(-0.5, width - 0.5);
+    yAxis->setRange(-0.5, height - 0.5);
+    retranslateUi();
+}
+
+double AttentionOverview::mapValue(int layer, int head, int from, int to) const
+{
+    const int stride = m_tokens + 1;
+    return m_map->data()->cell(head * stride + to, (layer - 1) * stride + from);
+}
+
+} // namespace bertlens

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "analysis/sentence_analysis.h"
+#include "views/plot_widget.h"
+
+namespace bertlens {
+
+// Every layer x head attention map of the selected sentence as small multiples (rows: layers,
+// columns: heads), drawn as one mosaic colour map; a click opens that map in the attention view.
+class AttentionOverview : public PlotWidget {
+    Q_OBJECT
+
+public:
+    explicit AttentionOverview(QWidget *parent = nullptr);
+    void showSentence(const AnalysisResult &result, int sentence);
+    // The weight shown for (layer 1..L, head, from, to), read back from the mosaic.
+    double mapValue(int layer, int head, int from, int to) const;
+
+Q_SIGNALS:
+    void mapActivated(int layer, int head);
+
+protected:
+    void retranslateUi() override;
+
+private:
+    QCPColorMap *m_map;
+    QCPColorScale *m_scale;
+    QCPTextElement *m_title;
+    int m_sentence = 0;
+    int m_tokens = 0, m_layers = 0, m_heads = 0;
+};
+
+} // namespace bertlens

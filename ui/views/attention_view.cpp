@@ -1,0 +1,70 @@
+#include "views/attention_view.h"
+
+#include <QHBoxLayout>
+#include <QVBoxLayout>
+
+namespace bertlens {
+
+AttentionView::AttentionView(QWidget *parent) : QWidget(parent)
+{
+    m_title = new QLabel(this);
+    m_head = new QComboBox(this);
+    m_hideSpecial = new QCheckBox(this);
+    m_plot = new HeatmapPlot(this);
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_title);
+    controls->addStretch();
+    controls->addWidget(m_head);
+    controls->addWidget(m_hideSpecial);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(m_plot, 1);
+    connect(m_head, &QComboBox::activated, this, [this](int index) { Q_EMIT headChanged(index - 1); });
+    connect(m_hideSpecial, &QCheckBox::toggled, this, &AttentionView::hideSpecialColumnsChanged);
+    connect(m_plot, &HeatmapPlot::cellActivated, this, [this](int row, int) { Q_EMIT tokenActivated(row); });
+    retranslateUi();
+}
+
+void AttentionView::retranslateUi()
+{
+    m_hideSpecial->setText(tr("Hide [CLS]/[SEP] columns (rows renormalised)"));
+    if (m_head->count() > 0)
+        m_head->setItemText(0, tr("Mean of all heads"));
+    for (int i = 1; i < m_head->count(); ++i)
+        m_head->setItemText(i, tr("Head %1").arg(i));
+    m_title->setText(tr("Sentence %1 — layer %2").arg(m_sentence + 1).arg(m_layer));
+    m_plot->setAxisTitles(tr("attending token (from)"), tr("attended token (to)"), tr("attention weight"));
+    m_plot->replot();
+}
+
+void AttentionView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void AttentionView::showData(const AnalysisResult &result, const ViewData &view)
+{
+    if (m_head->count() != result.numHeads + 1) {
+        m_head->clear();
+        m_head->addItem(QString());
+        for (int h = 0; h < result.numHeads; ++h)
+            m_head->addItem(QString());
+    }
+    m_head->setCurrentIndex(view.selection.head + 1);
+    m_layer = view.attentionLayer;
+    m_sentence = view.selection.sentence;
+    QStringList rows, columns;
+    if (!result.sentences.empty()) {
+        const auto &tokens = result.sentences[size_t(view.selection.sentence)].encoding.tokens;
+        for (const auto &t : tokens)
+            rows << QString::fromStdString(t);
+        for (int c : view.attentionColumns)
+            columns << rows.value(c);
+    }
+    m_plot->setMatrix(view.attention, rows, columns, QCPRange(0, 1), sequentialGradient());
+    retranslateUi();
+}
+
+} // namespace bertlens

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "analysis/sentence_analysis.h"
+#include "analysis/view_data.h"
+#include "views/heatmap_plot.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QWidget>
+
+namespace bertlens {
+
+// One layer's attention for the selected sentence: one head or the mean over heads, rows
+// attending from, columns attended to.
+class AttentionView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit AttentionView(QWidget *parent = nullptr);
+    void showData(const AnalysisResult &result, const ViewData &view);
+    HeatmapPlot *plot() const { return m_plot; }
+
+Q_SIGNALS:
+    void headChanged(int head); // -1: mean over heads
+    void hideSpecialColumnsChanged(bool hide);
+    void tokenActivated(int token);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    QLabel *m_title;
+    QComboBox *m_head;
+    QCheckBox *m_hideSpecial;
+    HeatmapPlot *m_plot;
+    int m_layer = 1;
+    int m_sentence = 0;
+};
+
+} // namespace bertlens

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "analysis/matrix.h"
+#include "views/plot_widget.h"
+
+#include <QStringList>
+
+namespace bertlens {
+
+// A labelled matrix heatmap with a colour scale: hover shows the exact value, arrow keys move
+// a cursor cell, Enter or a click reports the cell.
+class HeatmapPlot : public PlotWidget {
+    Q_OBJECT
+
+public:
+    explicit HeatmapPlot(QWidget *parent = nullptr);
+
+    // rowLabels/columnLabels may be empty (then indices are shown). The colour range is fixed.
+    void setMatrix(const Matrix &m, const QStringList &rowLabels, const QStringList &columnLabels, QCPRange range,
+                   const QCPColorGradient &gradient);
+    void setAxisTitles(const QString &rows, const QString &columns, const QString &scale);
+    void clearMatrix();
+
+    int rowCount() const { return m_rows; }
+    int columnCount() const { return m_columns; }
+    double cellValue(int row, int column) const;
+    QString rowLabel(int row) const { return m_rowLabels.value(row, QString::number(row)); }
+    QString columnLabel(int column) const { return m_columnLabels.value(column, QString::number(column)); }
+
+Q_SIGNALS:
+    void cellActivated(int row, int column);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    bool cellAt(const QPoint &pos, int &row, int &column) const;
+    virtual QString cellText(int row, int column) const;
+
+private:
+    void onMouseMove(QMouseEvent *event);
+    void onMousePress(QMouseEvent *event);
+    void moveCursor(int row, int column);
+    void setTicks(QCPAxis *axis, const QStringList &labels, int count);
+
+    QCPColorMap *m_map;
+    QCPColorScale *m_scale;
+    QCPItemRect *m_cursor;
+    QStringList m_rowLabels, m_columnLabels;
+    int m_rows = 0, m_columns = 0;
+    int m_cursorRow = 0, m_cursorColumn = 0;
+};
+
+} // namespace bertlens

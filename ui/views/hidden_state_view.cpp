@@ -1,0 +1,95 @@
+#include "views/hidden_state_view.h"
+
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace bertlens {
+
+namespace {
+
+QColor tokenColour(int index, int count)
+{
+    return QColor::fromHsvF(std::fmod(0.61803 * index, 1.0), 0.75, 0.8 - 0.2 * (index % 2), count > 24 ? 0.6 : 1.0);
+}
+
+} // namespace
+
+HiddenStateView::HiddenStateView(QWidget *parent) : QWidget(parent)
+{
+    m_title = new QLabel(this);
+    m_heatmap = new HeatmapPlot(this);
+    m_norms = new PlotWidget(this);
+    // The legend sits in its own column right of the plot, so it never covers the lines.
+    m_norms->legend->setVisible(true);
+    auto *legendRect = new QCPLayoutGrid;
+    m_norms->plotLayout()->addElement(0, 1, legendRect);
+    m_norms->axisRect()->insetLayout()->take(m_norms->legend);
+    legendRect->addElement(0, 0, m_norms->legend);
+    m_norms->plotLayout()->setColumnStretchFactor(1, 0.001);
+    legendRect->setMargins(QMargins(0, 0, 0, 0));
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_heatmap);
+    splitter->addWidget(m_norms);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(splitter, 1);
+    connect(m_heatmap, &HeatmapPlot::cellActivated, this, [this](int row, int) { Q_EMIT tokenActivated(row); });
+    retranslateUi();
+}
+
+void HiddenStateView::retranslateUi()
+{
+    m_title->setText(tr("Hidden states at layer %1 (0 = embeddings)").arg(m_layer));
+    m_heatmap->setAxisTitles(tr("token"), tr("dimension"), tr("activation"));
+    m_norms->xAxis->setLabel(tr("layer"));
+    m_norms->yAxis->setLabel(tr("vector norm ‖h‖"));
+    m_heatmap->replot();
+    m_norms->replot();
+}
+
+void HiddenStateView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void HiddenStateView::showData(const AnalysisResult &result, const ViewData &view)
+{
+    m_layer = view.selection.layer;
+    QStringList tokens;
+    if (!result.sentences.empty())
+        for (const auto &t : result.sentences[size_t(view.selection.sentence)].encoding.tokens)
+            tokens << QString::fromStdString(t);
+    // Symmetric colour range so that white means zero.
+    float extent = 0;
+    for (float v : view.hidden.values)
+        extent = std::max(extent, std::abs(v));
+    m_heatmap->setMatrix(view.hidden, tokens, {}, QCPRange(-std::max(extent, 1e-6f), std::max(extent, 1e-6f)), divergingGradient());
+
+    m_norms->clearGraphs();
+    for (int i = 0; i < view.tokenNorms.rows; ++i) {
+        QCPGraph *g = m_norms->addGraph();
+        const QColor colour = tokenColour(i, view.tokenNorms.rows);
+        g->setPen(QPen(colour, i == view.selection.token ? 4 : 2));
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, colour, colour, 5));
+        g->setName(QString("%1 %2").arg(i).arg(tokens.value(i)));
+        for (int l = 0; l < view.tokenNorms.cols; ++l)
+            g->addData(l, view.tokenNorms.at(i, l));
+        if (i >= 14)
+            m_norms->legend->removeItem(m_norms->legend->itemCount() - 1); // keep the legend readable
+    }
+    m_norms->xAxis->setTicker(QSharedPointer<QCPAxisTickerFixed>::create());
+    m_norms->xAxis->ticker().dynamicCast<QCPAxisTickerFixed>()->setTickStep(1);
+    m_norms->rescaleAxes();
+    m_norms->xAxis->setRange(-0.3, std::max(1, view.tokenNorms.cols - 1) + 0.3);
+    m_norms->yAxis->scaleRange(1.1);
+    retranslateUi();
+}
+
+} // namespace bertlens

@@ -1,0 +1,100 @@
+#include "views/plot_widget.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSpinBox>
+
+namespace bertlens {
+
+PlotWidget::PlotWidget(QWidget *parent) : QCustomPlot(parent)
+{
+    setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    setFocusPolicy(Qt::StrongFocus);
+    setAntialiasedElements(QCP::aeAll);
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    setFont(f);
+}
+
+bool PlotWidget::saveTo(const QString &path, int width, int height)
+{
+    if (path.endsWith(".pdf", Qt::CaseInsensitive))
+        return savePdf(path, width, height);
+    return savePng(path, width, height);
+}
+
+void PlotWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QCustomPlot::changeEvent(event);
+}
+
+void PlotWidget::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    QAction *png = menu.addAction(tr("Save as PNG…"));
+    QAction *pdf = menu.addAction(tr("Save as PDF…"));
+    menu.addSeparator();
+    QAction *reset = menu.addAction(tr("Reset zoom"));
+    QAction *chosen = menu.exec(event->globalPos());
+    if (chosen == reset) {
+        rescaleAxes();
+        replot();
+        return;
+    }
+    if (chosen != png && chosen != pdf)
+        return;
+
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Image size"));
+    auto *form = new QFormLayout(&dialog);
+    auto *w = new QSpinBox(&dialog);
+    auto *h = new QSpinBox(&dialog);
+    for (QSpinBox *box : {w, h}) {
+        box->setRange(100, 10000);
+        box->setSuffix(tr(" px"));
+    }
+    w->setValue(width());
+    h->setValue(height());
+    form->addRow(tr("Width"), w);
+    form->addRow(tr("Height"), h);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const bool isPdf = chosen == pdf;
+    const QString path = QFileDialog::getSaveFileName(this, isPdf ? tr("Save as PDF") : tr("Save as PNG"), QString(),
+                                                      isPdf ? tr("PDF files (*.pdf)") : tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    const QString target = path.endsWith(isPdf ? ".pdf" : ".png", Qt::CaseInsensitive) ? path : path + (isPdf ? ".pdf" : ".png");
+    if (!saveTo(target, w->value(), h->value()))
+        QMessageBox::warning(this, tr("Save failed"), tr("Could not write %1.").arg(target));
+}
+
+QCPColorGradient sequentialGradient()
+{
+    QCPColorGradient g;
+    g.setColorInterpolation(QCPColorGradient::ciRGB);
+    g.setColorStops({{0.0, QColor(255, 255, 255)}, {0.25, QColor(198, 219, 239)}, {0.6, QColor(66, 146, 198)},
+                     {1.0, QColor(8, 48, 107)}});
+    return g;
+}
+
+QCPColorGradient divergingGradient()
+{
+    QCPColorGradient g;
+    g.setColorInterpolation(QCPColorGradient::ciRGB);
+    g.setColorStops({{0.0, QColor(33, 102, 172)}, {0.25, QColor(146, 197, 222)}, {0.5, QColor(247, 247, 247)},
+                     {0.75, QColor(244, 165, 130)}, {1.0, QColor(178, 24, 43)}});
+    return g;
+}
+
+} // namespace bertlens

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <qcustomplot.h>
+
+namespace bertlens {
+
+// A QCustomPlot with what every BertLens plot shares: readable fonts, zoom/pan, and a context
+// menu that saves the plot as PNG or PDF at a size the user picks.
+class PlotWidget : public QCustomPlot {
+    Q_OBJECT
+
+public:
+    explicit PlotWidget(QWidget *parent = nullptr);
+    // Renders the plot offscreen; the format follows the suffix (.png or .pdf).
+    bool saveTo(const QString &path, int width, int height);
+
+protected:
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    virtual void retranslateUi() {}
+};
+
+// Colour gradients: sequential (white to deep blue) for probabilities, diverging (blue, white,
+// red) for signed values such as cosine similarity.
+QCPColorGradient sequentialGradient();
+QCPColorGradient divergingGradient();
+
+} // namespace bertlens

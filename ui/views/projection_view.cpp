@@ -1,0 +1,159 @@
+#include "views/projection_view.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace bertlens {
+
+QColor sentenceColour(int sentence)
+{
+    static const QColor palette[] = {{31, 119, 180}, {255, 127, 14}, {44, 160, 44},  {214, 39, 40},  {148, 103, 189},
+                                     {140, 86, 75},  {227, 119, 194}, {127, 127, 127}, {188, 189, 34}, {23, 190, 207}};
+    return palette[sentence % 10];
+}
+
+void fillPoolingCombo(QComboBox *combo)
+{
+    combo->clear();
+    combo->addItem(QObject::tr("[CLS] vector"), int(Pooling::Cls));
+    combo->addItem(QObject::tr("Mean of tokens"), int(Pooling::Mean));
+    combo->addItem(QObject::tr("Max of tokens"), int(Pooling::Max));
+}
+
+ProjectionView::ProjectionView(QWidget *parent) : QWidget(parent)
+{
+    m_mode = new QComboBox(this);
+    m_mode->addItems({QString(), QString(), QString()});
+    m_pooling = new QComboBox(this);
+    m_plot = new PlotWidget(this);
+    m_plot->legend->setVisible(true);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_mode);
+    controls->addWidget(m_pooling);
+    controls->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(m_plot, 1);
+    connect(m_mode, &QComboBox::activated, this, [this](int i) { Q_EMIT modeChanged(ProjectionMode(i)); });
+    connect(m_pooling, &QComboBox::activated, this,
+            [this](int i) { Q_EMIT poolingChanged(Pooling(m_pooling->itemData(i).toInt())); });
+    m_plot->setMouseTracking(true);
+    connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
+        for (size_t i = 0; i < m_points.size(); ++i) {
+            const QPointF p(m_plot->xAxis->coordToPixel(m_points[i].x), m_plot->yAxis->coordToPixel(m_points[i].y));
+            if (QLineF(p, event->position()).length() < 7) {
+                const auto &pt = m_points[i];
+                QToolTip::showText(event->globalPosition().toPoint(),
+                                   tr("%1 — sentence %2, layer %3\nPC1 %4, PC2 %5")
+                                       .arg(QString::fromStdString(pt.label)).arg(pt.sentence + 1).arg(pt.layer)
+                                       .arg(pt.x, 0, 'g', 5).arg(pt.y, 0, 'g', 5), m_plot);
+                return;
+            }
+        }
+        QToolTip::hideText();
+    });
+    connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) {
+        for (const auto &pt : m_points) {
+            const QPointF p(m_plot->xAxis->coordToPixel(pt.x), m_plot->yAxis->coordToPixel(pt.y));
+            if (QLineF(p, event->position()).length() < 7 && pt.token >= 0) {
+                Q_EMIT tokenActivated(pt.sentence, pt.token);
+                return;
+            }
+        }
+    });
+    retranslateUi();
+}
+
+void ProjectionView::retranslateUi()
+{
+    m_mode->setItemText(0, tr("Token vectors (all sentences)"));
+    m_mode->setItemText(1, tr("Sentence vectors"));
+    m_mode->setItemText(2, tr("Trajectory of the selected token"));
+    const int pooling = m_pooling->currentIndex();
+    fillPoolingCombo(m_pooling);
+    m_pooling->setCurrentIndex(pooling < 0 ? 1 : pooling);
+    auto axisTitle = [this](int i) {
+        const double share = i < int(m_explained.size()) ? m_explained[size_t(i)] * 100 : 0;
+        return tr("PC%1 (%2% of variance)").arg(i + 1).arg(share, 0, 'f', 1);
+    };
+    m_plot->xAxis->setLabel(axisTitle(0));
+    m_plot->yAxis->setLabel(axisTitle(1));
+    m_plot->replot();
+}
+
+void ProjectionView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+QVector<QPointF> ProjectionView::plottedPoints() const
+{
+    QVector<QPointF> out;
+    for (int g = 0; g < m_plot->graphCount(); ++g)
+        for (auto it = m_plot->graph(g)->data()->constBegin(); it != m_plot->graph(g)->data()->constEnd(); ++it)
+            out << QPointF(it->key, it->value);
+    return out;
+}
+
+void ProjectionView::showData(const AnalysisResult &result, const ViewData &view)
+{
+    m_points = view.points;
+    m_explained = view.explainedRatio;
+    m_layer = view.selection.layer;
+    m_mode->setCurrentIndex(int(view.selection.projection));
+    m_pooling->setEnabled(view.selection.projection == ProjectionMode::Sentences);
+    m_plot->clearGraphs();
+    m_plot->clearItems();
+    const bool trajectory = view.selection.projection == ProjectionMode::Trajectory;
+    QCPGraph *graph = nullptr;
+    int graphSentence = -1;
+    for (const auto &pt : m_points) {
+        if (!graph || pt.sentence != graphSentence) {
+            graph = m_plot->addGraph();
+            graphSentence = pt.sentence;
+            const QColor c = sentenceColour(pt.sentence);
+            graph->setLineStyle(QCPGraph::lsNone);
+            graph->setPen(QPen(c, 2));
+            graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, c, c, 9));
+            graph->setName(tr("Sentence %1").arg(pt.sentence + 1));
+            if (trajectory)
+                graph->setName(tr("Sentence %1, token %2, layers 0–%3").arg(pt.sentence + 1).arg(pt.token)
+                                   .arg(int(m_points.size()) - 1));
+        }
+        graph->addData(pt.x, pt.y);
+    }
+    if (trajectory) {
+        // A graph keeps its points sorted by x; the path through the layers is drawn as arrows.
+        for (size_t i = 0; i + 1 < m_points.size(); ++i) {
+            auto *arrow = new QCPItemLine(m_plot);
+            arrow->start->setCoords(m_points[i].x, m_points[i].y);
+            arrow->end->setCoords(m_points[i + 1].x, m_points[i + 1].y);
+            arrow->setHead(QCPLineEnding::esSpikeArrow);
+            arrow->setPen(QPen(sentenceColour(m_points[i].sentence), 2));
+        }
+    }
+    const size_t maxLabels = 400;
+    for (size_t i = 0; i < m_points.size() && i < maxLabels; ++i) {
+        auto *label = new QCPItemText(m_plot);
+        label->position->setCoords(m_points[i].x, m_points[i].y);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        label->setPadding(QMargins(6, 0, 0, 2));
+        label->setText(QString::fromStdString(m_points[i].label));
+        label->setColor(sentenceColour(m_points[i].sentence).darker(130));
+        label->setClipToAxisRect(true);
+    }
+    m_plot->rescaleAxes();
+    m_plot->xAxis->scaleRange(1.15);
+    m_plot->yAxis->scaleRange(1.15);
+    Q_UNUSED(result);
+    retranslateUi();
+}
+
+} // namespace bertlens
