@@ -1,0 +1,237 @@
+// The window against the core: every view shows exactly what core computed, exports equal the
+// CLI's byte for byte, a bad model folder keeps the previous model, a newer input wins.
+#include "analysis/projection.h"
+#include "main_window.h"
+#include "panels/input_panel.h"
+#include "panels/token_strip.h"
+#include "session/analysis_session.h"
+#include "views/attention_overview.h"
+#include "views/attention_view.h"
+#include "views/hidden_state_view.h"
+#include "views/projection_view.h"
+#include "views/similarity_view.h"
+
+#include <QDir>
+#include <QMessageBox>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace bertlens;
+
+namespace {
+
+const QString kModel = QDir(BERTLENS_FIXTURES_DIR).filePath("models/tiny-safetensors");
+const QString kText = "The quick brown fox jumps over the lazy dog.\nhello world, this is a bert model\n我爱北京天安门";
+
+bool waitIdle(AnalysisSession *session, int ms = 30000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        if (!session->isBusy() && session->viewData())
+            return true;
+    }
+    return false;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+std::vector<std::pair<double, double>> sorted(std::vector<std::pair<double, double>> v)
+{
+    std::sort(v.begin(), v.end());
+    return v;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<MainWindow> m_window;
+
+    // Changes the selection through a view's own signal, as a user's click would, and waits.
+    template <class Emit> void select(Emit emitSignal)
+    {
+        QSignalSpy spy(m_window->session(), &AnalysisSession::viewDataChanged);
+        emitSignal();
+        QVERIFY(spy.wait(10000) || spy.count() > 0);
+        QVERIFY(waitIdle(m_window->session()));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_window = std::make_unique<MainWindow>();
+        m_window->inputPanel()->setText(kText);
+        m_window->session()->setInputs(m_window->inputPanel()->inputs());
+        m_window->openModel(kModel);
+        QVERIFY(waitIdle(m_window->session()));
+        QCOMPARE(m_window->session()->result()->sentences.size(), size_t(3));
+    }
+
+    void attentionCellsAreCoreAttention()
+    {
+        m_window->inputPanel()->setLayer(2);
+        select([this] { Q_EMIT m_window->attentionView()->headChanged(1); });
+        const auto result = m_window->session()->result();
+        const Matrix &expected = result->sentences[0].attention[1][1]; // layer 2, head 1
+        HeatmapPlot *plot = m_window->attentionView()->plot();
+        QCOMPARE(plot->rowCount(), expected.rows);
+        QCOMPARE(plot->columnCount(), expected.cols);
+        for (int i = 0; i < expected.rows; ++i)
+            for (int j = 0; j < expected.cols; ++j)
+                QCOMPARE(float(plot->cellValue(i, j)), expected.at(i, j));
+        QCOMPARE(plot->rowLabel(1), QString("the"));
+        for (int l = 1; l <= 2; ++l)
+            for (int h = 0; h < 4; ++h)
+                QCOMPARE(float(m_window->attentionOverview()->mapValue(l, h, 3, 2)), result->sentences[0].attention[size_t(l - 1)][size_t(h)].at(3, 2));
+    }
+
+    void hiddenCellsAreCoreHiddenStates()
+    {
+        const auto result = m_window->session()->result();
+        HeatmapPlot *plot = m_window->hiddenStateView()->heatmap();
+        const Matrix &expected = result->sentences[0].hidden[2];
+        for (int i = 0; i < expected.rows; ++i)
+            for (int d = 0; d < expected.cols; ++d)
+                QCOMPARE(float(plot->cellValue(i, d)), expected.at(i, d));
+    }
+
+    void projectionPointsArePca()
+    {
+        const auto result = m_window->session()->result();
+        Matrix rows;
+        for (const auto &s : result->sentences)
+            for (int i = 0; i < s.encoding.size(); ++i) {
+                rows.values.insert(rows.values.end(), s.hidden[2].row(i), s.hidden[2].row(i) + s.hidden[2].cols);
+                rows.cols = s.hidden[2].cols;
+                ++rows.rows;
+            }
+        const PcaResult p = pca(rows, 2);
+        std::vector<std::pair<double, double>> expected, plotted;
+        for (int i = 0; i < p.projected.rows; ++i)
+            expected.emplace_back(p.projected.at(i, 0), p.projected.at(i, 1));
+        for (const QPointF &pt : m_window->projectionView()->plottedPoints())
+            plotted.emplace_back(pt.x(), pt.y());
+        QCOMPARE(plotted.size(), expected.size());
+        expected = sorted(expected);
+        plotted = sorted(plotted);
+        for (size_t i = 0; i < expected.size(); ++i) {
+            QVERIFY(std::abs(expected[i].first - plotted[i].first) < 1e-5);
+            QVERIFY(std::abs(expected[i].second - plotted[i].second) < 1e-5);
+        }
+    }
+
+    void similarityCellsAreCosine()
+    {
+        const auto result = m_window->session()->result();
+        const Matrix expected = cosineSimilarity(result->sentences[0].hidden[2]);
+        HeatmapPlot *plot = m_window->similarityView()->plot();
+        for (int i = 0; i < expected.rows; ++i)
+            for (int j = 0; j < expected.cols; ++j)
+                QCOMPARE(float(plot->cellValue(i, j)), expected.at(i, j));
+        QVERIFY(std::abs(plot->cellValue(3, 3) - 1.0) < 1e-6);
+        // Sentence mode: one row per sentence.
+        select([this] { Q_EMIT m_window->similarityView()->modeChanged(SimilarityMode::Sentences); });
+        QCOMPARE(plot->rowCount(), 3);
+    }
+
+    void tokenClickSelectsEverywhere()
+    {
+        TokenStrip *strip = m_window->tokenStrip();
+        const QRect chip = strip->chipRect(1, 2);
+        QVERIFY(!chip.isEmpty());
+        select([&] { QTest::mouseClick(strip, Qt::LeftButton, {}, chip.center()); });
+        QCOMPARE(m_window->session()->viewData()->selection.sentence, 1);
+        QCOMPARE(m_window->session()->viewData()->selection.token, 2);
+        // The attention view now shows sentence 2.
+        QCOMPARE(m_window->attentionView()->plot()->rowLabel(2), QString("world"));
+    }
+
+    void guiExportEqualsCli_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("pooling");
+        QTest::newRow("tokens") << "embed" << "none";
+        QTest::newRow("mean") << "embed" << "mean";
+        QTest::newRow("attention") << "attention" << "";
+    }
+    void guiExportEqualsCli()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, pooling);
+        QTemporaryDir dir;
+        const QString gui = dir.filePath("gui.csv"), cli = dir.filePath("cli.csv"), input = dir.filePath("input.txt");
+        QSignalSpy done(m_window.get(), &MainWindow::exportFinished);
+        if (kind == "embed")
+            m_window->exportVectors(gui, "all", pooling);
+        else
+            m_window->exportAttention(gui, "all");
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.first().at(1).toString(), QString());
+        QFile f(input);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kText.toUtf8() + "\n");
+        f.close();
+        QStringList args = {kind, "--model", kModel, "--input", input, "--output", cli};
+        if (!pooling.isEmpty())
+            args << "--pooling" << pooling;
+        QCOMPARE(QProcess::execute(BERTLENS_CLI, args), 0);
+        const QByteArray a = readAll(gui), b = readAll(cli);
+        QVERIFY(a.size() > 100);
+        QVERIFY(a == b);
+    }
+
+    void badModelKeepsThePreviousOne()
+    {
+        QTemporaryDir dir;
+        QFile config(dir.filePath("config.json"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("{\"model_type\": \"bert\", \"hidden_size\": 30, \"num_attention_heads\": 4}");
+        config.close();
+        QSignalSpy failed(m_window->session(), &AnalysisSession::modelLoadFailed);
+        m_window->openModel(dir.path());
+        QVERIFY(failed.wait(10000));
+        QVERIFY(failed.first().at(1).toString().contains("no vocab.txt"));
+        QCOMPARE(QString::fromStdString(m_window->session()->modelSummary().name), QString("tiny-safetensors"));
+        QVERIFY(m_window->session()->result());
+        for (QMessageBox *box : m_window->findChildren<QMessageBox *>())
+            box->close();
+    }
+
+    void newerInputWins()
+    {
+        QSignalSpy results(m_window->session(), &AnalysisSession::resultChanged);
+        m_window->session()->setInputs({{"the lazy dog", "", false}});
+        m_window->session()->setInputs({{"hello world", "", false}, {"fox", "", false}});
+        QVERIFY(waitIdle(m_window->session()));
+        QCOMPARE(results.count(), 1);
+        const auto result = m_window->session()->result();
+        QCOMPARE(result->sentences.size(), size_t(2));
+        QCOMPARE(result->sentences[0].input.text, std::string("hello world"));
+    }
+
+    void screenshotsAreWritten()
+    {
+        QTemporaryDir dir;
+        m_window->show();
+        const QStringList files = m_window->saveScreenshots(dir.path(), QSize(1200, 800));
+        QCOMPARE(files.size(), 7);
+        for (const QString &f : files)
+            QVERIFY(QImage(f).width() > 100);
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"
