@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include "language.h"
+
 #include "export/export_jobs.h"
 #include "io/text_source.h"
 #include "panels/input_panel.h"
@@ -11,6 +13,7 @@
 #include "views/projection_view.h"
 #include "views/similarity_view.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -195,6 +198,25 @@ void MainWindow::createMenus()
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    auto *languages = new QActionGroup(this);
+    // Each language is named in itself; only "system language" is translated.
+    for (const auto &[code, name] : {std::pair<QString, QString>{"", QString()}, {"en", "English"}, {"zh_CN", QString::fromUtf8("中文（简体）")}}) {
+        QAction *action = m_languageMenu->addAction(name);
+        action->setCheckable(true);
+        action->setData(code);
+        languages->addAction(action);
+        if (code.isEmpty())
+            m_systemLanguageAction = action;
+        connect(action, &QAction::triggered, this, [code] {
+            QSettings().setValue("language", code);
+            applyLanguage(code);
+        });
+    }
+    const QString saved = QSettings().value("language").toString();
+    for (QAction *action : languages->actions())
+        action->setChecked(action->data().toString() == saved);
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
         QMessageBox::about(this, tr("About BertLens"),
@@ -213,6 +235,9 @@ void MainWindow::retranslateUi()
     m_exportVectorsAction->setText(tr("Export &vectors…"));
     m_exportAttentionAction->setText(tr("Export &attention…"));
     m_quitAction->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("Language"));
+    m_systemLanguageAction->setText(tr("System language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About BertLens"));
     m_cancel->setText(tr("Cancel"));

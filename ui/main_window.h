@@ -87,7 +87,8 @@ private:
     QLabel *m_stateLabel;
     QProgressBar *m_busy;
     QToolButton *m_cancel;
-    QMenu *m_fileMenu, *m_recentMenu, *m_helpMenu;
+    QMenu *m_fileMenu, *m_recentMenu, *m_viewMenu, *m_languageMenu, *m_helpMenu;
+    QAction *m_systemLanguageAction = nullptr;
     QAction *m_openAction, *m_exportVectorsAction, *m_exportAttentionAction, *m_quitAction, *m_aboutAction;
     ViewSelection m_selection;
     QFutureWatcher<QString> m_exportWatcher;

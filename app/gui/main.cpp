@@ -1,6 +1,7 @@
 // bertlens: the window. `--screenshot DIR --model M --text "…"` renders every view to
 // DIR/<view>.png without showing a window, then exits.
 #include "common/threads.h"
+#include "language.h"
 #include "main_window.h"
 #include "session/analysis_session.h"
 #include "panels/input_panel.h"
@@ -25,6 +26,7 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName("BertLens");
     QApplication::setApplicationName("BertLens");
     bertlens::setComputeThreads(bertlens::defaultComputeThreads());
+    bertlens::applyLanguage(QSettings().value("language").toString());
 
     QCommandLineParser parser;
     parser.setApplicationDescription("BertLens: look inside BERT models.");
@@ -32,8 +34,11 @@ int main(int argc, char **argv)
     const QCommandLineOption modelOption("model", "model folder to open", "DIR");
     const QCommandLineOption textOption("text", "sentences to analyse (one per line)", "TEXT");
     const QCommandLineOption screenshotOption("screenshot", "render every view to DIR/<view>.png and exit", "DIR");
-    parser.addOptions({modelOption, textOption, screenshotOption});
+    const QCommandLineOption languageOption("language", "user interface language: en or zh_CN", "CODE");
+    parser.addOptions({modelOption, textOption, screenshotOption, languageOption});
     parser.process(app);
+    if (parser.isSet(languageOption))
+        bertlens::applyLanguage(parser.value(languageOption));
 
     bertlens::MainWindow window;
     if (parser.isSet(textOption))

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "tokenizer/normalizer.h"
+
+#include <string>
+#include <vector>
+
+namespace bertlens::train {
+
+// Learns a WordPiece vocabulary the way HuggingFace's WordPieceTrainer does: BPE merges over the
+// corpus's words (after BERT's normalization and word splitting), with '##' marking pieces that
+// continue a word. Returns the vocabulary in id order: [PAD] [UNK] [CLS] [SEP] [MASK], then every
+// character seen at least minCharCount times (alone and as ##continuation), then merged pieces in
+// merge order until `size` entries.
+std::vector<std::string> buildWordPieceVocab(const std::string &corpusPath, int size, const NormalizerOptions &normalizer,
+                                             int minCharCount = 3);
+
+} // namespace bertlens::train

@@ -1,0 +1,436 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>[CLS] vector</source>
+        <translation>[CLS] vector</translation>
+    </message>
+    <message>
+        <source>Mean of tokens</source>
+        <translation>Mean of tokens</translation>
+    </message>
+    <message>
+        <source>Max of tokens</source>
+        <translation>Max of tokens</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::AttentionOverview</name>
+    <message>
+        <source>Layer %1, head %2 — click to open</source>
+        <translation>Layer %1, head %2 — click to open</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>head</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>layer</translation>
+    </message>
+    <message>
+        <source>attention weight</source>
+        <translation>attention weight</translation>
+    </message>
+    <message>
+        <source>Sentence %1: every layer (rows) and head (columns); click a map to open it</source>
+        <translation>Sentence %1: every layer (rows) and head (columns); click a map to open it</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::AttentionView</name>
+    <message>
+        <source>Hide [CLS]/[SEP] columns (rows renormalised)</source>
+        <translation>Hide [CLS]/[SEP] columns (rows renormalised)</translation>
+    </message>
+    <message>
+        <source>Mean of all heads</source>
+        <translation>Mean of all heads</translation>
+    </message>
+    <message>
+        <source>Head %1</source>
+        <translation>Head %1</translation>
+    </message>
+    <message>
+        <source>Sentence %1 — layer %2</source>
+        <translation>Sentence %1 — layer %2</translation>
+    </message>
+    <message>
+        <source>attending token (from)</source>
+        <translation>attending token (from)</translation>
+    </message>
+    <message>
+        <source>attended token (to)</source>
+        <translation>attended token (to)</translation>
+    </message>
+    <message>
+        <source>attention weight</source>
+        <translation>attention weight</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::HiddenStateView</name>
+    <message>
+        <source>Hidden states at layer %1 (0 = embeddings)</source>
+        <translation>Hidden states at layer %1 (0 = embeddings)</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>token</translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation>dimension</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>activation</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>layer</translation>
+    </message>
+    <message>
+        <source>vector norm ‖h‖</source>
+        <translation>vector norm ‖h‖</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::InputPanel</name>
+    <message>
+        <source>Sentences (one per line, up to %1):</source>
+        <translation>Sentences (one per line, up to %1):</translation>
+    </message>
+    <message>
+        <source>Type a sentence, then another on the next line…</source>
+        <translation>Type a sentence, then another on the next line…</translation>
+    </message>
+    <message>
+        <source>Sentence pairs: a second text for each line</source>
+        <translation>Sentence pairs: a second text for each line</translation>
+    </message>
+    <message>
+        <source>Second text of the pair, line by line</source>
+        <translation>Second text of the pair, line by line</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>Layer:</translation>
+    </message>
+    <message>
+        <source>0 = embeddings; every view shows this layer</source>
+        <translation>0 = embeddings; every view shows this layer</translation>
+    </message>
+    <message>
+        <source>Analyse (Ctrl+Enter)</source>
+        <translation>Analyse (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Only the first %1 sentences are analysed.</source>
+        <translation>Only the first %1 sentences are analysed.</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::MainWindow</name>
+    <message>
+        <source>Cannot open model</source>
+        <translation>Cannot open model</translation>
+    </message>
+    <message>
+        <source>BertLens could not open the model folder
+%1
+
+%2</source>
+        <translation>BertLens could not open the model folder
+%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Exported %1</translation>
+    </message>
+    <message>
+        <source>Open model folder</source>
+        <translation>Open model folder</translation>
+    </message>
+    <message>
+        <source>About BertLens</source>
+        <translation>About BertLens</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;Look inside BERT models: tokens, every layer's hidden states, every head's attention, projections and similarities.</source>
+        <translation>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;Look inside BERT models: tokens, every layer's hidden states, every head's attention, projections and similarities.</translation>
+    </message>
+    <message>
+        <source>BertLens</source>
+        <translation>BertLens</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Open model folder…</source>
+        <translation>&amp;Open model folder…</translation>
+    </message>
+    <message>
+        <source>Recent models</source>
+        <translation>Recent models</translation>
+    </message>
+    <message>
+        <source>Export &amp;vectors…</source>
+        <translation>Export &amp;vectors…</translation>
+    </message>
+    <message>
+        <source>Export &amp;attention…</source>
+        <translation>Export &amp;attention…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About BertLens</source>
+        <translation>&amp;About BertLens</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Attention overview</source>
+        <translation>Attention overview</translation>
+    </message>
+    <message>
+        <source>Hidden states</source>
+        <translation>Hidden states</translation>
+    </message>
+    <message>
+        <source>Projection</source>
+        <translation>Projection</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>Similarity</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Input</translation>
+    </message>
+    <message>
+        <source>%1 — %2 layers, %3 heads, hidden size %4, %5 M parameters (%6)</source>
+        <translation>%1 — %2 layers, %3 heads, hidden size %4, %5 M parameters (%6)</translation>
+    </message>
+    <message>
+        <source>No model: File → Open model folder…</source>
+        <translation>No model: File → Open model folder…</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sentence(s)</source>
+        <translation>
+            <numerusform>%n sentence</numerusform><numerusform>%n sentences</numerusform></translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>No model is loaded.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exporting to %1…</translation>
+    </message>
+    <message>
+        <source>Export vectors</source>
+        <translation>Export vectors</translation>
+    </message>
+    <message>
+        <source>all, -1 (last), or a list such as 0,4,12</source>
+        <translation>all, -1 (last), or a list such as 0,4,12</translation>
+    </message>
+    <message>
+        <source>None: one row per token</source>
+        <translation>None: one row per token</translation>
+    </message>
+    <message>
+        <source>[CLS] vector</source>
+        <translation>[CLS] vector</translation>
+    </message>
+    <message>
+        <source>Mean of tokens</source>
+        <translation>Mean of tokens</translation>
+    </message>
+    <message>
+        <source>Max of tokens</source>
+        <translation>Max of tokens</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>Pooling</translation>
+    </message>
+    <message>
+        <source>The file has the columns of bertlens-cli embed.</source>
+        <translation>The file has the columns of bertlens-cli embed.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;NumPy arrays (*.npy)</source>
+        <translation>CSV files (*.csv);;NumPy arrays (*.npy)</translation>
+    </message>
+    <message>
+        <source>Export attention</source>
+        <translation>Export attention</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::PlotWidget</name>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Save as PNG…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Reset zoom</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>Image size</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Width</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Height</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>Save as PNG</source>
+        <translation>Save as PNG</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>Save failed</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Could not write %1.</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::ProjectionView</name>
+    <message>
+        <source>%1 — sentence %2, layer %3
+PC1 %4, PC2 %5</source>
+        <translation>%1 — sentence %2, layer %3
+PC1 %4, PC2 %5</translation>
+    </message>
+    <message>
+        <source>Token vectors (all sentences)</source>
+        <translation>Token vectors (all sentences)</translation>
+    </message>
+    <message>
+        <source>Sentence vectors</source>
+        <translation>Sentence vectors</translation>
+    </message>
+    <message>
+        <source>Trajectory of the selected token</source>
+        <translation>Trajectory of the selected token</translation>
+    </message>
+    <message>
+        <source>PC%1 (%2% of variance)</source>
+        <translation>PC%1 (%2% of variance)</translation>
+    </message>
+    <message>
+        <source>Sentence %1</source>
+        <translation>Sentence %1</translation>
+    </message>
+    <message>
+        <source>Sentence %1, token %2, layers 0–%3</source>
+        <translation>Sentence %1, token %2, layers 0–%3</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::SimilarityView</name>
+    <message>
+        <source>Tokens of the selected sentence</source>
+        <translation>Tokens of the selected sentence</translation>
+    </message>
+    <message>
+        <source>Sentence vectors</source>
+        <translation>Sentence vectors</translation>
+    </message>
+    <message>
+        <source>cosine similarity</source>
+        <translation>cosine similarity</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::TokenStrip</name>
+    <message>
+        <source>%1
+id %2 · characters %3–%4 · segment %5</source>
+        <translation>%1
+id %2 · characters %3–%4 · segment %5</translation>
+    </message>
+</context>
+</TS>

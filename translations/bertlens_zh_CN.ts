@@ -1,0 +1,436 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>[CLS] vector</source>
+        <translation>[CLS] 向量</translation>
+    </message>
+    <message>
+        <source>Mean of tokens</source>
+        <translation>词元平均</translation>
+    </message>
+    <message>
+        <source>Max of tokens</source>
+        <translation>词元最大值</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::AttentionOverview</name>
+    <message>
+        <source>Layer %1, head %2 — click to open</source>
+        <translation>第 %1 层，第 %2 个头 — 点击打开</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>注意力头</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>attention weight</source>
+        <translation>注意力权重</translation>
+    </message>
+    <message>
+        <source>Sentence %1: every layer (rows) and head (columns); click a map to open it</source>
+        <translation>句子 %1：所有层（行）与所有注意力头（列）；点击任一小图即可打开</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::AttentionView</name>
+    <message>
+        <source>Hide [CLS]/[SEP] columns (rows renormalised)</source>
+        <translation>隐藏 [CLS]/[SEP] 列（各行重新归一化）</translation>
+    </message>
+    <message>
+        <source>Mean of all heads</source>
+        <translation>所有注意力头的平均</translation>
+    </message>
+    <message>
+        <source>Head %1</source>
+        <translation>第 %1 个头</translation>
+    </message>
+    <message>
+        <source>Sentence %1 — layer %2</source>
+        <translation>句子 %1 — 第 %2 层</translation>
+    </message>
+    <message>
+        <source>attending token (from)</source>
+        <translation>发出注意力的词元（来源）</translation>
+    </message>
+    <message>
+        <source>attended token (to)</source>
+        <translation>被关注的词元（目标）</translation>
+    </message>
+    <message>
+        <source>attention weight</source>
+        <translation>注意力权重</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::HiddenStateView</name>
+    <message>
+        <source>Hidden states at layer %1 (0 = embeddings)</source>
+        <translation>第 %1 层的隐藏状态（0 = 嵌入层）</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>vector norm ‖h‖</source>
+        <translation>向量范数 ‖h‖</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::InputPanel</name>
+    <message>
+        <source>Sentences (one per line, up to %1):</source>
+        <translation>句子（每行一句，最多 %1 句）：</translation>
+    </message>
+    <message>
+        <source>Type a sentence, then another on the next line…</source>
+        <translation>输入一个句子，下一行再输入另一个…</translation>
+    </message>
+    <message>
+        <source>Sentence pairs: a second text for each line</source>
+        <translation>句对：为每一行提供第二段文本</translation>
+    </message>
+    <message>
+        <source>Second text of the pair, line by line</source>
+        <translation>句对的第二段文本，逐行对应</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <source>0 = embeddings; every view shows this layer</source>
+        <translation>0 = 嵌入层；所有视图都显示这一层</translation>
+    </message>
+    <message>
+        <source>Analyse (Ctrl+Enter)</source>
+        <translation>分析（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Only the first %1 sentences are analysed.</source>
+        <translation>只分析前 %1 个句子。</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::MainWindow</name>
+    <message>
+        <source>Cannot open model</source>
+        <translation>无法打开模型</translation>
+    </message>
+    <message>
+        <source>BertLens could not open the model folder
+%1
+
+%2</source>
+        <translation>BertLens 无法打开模型文件夹
+%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Open model folder</source>
+        <translation>打开模型文件夹</translation>
+    </message>
+    <message>
+        <source>About BertLens</source>
+        <translation>关于 BertLens</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;Look inside BERT models: tokens, every layer's hidden states, every head's attention, projections and similarities.</source>
+        <translation>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;深入观察 BERT 模型：词元、每一层的隐藏状态、每个注意力头的注意力、投影与相似度。</translation>
+    </message>
+    <message>
+        <source>BertLens</source>
+        <translation>BertLens</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open model folder…</source>
+        <translation>打开模型文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Recent models</source>
+        <translation>最近使用的模型</translation>
+    </message>
+    <message>
+        <source>Export &amp;vectors…</source>
+        <translation>导出向量(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;attention…</source>
+        <translation>导出注意力(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About BertLens</source>
+        <translation>关于 BertLens(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Attention overview</source>
+        <translation>注意力总览</translation>
+    </message>
+    <message>
+        <source>Hidden states</source>
+        <translation>隐藏状态</translation>
+    </message>
+    <message>
+        <source>Projection</source>
+        <translation>投影</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>%1 — %2 layers, %3 heads, hidden size %4, %5 M parameters (%6)</source>
+        <translation>%1 — %2 层，%3 个注意力头，隐藏维度 %4，%5 M 参数（%6）</translation>
+    </message>
+    <message>
+        <source>No model: File → Open model folder…</source>
+        <translation>未加载模型：文件 → 打开模型文件夹…</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sentence(s)</source>
+        <translation>
+            <numerusform>%n 个句子</numerusform></translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Export vectors</source>
+        <translation>导出向量</translation>
+    </message>
+    <message>
+        <source>all, -1 (last), or a list such as 0,4,12</source>
+        <translation>all（全部）、-1（最后一层）或如 0,4,12 的列表</translation>
+    </message>
+    <message>
+        <source>None: one row per token</source>
+        <translation>不池化：每个词元一行</translation>
+    </message>
+    <message>
+        <source>[CLS] vector</source>
+        <translation>[CLS] 向量</translation>
+    </message>
+    <message>
+        <source>Mean of tokens</source>
+        <translation>词元平均</translation>
+    </message>
+    <message>
+        <source>Max of tokens</source>
+        <translation>词元最大值</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>池化方式</translation>
+    </message>
+    <message>
+        <source>The file has the columns of bertlens-cli embed.</source>
+        <translation>文件的列与 bertlens-cli embed 的输出相同。</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;NumPy arrays (*.npy)</source>
+        <translation>CSV 文件 (*.csv);;NumPy 数组 (*.npy)</translation>
+    </message>
+    <message>
+        <source>Export attention</source>
+        <translation>导出注意力</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::PlotWidget</name>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>另存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>图像尺寸</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Save as PNG</source>
+        <translation>另存为 PNG</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::ProjectionView</name>
+    <message>
+        <source>%1 — sentence %2, layer %3
+PC1 %4, PC2 %5</source>
+        <translation>%1 — 句子 %2，第 %3 层
+PC1 %4，PC2 %5</translation>
+    </message>
+    <message>
+        <source>Token vectors (all sentences)</source>
+        <translation>词元向量（所有句子）</translation>
+    </message>
+    <message>
+        <source>Sentence vectors</source>
+        <translation>句子向量</translation>
+    </message>
+    <message>
+        <source>Trajectory of the selected token</source>
+        <translation>所选词元的逐层轨迹</translation>
+    </message>
+    <message>
+        <source>PC%1 (%2% of variance)</source>
+        <translation>主成分 %1（解释 %2% 方差）</translation>
+    </message>
+    <message>
+        <source>Sentence %1</source>
+        <translation>句子 %1</translation>
+    </message>
+    <message>
+        <source>Sentence %1, token %2, layers 0–%3</source>
+        <translation>句子 %1，词元 %2，第 0–%3 层</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::SimilarityView</name>
+    <message>
+        <source>Tokens of the selected sentence</source>
+        <translation>所选句子的词元</translation>
+    </message>
+    <message>
+        <source>Sentence vectors</source>
+        <translation>句子向量</translation>
+    </message>
+    <message>
+        <source>cosine similarity</source>
+        <translation>余弦相似度</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::TokenStrip</name>
+    <message>
+        <source>%1
+id %2 · characters %3–%4 · segment %5</source>
+        <translation>%1
+编号 %2 · 字符 %3–%4 · 片段 %5</translation>
+    </message>
+</context>
+</TS>
