@@ -320,6 +320,10 @@
         <source>System language</source>
         <translation>System language</translation>
     </message>
+    <message>
+        <source>Open BertLens &amp;Mini (the built-in model)</source>
+        <translation>Open BertLens &amp;Mini (the built-in model)</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::PlotWidget</name>

@@ -320,6 +320,10 @@
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
+    <message>
+        <source>Open BertLens &amp;Mini (the built-in model)</source>
+        <translation>打开 BertLens &amp;Mini（内置模型）</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::PlotWidget</name>

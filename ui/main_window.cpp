@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "default_model.h"
 #include "language.h"
 
 #include "export/export_jobs.h"
@@ -191,6 +192,8 @@ void MainWindow::createMenus()
             openModel(dir);
     });
     m_openAction->setShortcut(QKeySequence::Open);
+    m_openDefaultAction = m_fileMenu->addAction(QString(), this, [this] { openModel(defaultModelDir()); });
+    m_openDefaultAction->setEnabled(!defaultModelDir().isEmpty());
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_fileMenu->addSeparator();
     m_exportVectorsAction = m_fileMenu->addAction(QString(), this, &MainWindow::askExportVectors);
@@ -231,6 +234,7 @@ void MainWindow::retranslateUi()
     setWindowTitle(tr("BertLens"));
     m_fileMenu->setTitle(tr("&File"));
     m_openAction->setText(tr("&Open model folder…"));
+    m_openDefaultAction->setText(tr("Open BertLens &Mini (the built-in model)"));
     m_recentMenu->setTitle(tr("Recent models"));
     m_exportVectorsAction->setText(tr("Export &vectors…"));
     m_exportAttentionAction->setText(tr("Export &attention…"));

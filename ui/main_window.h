@@ -89,7 +89,7 @@ private:
     QToolButton *m_cancel;
     QMenu *m_fileMenu, *m_recentMenu, *m_viewMenu, *m_languageMenu, *m_helpMenu;
     QAction *m_systemLanguageAction = nullptr;
-    QAction *m_openAction, *m_exportVectorsAction, *m_exportAttentionAction, *m_quitAction, *m_aboutAction;
+    QAction *m_openAction, *m_openDefaultAction, *m_exportVectorsAction, *m_exportAttentionAction, *m_quitAction, *m_aboutAction;
     ViewSelection m_selection;
     QFutureWatcher<QString> m_exportWatcher;
     std::shared_ptr<CancelToken> m_exportCancel;

@@ -1,6 +1,7 @@
 // bertlens: the window. `--screenshot DIR --model M --text "…"` renders every view to
 // DIR/<view>.png without showing a window, then exits.
 #include "common/threads.h"
+#include "default_model.h"
 #include "language.h"
 #include "main_window.h"
 #include "session/analysis_session.h"
@@ -8,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTimer>
 
@@ -41,9 +43,11 @@ int main(int argc, char **argv)
         bertlens::applyLanguage(parser.value(languageOption));
 
     bertlens::MainWindow window;
-    if (parser.isSet(textOption))
-        window.inputPanel()->setText(parser.value(textOption));
-    const QString model = parser.isSet(modelOption) ? parser.value(modelOption) : QSettings().value("lastModel").toString();
+    // First launch: BertLens Mini with example sentences, so every view has something to show.
+    QString model = parser.isSet(modelOption) ? parser.value(modelOption) : QSettings().value("lastModel").toString();
+    if (model.isEmpty() || !QFileInfo::exists(model))
+        model = bertlens::defaultModelDir();
+    window.inputPanel()->setText(parser.isSet(textOption) ? parser.value(textOption) : bertlens::exampleSentences());
 
     if (parser.isSet(screenshotOption)) {
         if (model.isEmpty()) {

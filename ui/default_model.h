@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+
+namespace bertlens {
+
+// The folder of BertLens Mini, the model that ships with BertLens: installed beside the
+// executable (<prefix>/share/bertlens/models/bertlens-mini), else in the source tree the program
+// was built from. Empty if neither exists.
+QString defaultModelDir();
+
+// Example sentences shown on first launch (English and Chinese), one per line.
+QString exampleSentences();
+
+} // namespace bertlens
