@@ -133,6 +133,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Ana
         settings.setValue("lastModel", dir);
         updateRecentMenu();
         m_input->setLayerCount(m_session->modelSummary().numLayers);
+        m_input->setLayer(std::min(m_selection.layer, m_session->modelSummary().numLayers));
         m_lastError.clear();
         updateStatus();
     });
@@ -296,6 +297,13 @@ void MainWindow::updateStatus()
 }
 
 void MainWindow::openModel(const QString &dir) { m_session->loadModel(dir); }
+
+void MainWindow::setLayerAndHead(int layer, int head)
+{
+    m_selection.layer = layer;
+    m_selection.head = head;
+    applySelection();
+}
 
 void MainWindow::selectToken(int sentence, int token)
 {

@@ -46,6 +46,8 @@ public:
     TokenStrip *tokenStrip() const { return m_tokens; }
 
     void openModel(const QString &dir);
+    // head -1: the mean of the heads.
+    void setLayerAndHead(int layer, int head);
     // Writes exactly what `bertlens-cli embed` / `attention` write for the current sentences.
     // Runs in the background; `finished` reports the outcome (empty message on success).
     void exportVectors(const QString &path, const QString &layers, const QString &pooling);

@@ -37,7 +37,9 @@ int main(int argc, char **argv)
     const QCommandLineOption textOption("text", "sentences to analyse (one per line)", "TEXT");
     const QCommandLineOption screenshotOption("screenshot", "render every view to DIR/<view>.png and exit", "DIR");
     const QCommandLineOption languageOption("language", "user interface language: en or zh_CN", "CODE");
-    parser.addOptions({modelOption, textOption, screenshotOption, languageOption});
+    const QCommandLineOption layerOption("layer", "layer shown by every view (0 = embeddings)", "N");
+    const QCommandLineOption headOption("head", "attention head shown (1-based; 0 = mean of heads)", "N");
+    parser.addOptions({modelOption, textOption, screenshotOption, languageOption, layerOption, headOption});
     parser.process(app);
     if (parser.isSet(languageOption))
         bertlens::applyLanguage(parser.value(languageOption));
@@ -48,6 +50,8 @@ int main(int argc, char **argv)
     if (model.isEmpty() || !QFileInfo::exists(model))
         model = bertlens::defaultModelDir();
     window.inputPanel()->setText(parser.isSet(textOption) ? parser.value(textOption) : bertlens::exampleSentences());
+    if (parser.isSet(layerOption) || parser.isSet(headOption))
+        window.setLayerAndHead(parser.value(layerOption).toInt(), parser.value(headOption).toInt() - 1);
 
     if (parser.isSet(screenshotOption)) {
         if (model.isEmpty()) {

@@ -310,6 +310,37 @@ int evaluateCommand(const QCommandLineParser &p)
             baseCorrect += target == mostFrequent;
         }
     }
+    // Structure of the attention heads on unmasked held-out sentences: the mean weight each head
+    // puts on the previous token, the next token, itself, [CLS] and [SEP].
+    std::printf("layer head  previous   next   self  [CLS]  [SEP]\n");
+    const int layers = loaded->config.numLayers, heads = loaded->config.numHeads;
+    at::Tensor mass = at::zeros({layers, heads, 5}, at::kDouble);
+    double rows = 0;
+    for (size_t i = 0; i < std::min<size_t>(heldout.lines.size(), 400); ++i) {
+        std::vector<int> ids = {tok.clsId()};
+        const auto &line = heldout.lines[i];
+        ids.insert(ids.end(), line.begin(), line.begin() + long(std::min<size_t>(line.size(), size_t(loaded->maxLength - 2))));
+        ids.push_back(tok.sepId());
+        const int64_t n = int64_t(ids.size());
+        const at::Tensor input = at::tensor(std::vector<int64_t>(ids.begin(), ids.end())).unsqueeze(0);
+        ForwardOptions withAttentions;
+        withAttentions.attentions = true;
+        const at::Tensor a = loaded->encoder->forward(Batch{input, at::zeros_like(input), at::ones_like(input)}, withAttentions)
+                                 .attentions.select(1, 0).to(at::kDouble); // [L,heads,T,T]
+        for (int64_t r = 1; r + 1 < n; ++r) {
+            mass.select(2, 0) += a.select(2, r).select(2, r - 1);
+            mass.select(2, 1) += a.select(2, r).select(2, r + 1);
+            mass.select(2, 2) += a.select(2, r).select(2, r);
+            mass.select(2, 3) += a.select(2, r).select(2, 0);
+            mass.select(2, 4) += a.select(2, r).select(2, n - 1);
+            rows += 1;
+        }
+    }
+    mass /= rows;
+    for (int l = 0; l < layers; ++l)
+        for (int h = 0; h < heads; ++h)
+            std::printf("%5d %4d  %8.3f %6.3f %6.3f %6.3f %6.3f\n", l + 1, h + 1, mass[l][h][0].item<double>(), mass[l][h][1].item<double>(),
+                        mass[l][h][2].item<double>(), mass[l][h][3].item<double>(), mass[l][h][4].item<double>());
     std::printf("{\"masked_tokens\": %.0f, \"mlm_loss\": %.4f, \"masked_accuracy\": %.4f, "
                 "\"unigram_loss\": %.4f, \"unigram_accuracy\": %.4f, \"most_frequent_token\": \"%s\"}\n",
                 count, loss / count, correct / count, baseLoss / count, baseCorrect / count, tok.vocab().token(mostFrequent).c_str());

@@ -18,10 +18,12 @@ QColor sentenceColour(int sentence)
 
 void fillPoolingCombo(QComboBox *combo)
 {
+    const int current = combo->currentIndex();
     combo->clear();
     combo->addItem(QObject::tr("[CLS] vector"), int(Pooling::Cls));
     combo->addItem(QObject::tr("Mean of tokens"), int(Pooling::Mean));
     combo->addItem(QObject::tr("Max of tokens"), int(Pooling::Max));
+    combo->setCurrentIndex(current < 0 ? 1 : current); // mean pooling unless the user chose otherwise
 }
 
 ProjectionView::ProjectionView(QWidget *parent) : QWidget(parent)
@@ -74,9 +76,7 @@ void ProjectionView::retranslateUi()
     m_mode->setItemText(0, tr("Token vectors (all sentences)"));
     m_mode->setItemText(1, tr("Sentence vectors"));
     m_mode->setItemText(2, tr("Trajectory of the selected token"));
-    const int pooling = m_pooling->currentIndex();
     fillPoolingCombo(m_pooling);
-    m_pooling->setCurrentIndex(pooling < 0 ? 1 : pooling);
     auto axisTitle = [this](int i) {
         const double share = i < int(m_explained.size()) ? m_explained[size_t(i)] * 100 : 0;
         return tr("PC%1 (%2% of variance)").arg(i + 1).arg(share, 0, 'f', 1);

@@ -40,7 +40,7 @@ private:
 };
 
 QColor sentenceColour(int sentence);
-// Items of a pooling combo box (CLS, mean, max) and their values.
+// (Re)fills a pooling combo box (CLS, mean, max) in the current language, keeping its choice.
 void fillPoolingCombo(QComboBox *combo);
 
 } // namespace bertlens

@@ -30,9 +30,7 @@ void SimilarityView::retranslateUi()
 {
     m_mode->setItemText(0, tr("Tokens of the selected sentence"));
     m_mode->setItemText(1, tr("Sentence vectors"));
-    const int pooling = m_pooling->currentIndex();
     fillPoolingCombo(m_pooling);
-    m_pooling->setCurrentIndex(pooling < 0 ? 1 : pooling);
     m_plot->setAxisTitles(QString(), QString(), tr("cosine similarity"));
     m_plot->replot();
 }

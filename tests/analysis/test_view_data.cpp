@@ -1,0 +1,139 @@
+#include "fixtures.h"
+
+#include "analysis/pooling.h"
+#include "analysis/projection.h"
+#include "analysis/view_data.h"
+#include "model/loaded_model.h"
+
+using namespace bertlens;
+
+namespace {
+
+Matrix toMatrix(const at::Tensor &t)
+{
+    const at::Tensor c = t.contiguous().to(at::kFloat);
+    Matrix m(int(c.size(0)), int(c.size(1)));
+    std::copy(c.data_ptr<float>(), c.data_ptr<float>() + c.numel(), m.values.begin());
+    return m;
+}
+
+at::Tensor toTensor(const Matrix &m)
+{
+    return at::from_blob(const_cast<float *>(m.values.data()), {m.rows, m.cols}).clone();
+}
+
+const WeightStore &analysisGolden()
+{
+    static const WeightStore store = [] {
+        WeightStore s;
+        readSafetensors(test::fixturePath("analysis_golden.safetensors"), s);
+        return s;
+    }();
+    return store;
+}
+
+std::shared_ptr<const AnalysisResult> tinyResult()
+{
+    static const auto model = LoadedModel::load(test::fixturePath("models/tiny-safetensors"));
+    static const auto result = analyseSentences(*model, {{"the quick brown fox", "", false}, {"hello world", "", false},
+                                                         {"how are you?", "i am a bert model.", true}});
+    return result;
+}
+
+} // namespace
+
+class TestViewData : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    // Against NumPy (tests/fixtures/make_analysis_fixtures.py), float64 SVD there and here.
+    void pcaMatchesNumpy()
+    {
+        const auto &g = analysisGolden().tensors();
+        const PcaResult p = pca(toMatrix(g.at("input")), 2);
+        QVERIFY(test::maxAbsDiff(toTensor(p.projected), g.at("pca.projected")) < 1e-4);
+        QCOMPARE(p.explainedRatio.size(), size_t(2));
+        QVERIFY(std::abs(p.explainedRatio[0] - g.at("pca.ratio")[0].item<double>()) < 1e-5);
+        QVERIFY(std::abs(p.explainedRatio[1] - g.at("pca.ratio")[1].item<double>()) < 1e-5);
+    }
+
+    void cosineMatchesNumpy()
+    {
+        const auto &g = analysisGolden().tensors();
+        const Matrix c = cosineSimilarity(toMatrix(g.at("input")));
+        QVERIFY(test::maxAbsDiff(toTensor(c), g.at("cosine")) < 1e-6);
+        QCOMPARE(c.at(3, 5), 0.f); // the zero row
+    }
+
+    void pcaOfFewPointsDoesNotFail()
+    {
+        Matrix one(1, 4, 1.f);
+        QCOMPARE(pca(one, 2).projected.rows, 1);
+        QCOMPARE(pca(Matrix(0, 4), 2).projected.rows, 0);
+    }
+
+    void poolMatrixMatchesPoolTokens()
+    {
+        const auto result = tinyResult();
+        const Matrix &tokens = result->sentences[0].hidden[2];
+        const at::Tensor t = toTensor(tokens).unsqueeze(0);
+        for (Pooling p : {Pooling::Cls, Pooling::Mean, Pooling::Max}) {
+            const auto pooled = poolMatrix(tokens, p);
+            const at::Tensor expected = poolTokens(t, at::ones({1, tokens.rows}, at::kLong), p).squeeze(0);
+            QVERIFY(test::maxAbsDiff(at::tensor(pooled), expected) < 1e-6);
+        }
+    }
+
+    void attentionMapMeanAndHiddenColumns()
+    {
+        const auto result = tinyResult();
+        const SentenceAnalysis &s = result->sentences[0];
+        const Matrix mean = attentionMap(s, 2, -1, false);
+        double expected = 0;
+        for (int h = 0; h < 4; ++h)
+            expected += s.attention[1][size_t(h)].at(2, 3) / 4.0;
+        QVERIFY(std::abs(mean.at(2, 3) - expected) < 1e-6);
+        std::vector<int> columns;
+        const Matrix hidden = attentionMap(s, 1, 2, true, &columns);
+        QCOMPARE(columns, (std::vector<int>{1, 2, 3, 4})); // [CLS] and [SEP] dropped
+        for (int i = 0; i < hidden.rows; ++i) {
+            double sum = 0, raw = 0;
+            for (int j = 0; j < hidden.cols; ++j)
+                sum += hidden.at(i, j);
+            for (int j : columns)
+                raw += s.attention[0][2].at(i, j);
+            QVERIFY(std::abs(sum - 1) < 1e-5);
+            QVERIFY(std::abs(hidden.at(i, 0) - s.attention[0][2].at(i, 1) / raw) < 1e-5);
+        }
+    }
+
+    void viewDataFollowsTheSelection()
+    {
+        const auto result = tinyResult();
+        ViewSelection sel;
+        sel.sentence = 2;
+        sel.layer = 1;
+        sel.projection = ProjectionMode::Sentences;
+        sel.similarity = SimilarityMode::Sentences;
+        ViewData v = computeViewData(*result, sel);
+        QCOMPARE(v.points.size(), size_t(3));
+        QCOMPARE(v.similarity.rows, 3);
+        QCOMPARE(v.hidden.rows, result->sentences[2].encoding.size());
+        QCOMPARE(v.tokenNorms.cols, 3);
+        sel.projection = ProjectionMode::Trajectory;
+        sel.token = 1;
+        v = computeViewData(*result, sel);
+        QCOMPARE(v.points.size(), size_t(3)); // layers 0..2
+        QCOMPARE(v.points[2].layer, 2);
+        // Out-of-range selections are clamped, not crashes.
+        sel.sentence = 99;
+        sel.layer = 99;
+        sel.token = 99;
+        v = computeViewData(*result, sel);
+        QCOMPARE(v.selection.sentence, 2);
+        QCOMPARE(v.selection.layer, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestViewData)
+#include "test_view_data.moc"
