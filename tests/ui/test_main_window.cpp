@@ -1,6 +1,7 @@
 // The window against the core: every view shows exactly what core computed, exports equal the
 // CLI's byte for byte, a bad model folder keeps the previous model, a newer input wins.
 #include "analysis/projection.h"
+#include "default_model.h"
 #include "main_window.h"
 #include "panels/input_panel.h"
 #include "panels/token_strip.h"
@@ -14,6 +15,7 @@
 #include <QDir>
 #include <QMessageBox>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -228,6 +230,26 @@ private Q_SLOTS:
         QCOMPARE(files.size(), 7);
         for (const QString &f : files)
             QVERIFY(QImage(f).width() > 100);
+    }
+
+    // First launch: the shipped model with the example sentences, in English and Chinese.
+    void defaultModelOpensWithExamples()
+    {
+        const QString dir = defaultModelDir();
+        QVERIFY2(!dir.isEmpty(), "resources/models/bertlens-mini not found");
+        MainWindow window;
+        window.inputPanel()->setText(exampleSentences());
+        window.session()->setInputs(window.inputPanel()->inputs());
+        window.openModel(dir);
+        QVERIFY(waitIdle(window.session()));
+        QCOMPARE(QString::fromStdString(window.session()->modelSummary().name), QString("bertlens-mini"));
+        const auto result = window.session()->result();
+        QVERIFY(result->sentences.size() >= 4);
+        bool chinese = false;
+        for (const auto &s : result->sentences)
+            for (const auto &token : s.encoding.tokens)
+                chinese = chinese || QString::fromStdString(token).contains(QRegularExpression("[\\x{4e00}-\\x{9fff}]"));
+        QVERIFY(chinese);
     }
 
     void cleanupTestCase() { m_window.reset(); }
