@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "io/atomic_file.h"
+#include "model/bert_layout.h"
 
 #include <ATen/ATen.h>
 #include <QDir>
@@ -24,44 +25,24 @@ std::vector<std::string> syntheticVocab(int size)
 
 std::vector<std::pair<std::string, at::Tensor>> randomWeights(const RandomModelOptions &options)
 {
-    const BertConfig &c = options.config;
     at::manual_seed(options.seed);
-    const double s = options.stddev;
-    const int64_t h = c.hiddenSize;
-    std::vector<std::pair<std::string, at::Tensor>> tensors;
-    auto add = [&](const std::string &name, at::Tensor t) { tensors.emplace_back(options.keyPrefix + name, t); };
-    auto linear = [&](const std::string &scope, int64_t out, int64_t in) {
-        add(scope + ".weight", at::randn({out, in}) * s);
-        add(scope + ".bias", at::randn({out}) * s);
-    };
-    auto norm = [&](const std::string &scope) {
-        add(scope + ".weight", 1 + at::randn({h}) * 0.1);
-        add(scope + ".bias", at::randn({h}) * 0.1);
-    };
-    add("embeddings.word_embeddings.weight", at::randn({c.vocabSize, h}) * s);
-    add("embeddings.position_embeddings.weight", at::randn({c.maxPositions, h}) * s);
-    add("embeddings.token_type_embeddings.weight", at::randn({c.typeVocabSize, h}) * s);
-    norm("embeddings.LayerNorm");
-    for (int i = 0; i < c.numLayers; ++i) {
-        const std::string scope = "encoder.layer." + std::to_string(i);
-        linear(scope + ".attention.self.query", h, h);
-        linear(scope + ".attention.self.key", h, h);
-        linear(scope + ".attention.self.value", h, h);
-        linear(scope + ".attention.output.dense", h, h);
-        norm(scope + ".attention.output.LayerNorm");
-        linear(scope + ".intermediate.dense", c.intermediateSize, h);
-        linear(scope + ".output.dense", h, c.intermediateSize);
-        norm(scope + ".output.LayerNorm");
-    }
+    std::vector<TensorSpec> layout = encoderLayout(options.config);
     if (options.withMlmHead) {
-        // The decoder is tied to the word embeddings, so only its bias is stored.
-        tensors.emplace_back("cls.predictions.transform.dense.weight", at::randn({h, h}) * s);
-        tensors.emplace_back("cls.predictions.transform.dense.bias", at::randn({h}) * s);
-        tensors.emplace_back("cls.predictions.transform.LayerNorm.weight", 1 + at::randn({h}) * 0.1);
-        tensors.emplace_back("cls.predictions.transform.LayerNorm.bias", at::randn({h}) * 0.1);
-        tensors.emplace_back("cls.predictions.bias", at::randn({c.vocabSize}) * s);
+        const auto head = mlmHeadLayout(options.config);
+        layout.insert(layout.end(), head.begin(), head.end());
     }
-
+    std::vector<std::pair<std::string, at::Tensor>> tensors;
+    for (const TensorSpec &spec : layout) {
+        at::Tensor t = at::randn(spec.shape);
+        switch (spec.kind) {
+        case TensorSpec::Kind::NormWeight: t = 1 + t * 0.1; break;
+        case TensorSpec::Kind::NormBias: t = t * 0.1; break;
+        default: t = t * options.stddev; break;
+        }
+        // The MLM head keeps its own names: BertForMaskedLM has no "bert." in front of "cls.".
+        const bool head = spec.name.rfind("cls.", 0) == 0;
+        tensors.emplace_back((head ? "" : options.keyPrefix) + spec.name, t);
+    }
     return tensors;
 }
 

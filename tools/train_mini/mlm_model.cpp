@@ -1,5 +1,7 @@
 #include "mlm_model.h"
 
+#include "model/bert_layout.h"
+
 #include <cmath>
 
 namespace bertlens::train {
@@ -7,34 +9,18 @@ namespace bertlens::train {
 MlmModel::MlmModel(const BertConfig &config, uint64_t seed) : m_config(config)
 {
     torch::manual_seed(seed);
-    const int64_t h = config.hiddenSize, f = config.intermediateSize;
-    auto normal = [](std::vector<int64_t> shape) { return torch::randn(shape) * 0.02; };
-    auto addLinear = [&](const std::string &scope, int64_t out, int64_t in) {
-        m_params[scope + ".weight"] = normal({out, in});
-        m_params[scope + ".bias"] = torch::zeros({out});
-    };
-    auto addNorm = [&](const std::string &scope) {
-        m_params[scope + ".weight"] = torch::ones({h});
-        m_params[scope + ".bias"] = torch::zeros({h});
-    };
-    m_params["embeddings.word_embeddings.weight"] = normal({config.vocabSize, h});
-    m_params["embeddings.position_embeddings.weight"] = normal({config.maxPositions, h});
-    m_params["embeddings.token_type_embeddings.weight"] = normal({config.typeVocabSize, h});
-    addNorm("embeddings.LayerNorm");
-    for (int i = 0; i < config.numLayers; ++i) {
-        const std::string s = "encoder.layer." + std::to_string(i);
-        addLinear(s + ".attention.self.query", h, h);
-        addLinear(s + ".attention.self.key", h, h);
-        addLinear(s + ".attention.self.value", h, h);
-        addLinear(s + ".attention.output.dense", h, h);
-        addNorm(s + ".attention.output.LayerNorm");
-        addLinear(s + ".intermediate.dense", f, h);
-        addLinear(s + ".output.dense", h, f);
-        addNorm(s + ".output.LayerNorm");
+    std::vector<TensorSpec> layout = encoderLayout(config);
+    const auto head = mlmHeadLayout(config);
+    layout.insert(layout.end(), head.begin(), head.end());
+    // BERT's initialisation: N(0, 0.02) matrices, zero biases, identity LayerNorms.
+    for (const TensorSpec &spec : layout) {
+        switch (spec.kind) {
+        case TensorSpec::Kind::NormWeight: m_params[spec.name] = torch::ones(spec.shape); break;
+        case TensorSpec::Kind::NormBias:
+        case TensorSpec::Kind::Bias: m_params[spec.name] = torch::zeros(spec.shape); break;
+        default: m_params[spec.name] = torch::randn(spec.shape) * 0.02; break;
+        }
     }
-    addLinear("cls.predictions.transform.dense", h, h);
-    addNorm("cls.predictions.transform.LayerNorm");
-    m_params["cls.predictions.bias"] = torch::zeros({config.vocabSize});
     for (auto &[name, t] : m_params)
         t.set_requires_grad(true);
 }
