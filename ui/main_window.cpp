@@ -324,7 +324,7 @@ void MainWindow::showViews()
     m_attention->showData(*result, *view);
     m_overview->showSentence(*result, view->selection.sentence);
     m_hidden->showData(*result, *view);
-    m_projection->showData(*result, *view);
+    m_projection->showData(*view);
     m_similarity->showData(*view);
     updateStatus();
 }

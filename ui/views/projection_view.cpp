@@ -102,7 +102,7 @@ QVector<QPointF> ProjectionView::plottedPoints() const
     return out;
 }
 
-void ProjectionView::showData(const AnalysisResult &result, const ViewData &view)
+void ProjectionView::showData(const ViewData &view)
 {
     m_points = view.points;
     m_explained = view.explainedRatio;
@@ -152,7 +152,6 @@ void ProjectionView::showData(const AnalysisResult &result, const ViewData &view
     m_plot->rescaleAxes();
     m_plot->xAxis->scaleRange(1.15);
     m_plot->yAxis->scaleRange(1.15);
-    Q_UNUSED(result);
     retranslateUi();
 }
 

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "analysis/sentence_analysis.h"
 #include "analysis/view_data.h"
 #include "views/plot_widget.h"
 
@@ -16,7 +15,7 @@ class ProjectionView : public QWidget {
 
 public:
     explicit ProjectionView(QWidget *parent = nullptr);
-    void showData(const AnalysisResult &result, const ViewData &view);
+    void showData(const ViewData &view);
     PlotWidget *plot() const { return m_plot; }
     // The plotted points, graph by graph, each graph sorted by x.
     QVector<QPointF> plottedPoints() const;
