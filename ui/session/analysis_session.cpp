@@ -37,7 +37,7 @@ AnalysisSession::~AnalysisSession()
 
 bool AnalysisSession::isBusy() const
 {
-    return m_loadWatcher.isRunning() || m_analysisWatcher.isRunning() || m_viewWatcher.isRunning();
+    return m_loadWatcher.isRunning() || m_analysisRunning || m_viewWatcher.isRunning();
 }
 
 void AnalysisSession::loadModel(const QString &dir)
@@ -91,13 +91,14 @@ void AnalysisSession::startAnalysis()
         return;
     cancel();
     m_analysisPending = true;
-    if (!m_analysisWatcher.isRunning())
+    if (!m_analysisRunning)
         launchAnalysis(); // otherwise onAnalysed() launches it once the cancelled run has stopped
 }
 
 void AnalysisSession::launchAnalysis()
 {
     m_analysisPending = false;
+    m_analysisRunning = true;
     m_cancel = std::make_shared<CancelToken>();
     Q_EMIT analysisStarted();
     Q_EMIT busyChanged(true);
@@ -119,6 +120,7 @@ void AnalysisSession::launchAnalysis()
 
 void AnalysisSession::onAnalysed()
 {
+    m_analysisRunning = false;
     if (m_analysisPending) {
         launchAnalysis(); // the finished run is stale: a newer input or model arrived
         return;
@@ -143,7 +145,7 @@ void AnalysisSession::onAnalysed()
 void AnalysisSession::setSelection(const ViewSelection &selection)
 {
     m_selection = selection;
-    if (m_analysisWatcher.isRunning()) {
+    if (m_analysisRunning) {
         m_viewDataPending = true; // the running analysis computes views for an older selection
         return;
     }

@@ -77,6 +77,9 @@ private:
     QFutureWatcher<std::shared_ptr<const ViewData>> m_viewWatcher;
     std::shared_ptr<CancelToken> m_cancel;
     bool m_analysisPending = false;
+    // Until onAnalysed() has run: the watcher stops "running" when the thread ends, before its
+    // finished signal arrives, and launching then would deliver one result twice.
+    bool m_analysisRunning = false;
     bool m_viewDataPending = false;
 };
 
