@@ -3,10 +3,9 @@
 //   ratio = achieved GFLOP/s of the forward pass / GFLOP/s of one large matmul.
 // Usage: bench_forward [--quick] [--threads N[,M...]]
 #include "common/threads.h"
-#include "model/batching.h"
+#include "model/checkpoint.h"
 #include "model/bert_model.h"
 #include "model/random_model.h"
-#include "model/weight_store.h"
 #include "tokenizer/encoding.h"
 
 #include <ATen/ATen.h>
@@ -84,11 +83,9 @@ int main(int argc, char **argv)
 
     RandomModelOptions options; // bert-base: 12 layers, H 768, 12 heads, FFN 3072, vocab 30522
     options.seed = 1;
-    WeightStore weights;
-    for (auto &[name, tensor] : randomWeights(options))
-        weights.add(name, tensor);
-    weights.sourceFile = "random bert-base";
-    const BertModel model(options.config, weights);
+    const Checkpoint weights(randomWeights(options), "random bert-base");
+    const auto encoder = BertModel::fromCheckpoint(options.config, weights);
+    const BertModel &model = *encoder;
     const BertConfig &c = options.config;
 
     std::printf("BertLens forward benchmark: bert-base shape (L=%d, H=%d, heads=%d, FFN=%d), random weights, fp32\n\n",

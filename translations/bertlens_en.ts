@@ -1,18 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>QObject</name>
+    <name>bertlens::AnalysisSession</name>
     <message>
-        <source>[CLS] vector</source>
-        <translation>[CLS] vector</translation>
+        <source>Export cancelled.</source>
+        <translation>Export cancelled.</translation>
     </message>
     <message>
-        <source>Mean of tokens</source>
-        <translation>Mean of tokens</translation>
-    </message>
-    <message>
-        <source>Max of tokens</source>
-        <translation>Max of tokens</translation>
+        <source>No model is loaded.</source>
+        <translation>No model is loaded.</translation>
     </message>
 </context>
 <context>
@@ -67,6 +64,29 @@
     <message>
         <source>attention weight</source>
         <translation>attention weight</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::ExportVectorsDialog</name>
+    <message>
+        <source>Export vectors</source>
+        <translation>Export vectors</translation>
+    </message>
+    <message>
+        <source>all, -1 (last), or a list such as 0,4,12</source>
+        <translation>all, -1 (last), or a list such as 0,4,12</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>Pooling</translation>
+    </message>
+    <message>
+        <source>The file has the columns of bertlens-cli embed.</source>
+        <translation>The file has the columns of bertlens-cli embed.</translation>
     </message>
 </context>
 <context>
@@ -132,6 +152,17 @@
     </message>
 </context>
 <context>
+    <name>bertlens::LanguageMenu</name>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+</context>
+<context>
     <name>bertlens::MainWindow</name>
     <message>
         <source>Cannot open model</source>
@@ -164,8 +195,8 @@
         <translation>About BertLens</translation>
     </message>
     <message>
-        <source>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;Look inside BERT models: tokens, every layer's hidden states, every head's attention, projections and similarities.</source>
-        <translation>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;Look inside BERT models: tokens, every layer's hidden states, every head's attention, projections and similarities.</translation>
+        <source>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;Look inside BERT models: tokens, every layer&apos;s hidden states, every head&apos;s attention, projections and similarities.</source>
+        <translation>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;Look inside BERT models: tokens, every layer&apos;s hidden states, every head&apos;s attention, projections and similarities.</translation>
     </message>
     <message>
         <source>BertLens</source>
@@ -250,51 +281,13 @@
     <message numerus="yes">
         <source>%n sentence(s)</source>
         <translation>
-            <numerusform>%n sentence</numerusform><numerusform>%n sentences</numerusform></translation>
-    </message>
-    <message>
-        <source>No model is loaded.</source>
-        <translation>No model is loaded.</translation>
-    </message>
-    <message>
-        <source>Exporting to %1…</source>
-        <translation>Exporting to %1…</translation>
+            <numerusform>%n sentence</numerusform>
+            <numerusform>%n sentences</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export vectors</source>
         <translation>Export vectors</translation>
-    </message>
-    <message>
-        <source>all, -1 (last), or a list such as 0,4,12</source>
-        <translation>all, -1 (last), or a list such as 0,4,12</translation>
-    </message>
-    <message>
-        <source>None: one row per token</source>
-        <translation>None: one row per token</translation>
-    </message>
-    <message>
-        <source>[CLS] vector</source>
-        <translation>[CLS] vector</translation>
-    </message>
-    <message>
-        <source>Mean of tokens</source>
-        <translation>Mean of tokens</translation>
-    </message>
-    <message>
-        <source>Max of tokens</source>
-        <translation>Max of tokens</translation>
-    </message>
-    <message>
-        <source>Layers</source>
-        <translation>Layers</translation>
-    </message>
-    <message>
-        <source>Pooling</source>
-        <translation>Pooling</translation>
-    </message>
-    <message>
-        <source>The file has the columns of bertlens-cli embed.</source>
-        <translation>The file has the columns of bertlens-cli embed.</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;NumPy arrays (*.npy)</source>
@@ -311,14 +304,6 @@
     <message>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>System language</translation>
     </message>
     <message>
         <source>Open BertLens &amp;Mini (the built-in model)</source>
@@ -435,6 +420,25 @@ PC1 %4, PC2 %5</translation>
 id %2 · characters %3–%4 · segment %5</source>
         <translation>%1
 id %2 · characters %3–%4 · segment %5</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::ViewStyle</name>
+    <message>
+        <source>None: one row per token</source>
+        <translation>None: one row per token</translation>
+    </message>
+    <message>
+        <source>[CLS] vector</source>
+        <translation>[CLS] vector</translation>
+    </message>
+    <message>
+        <source>Mean of tokens</source>
+        <translation>Mean of tokens</translation>
+    </message>
+    <message>
+        <source>Max of tokens</source>
+        <translation>Max of tokens</translation>
     </message>
 </context>
 </TS>

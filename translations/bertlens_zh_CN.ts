@@ -1,18 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>QObject</name>
+    <name>bertlens::AnalysisSession</name>
     <message>
-        <source>[CLS] vector</source>
-        <translation>[CLS] 向量</translation>
+        <source>Export cancelled.</source>
+        <translation>导出已取消。</translation>
     </message>
     <message>
-        <source>Mean of tokens</source>
-        <translation>词元平均</translation>
-    </message>
-    <message>
-        <source>Max of tokens</source>
-        <translation>词元最大值</translation>
+        <source>No model is loaded.</source>
+        <translation>尚未加载模型。</translation>
     </message>
 </context>
 <context>
@@ -67,6 +64,29 @@
     <message>
         <source>attention weight</source>
         <translation>注意力权重</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::ExportVectorsDialog</name>
+    <message>
+        <source>Export vectors</source>
+        <translation>导出向量</translation>
+    </message>
+    <message>
+        <source>all, -1 (last), or a list such as 0,4,12</source>
+        <translation>all（全部）、-1（最后一层）或如 0,4,12 的列表</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>池化方式</translation>
+    </message>
+    <message>
+        <source>The file has the columns of bertlens-cli embed.</source>
+        <translation>文件的列与 bertlens-cli embed 的输出相同。</translation>
     </message>
 </context>
 <context>
@@ -132,6 +152,17 @@
     </message>
 </context>
 <context>
+    <name>bertlens::LanguageMenu</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+</context>
+<context>
     <name>bertlens::MainWindow</name>
     <message>
         <source>Cannot open model</source>
@@ -164,7 +195,7 @@
         <translation>关于 BertLens</translation>
     </message>
     <message>
-        <source>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;Look inside BERT models: tokens, every layer's hidden states, every head's attention, projections and similarities.</source>
+        <source>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;Look inside BERT models: tokens, every layer&apos;s hidden states, every head&apos;s attention, projections and similarities.</source>
         <translation>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;深入观察 BERT 模型：词元、每一层的隐藏状态、每个注意力头的注意力、投影与相似度。</translation>
     </message>
     <message>
@@ -250,51 +281,12 @@
     <message numerus="yes">
         <source>%n sentence(s)</source>
         <translation>
-            <numerusform>%n 个句子</numerusform></translation>
-    </message>
-    <message>
-        <source>No model is loaded.</source>
-        <translation>尚未加载模型。</translation>
-    </message>
-    <message>
-        <source>Exporting to %1…</source>
-        <translation>正在导出到 %1…</translation>
+            <numerusform>%n 个句子</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export vectors</source>
         <translation>导出向量</translation>
-    </message>
-    <message>
-        <source>all, -1 (last), or a list such as 0,4,12</source>
-        <translation>all（全部）、-1（最后一层）或如 0,4,12 的列表</translation>
-    </message>
-    <message>
-        <source>None: one row per token</source>
-        <translation>不池化：每个词元一行</translation>
-    </message>
-    <message>
-        <source>[CLS] vector</source>
-        <translation>[CLS] 向量</translation>
-    </message>
-    <message>
-        <source>Mean of tokens</source>
-        <translation>词元平均</translation>
-    </message>
-    <message>
-        <source>Max of tokens</source>
-        <translation>词元最大值</translation>
-    </message>
-    <message>
-        <source>Layers</source>
-        <translation>层</translation>
-    </message>
-    <message>
-        <source>Pooling</source>
-        <translation>池化方式</translation>
-    </message>
-    <message>
-        <source>The file has the columns of bertlens-cli embed.</source>
-        <translation>文件的列与 bertlens-cli embed 的输出相同。</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;NumPy arrays (*.npy)</source>
@@ -311,14 +303,6 @@
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>系统语言</translation>
     </message>
     <message>
         <source>Open BertLens &amp;Mini (the built-in model)</source>
@@ -435,6 +419,25 @@ PC1 %4，PC2 %5</translation>
 id %2 · characters %3–%4 · segment %5</source>
         <translation>%1
 编号 %2 · 字符 %3–%4 · 片段 %5</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::ViewStyle</name>
+    <message>
+        <source>None: one row per token</source>
+        <translation>不池化：每个词元一行</translation>
+    </message>
+    <message>
+        <source>[CLS] vector</source>
+        <translation>[CLS] 向量</translation>
+    </message>
+    <message>
+        <source>Mean of tokens</source>
+        <translation>词元平均</translation>
+    </message>
+    <message>
+        <source>Max of tokens</source>
+        <translation>词元最大值</translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,10 @@
 #include "main_window.h"
 
 #include "default_model.h"
-#include "language.h"
+#include "language_menu.h"
 
-#include "export/export_jobs.h"
-#include "io/text_source.h"
+#include "dialogs/export_dialog.h"
+#include "export/layer_selection.h"
 #include "panels/input_panel.h"
 #include "panels/token_strip.h"
 #include "session/analysis_session.h"
@@ -14,18 +14,12 @@
 #include "views/projection_view.h"
 #include "views/similarity_view.h"
 
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QFormLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -35,11 +29,20 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolButton>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace bertlens {
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new AnalysisSession(this))
+{
+    createWidgets();
+    createMenus();
+    connectViews();
+    connectSession();
+    retranslateUi();
+    resize(1400, 900);
+}
+
+void MainWindow::createWidgets()
 {
     m_input = new InputPanel(this);
     auto *dock = new QDockWidget(this);
@@ -59,7 +62,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Ana
     m_hidden = new HiddenStateView(this);
     m_projection = new ProjectionView(this);
     m_similarity = new SimilarityView(this);
-    for (QWidget *view : std::initializer_list<QWidget *>{m_attention, m_overview, m_hidden, m_projection, m_similarity})
+    m_views = {m_attention, m_overview, m_hidden, m_projection, m_similarity};
+    for (AnalysisView *view : m_views)
         m_tabs->addTab(view, QString());
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(tokenScroll);
@@ -80,9 +84,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Ana
     statusBar()->addPermanentWidget(m_stateLabel);
     statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_cancel);
-    createMenus();
+}
 
-    connect(m_cancel, &QToolButton::clicked, m_session, &AnalysisSession::cancel);
+// User intents from the panels and views become a new selection (or new inputs).
+void MainWindow::connectViews()
+{
     connect(m_input, &InputPanel::inputsChanged, this, [this] { m_session->setInputs(m_input->inputs()); });
     connect(m_input, &InputPanel::layerChanged, this, [this](int layer) {
         m_selection.layer = layer;
@@ -110,28 +116,25 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Ana
         m_selection.projection = mode;
         applySelection();
     });
-    connect(m_projection, &ProjectionView::poolingChanged, this, [this](Pooling p) {
-        m_selection.pooling = p;
-        applySelection();
-    });
     connect(m_projection, &ProjectionView::tokenActivated, this, &MainWindow::selectToken);
     connect(m_similarity, &SimilarityView::modeChanged, this, [this](SimilarityMode mode) {
         m_selection.similarity = mode;
         applySelection();
     });
-    connect(m_similarity, &SimilarityView::poolingChanged, this, [this](Pooling p) {
+    auto setPooling = [this](Pooling p) {
         m_selection.pooling = p;
         applySelection();
-    });
+    };
+    connect(m_projection, &ProjectionView::poolingChanged, this, setPooling);
+    connect(m_similarity, &SimilarityView::poolingChanged, this, setPooling);
+}
 
+// The session's outcomes become what the window shows.
+void MainWindow::connectSession()
+{
+    connect(m_cancel, &QToolButton::clicked, m_session, &AnalysisSession::cancel);
     connect(m_session, &AnalysisSession::modelLoaded, this, [this](const QString &dir) {
-        QSettings settings;
-        QStringList recent = settings.value("recentModels").toStringList();
-        recent.removeAll(dir);
-        recent.prepend(dir);
-        settings.setValue("recentModels", recent.mid(0, 8));
-        settings.setValue("lastModel", dir);
-        updateRecentMenu();
+        rememberModel(dir);
         m_input->setLayerCount(m_session->modelSummary().numLayers);
         m_input->setLayer(std::min(m_selection.layer, m_session->modelSummary().numLayers));
         m_lastError.clear();
@@ -158,29 +161,23 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Ana
     connect(m_session, &AnalysisSession::viewDataChanged, this, &MainWindow::showViews);
     connect(m_session, &AnalysisSession::busyChanged, this, [this](bool busy) {
         m_busy->setVisible(busy);
+        m_busy->setRange(0, 0);
         m_cancel->setVisible(busy);
+        m_exportVectorsAction->setEnabled(!m_session->isExporting());
+        m_exportAttentionAction->setEnabled(!m_session->isExporting());
         updateStatus();
     });
-    connect(&m_exportWatcher, &QFutureWatcherBase::finished, this, [this] {
-        const QString error = m_exportWatcher.result();
-        const QString path = m_exportWatcher.property("path").toString();
-        m_exportVectorsAction->setEnabled(true);
-        m_exportAttentionAction->setEnabled(true);
+    connect(m_session, &AnalysisSession::progress, this, [this](qlonglong done, qlonglong total) {
+        // Ranges are int: scale byte counts of big files down to per-mille.
+        m_busy->setRange(0, total > 0 ? 1000 : 0);
+        m_busy->setValue(total > 0 ? int(1000 * done / total) : 0);
+    });
+    connect(m_session, &AnalysisSession::exportFinished, this, [this](const QString &path, const QString &error) {
         if (!error.isEmpty() && isVisible())
             QMessageBox::warning(this, tr("Export failed"), error);
         statusBar()->showMessage(error.isEmpty() ? tr("Exported %1").arg(path) : error, 8000);
         Q_EMIT exportFinished(path, error);
     });
-
-    retranslateUi();
-    resize(1400, 900);
-}
-
-MainWindow::~MainWindow()
-{
-    if (m_exportCancel)
-        m_exportCancel->cancel();
-    m_exportWatcher.waitForFinished();
 }
 
 void MainWindow::createMenus()
@@ -203,24 +200,7 @@ void MainWindow::createMenus()
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_viewMenu = menuBar()->addMenu(QString());
-    m_languageMenu = m_viewMenu->addMenu(QString());
-    auto *languages = new QActionGroup(this);
-    // Each language is named in itself; only "system language" is translated.
-    for (const auto &[code, name] : {std::pair<QString, QString>{"", QString()}, {"en", "English"}, {"zh_CN", QString::fromUtf8("中文（简体）")}}) {
-        QAction *action = m_languageMenu->addAction(name);
-        action->setCheckable(true);
-        action->setData(code);
-        languages->addAction(action);
-        if (code.isEmpty())
-            m_systemLanguageAction = action;
-        connect(action, &QAction::triggered, this, [code] {
-            QSettings().setValue("language", code);
-            applyLanguage(code);
-        });
-    }
-    const QString saved = QSettings().value("language").toString();
-    for (QAction *action : languages->actions())
-        action->setChecked(action->data().toString() == saved);
+    m_viewMenu->addMenu(new LanguageMenu(this));
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
         QMessageBox::about(this, tr("About BertLens"),
@@ -241,8 +221,6 @@ void MainWindow::retranslateUi()
     m_exportAttentionAction->setText(tr("Export &attention…"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
-    m_languageMenu->setTitle(tr("Language"));
-    m_systemLanguageAction->setText(tr("System language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About BertLens"));
     m_cancel->setText(tr("Cancel"));
@@ -265,6 +243,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_session->cancel();
     event->accept();
+}
+
+void MainWindow::rememberModel(const QString &dir)
+{
+    QSettings settings;
+    QStringList recent = settings.value("recentModels").toStringList();
+    recent.removeAll(dir);
+    recent.prepend(dir);
+    settings.setValue("recentModels", recent.mid(0, 8));
+    settings.setValue("lastModel", dir);
+    updateRecentMenu();
 }
 
 void MainWindow::updateRecentMenu()
@@ -321,95 +310,49 @@ void MainWindow::showViews()
     const auto view = m_session->viewData();
     if (!result || !view)
         return;
-    m_attention->showData(*result, *view);
-    m_overview->showSentence(*result, view->selection.sentence);
-    m_hidden->showData(*result, *view);
-    m_projection->showData(*view);
-    m_similarity->showData(*view);
+    for (AnalysisView *v : m_views)
+        v->showData({*result, *view});
     updateStatus();
-}
-
-void MainWindow::runExport(const QString &path, ExportWork work)
-{
-    const auto model = m_session->model();
-    if (!model) {
-        Q_EMIT exportFinished(path, tr("No model is loaded."));
-        return;
-    }
-    if (m_exportWatcher.isRunning())
-        return;
-    // The sentences as the input panel lists them: the same lines given to bertlens-cli give
-    // the same file, byte for byte.
-    std::vector<std::string> texts;
-    for (const auto &in : m_input->inputs())
-        texts.push_back(in.text);
-    m_exportVectorsAction->setEnabled(false);
-    m_exportAttentionAction->setEnabled(false);
-    m_exportWatcher.setProperty("path", path);
-    statusBar()->showMessage(tr("Exporting to %1…").arg(path));
-    auto cancel = std::make_shared<CancelToken>();
-    m_exportCancel = cancel;
-    m_exportWatcher.setFuture(QtConcurrent::run([work, model, texts, cancel]() -> QString {
-        try {
-            StringListSource source(texts);
-            work(*model, source, cancel.get());
-            return {};
-        } catch (const std::exception &e) {
-            return QString::fromUtf8(e.what());
-        }
-    }));
 }
 
 void MainWindow::exportVectors(const QString &path, const QString &layers, const QString &pooling)
 {
-    ExportJob job;
-    job.output = path.toStdString();
-    job.layers = layers.toStdString();
-    job.pooling = pooling.toStdString();
-    runExport(path, [job](const LoadedModel &model, TextSource &source, const CancelToken *cancel) {
-        ExportJob j = job;
-        j.cancel = cancel;
-        bertlens::exportEmbeddings(model, source, j);
-    });
+    AnalysisSession::ExportRequest request;
+    request.path = path;
+    try {
+        const int numLayers = m_session->modelSummary().numLayers;
+        request.layers = parseHiddenLayers(layers.toStdString(), numLayers);
+        request.pooling = parsePooling(pooling.toStdString());
+    } catch (const std::exception &e) {
+        Q_EMIT exportFinished(path, QString::fromUtf8(e.what()));
+        return;
+    }
+    m_session->startExport(request);
 }
 
 void MainWindow::exportAttention(const QString &path, const QString &layers)
 {
-    ExportJob job;
-    job.output = path.toStdString();
-    job.layers = layers.toStdString();
-    runExport(path, [job](const LoadedModel &model, TextSource &source, const CancelToken *cancel) {
-        ExportJob j = job;
-        j.cancel = cancel;
-        bertlens::exportAttention(model, source, j);
-    });
+    AnalysisSession::ExportRequest request;
+    request.kind = AnalysisSession::ExportRequest::Kind::Attention;
+    request.path = path;
+    try {
+        request.layers = parseAttentionLayers(layers.toStdString(), m_session->modelSummary().numLayers);
+    } catch (const std::exception &e) {
+        Q_EMIT exportFinished(path, QString::fromUtf8(e.what()));
+        return;
+    }
+    m_session->startExport(request);
 }
 
 void MainWindow::askExportVectors()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Export vectors"));
-    auto *form = new QFormLayout(&dialog);
-    auto *layers = new QLineEdit("all", &dialog);
-    layers->setToolTip(tr("all, -1 (last), or a list such as 0,4,12"));
-    auto *pooling = new QComboBox(&dialog);
-    pooling->addItem(tr("None: one row per token"), "none");
-    pooling->addItem(tr("[CLS] vector"), "cls");
-    pooling->addItem(tr("Mean of tokens"), "mean");
-    pooling->addItem(tr("Max of tokens"), "max");
-    form->addRow(tr("Layers"), layers);
-    form->addRow(tr("Pooling"), pooling);
-    form->addRow(new QLabel(tr("The file has the columns of bertlens-cli embed.")));
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    ExportVectorsDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export vectors"), "vectors.csv",
                                                       tr("CSV files (*.csv);;NumPy arrays (*.npy)"));
     if (!path.isEmpty())
-        exportVectors(path, layers->text().trimmed(), pooling->currentData().toString());
+        exportVectors(path, dialog.layers(), poolingName(dialog.pooling()));
 }
 
 void MainWindow::askExportAttention()

@@ -1,13 +1,10 @@
 #pragma once
 
 #include "analysis/view_data.h"
-#include "common/cancel.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
 
-#include <functional>
-#include <memory>
+#include <vector>
 
 class QLabel;
 class QMenu;
@@ -18,8 +15,7 @@ class QToolButton;
 namespace bertlens {
 
 class AnalysisSession;
-struct LoadedModel;
-class TextSource;
+class AnalysisView;
 class AttentionOverview;
 class AttentionView;
 class HiddenStateView;
@@ -34,7 +30,6 @@ class MainWindow : public QMainWindow {
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
-    ~MainWindow() override;
 
     AnalysisSession *session() const { return m_session; }
     InputPanel *inputPanel() const { return m_input; }
@@ -48,8 +43,9 @@ public:
     void openModel(const QString &dir);
     // head -1: the mean of the heads.
     void setLayerAndHead(int layer, int head);
-    // Writes exactly what `bertlens-cli embed` / `attention` write for the current sentences.
-    // Runs in the background; `finished` reports the outcome (empty message on success).
+    // Writes exactly what `bertlens-cli embed` / `attention` (with --pairs) write for the
+    // sentences the window shows; layers and pooling as the CLI spells them. Runs in the
+    // background; `exportFinished` reports the outcome (empty message on success).
     void exportVectors(const QString &path, const QString &layers, const QString &pooling);
     void exportAttention(const QString &path, const QString &layers);
     // Saves every view as DIR/<view>.png (attention, overview, hidden, projection, similarity,
@@ -64,37 +60,37 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createWidgets();
     void createMenus();
+    void connectViews();
+    void connectSession();
     void retranslateUi();
     void updateStatus();
     void updateRecentMenu();
+    void rememberModel(const QString &dir);
     void showViews();
     void selectToken(int sentence, int token);
     void applySelection();
     void askExportVectors();
     void askExportAttention();
-    using ExportWork = std::function<void(const LoadedModel &, TextSource &, const CancelToken *)>;
-    void runExport(const QString &path, ExportWork work);
 
     AnalysisSession *m_session;
-    InputPanel *m_input;
-    TokenStrip *m_tokens;
-    QTabWidget *m_tabs;
-    AttentionView *m_attention;
-    AttentionOverview *m_overview;
-    HiddenStateView *m_hidden;
-    ProjectionView *m_projection;
-    SimilarityView *m_similarity;
-    QLabel *m_modelLabel;
-    QLabel *m_stateLabel;
-    QProgressBar *m_busy;
-    QToolButton *m_cancel;
-    QMenu *m_fileMenu, *m_recentMenu, *m_viewMenu, *m_languageMenu, *m_helpMenu;
-    QAction *m_systemLanguageAction = nullptr;
+    InputPanel *m_input = nullptr;
+    TokenStrip *m_tokens = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    AttentionView *m_attention = nullptr;
+    AttentionOverview *m_overview = nullptr;
+    HiddenStateView *m_hidden = nullptr;
+    ProjectionView *m_projection = nullptr;
+    SimilarityView *m_similarity = nullptr;
+    std::vector<AnalysisView *> m_views; // in tab order
+    QLabel *m_modelLabel = nullptr;
+    QLabel *m_stateLabel = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QToolButton *m_cancel = nullptr;
+    QMenu *m_fileMenu, *m_recentMenu, *m_viewMenu, *m_helpMenu;
     QAction *m_openAction, *m_openDefaultAction, *m_exportVectorsAction, *m_exportAttentionAction, *m_quitAction, *m_aboutAction;
     ViewSelection m_selection;
-    QFutureWatcher<QString> m_exportWatcher;
-    std::shared_ptr<CancelToken> m_exportCancel;
     QString m_lastError;
 };
 

@@ -5,10 +5,11 @@
 #include "common/error.h"
 #include "common/threads.h"
 #include "analysis/pooling_mode.h"
-#include "export/batch_runner.h"
 #include "export/export_jobs.h"
+#include "export/layer_selection.h"
 #include "io/text_source.h"
 #include "model/loaded_model.h"
+#include "pipeline/sentence_input.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -30,8 +31,9 @@ const QCommandLineOption kPair("pair", "second text of a pair", "TEXT_B");
 const QCommandLineOption kMaxLength("max-length", "maximum tokens, special tokens included", "N");
 const QCommandLineOption kLayers("layers", "all, -1 or a list such as 0,4,12", "LAYERS", "all");
 const QCommandLineOption kPooling("pooling", "none, cls, mean or max", "POOLING", "none");
-const QCommandLineOption kBatchSize("batch-size", "sentences per forward pass", "N", QString::number(BatchRunOptions().batchSize));
+const QCommandLineOption kBatchSize("batch-size", "sentences per forward pass", "N", QString::number(PipelineOptions().batchSize));
 const QCommandLineOption kThreads("threads", "compute threads", "N");
+const QCommandLineOption kPairs("pairs", "each line is TEXT_A<TAB>TEXT_B (a line without a TAB is one text)");
 
 void parse(QCommandLineParser &parser, const QStringList &args, const QList<QCommandLineOption> &options)
 {
@@ -160,11 +162,21 @@ ExportJob exportJob(const QCommandLineParser &parser, const LoadedModel &model, 
 {
     ExportJob job;
     job.output = output;
-    job.layers = parser.value(kLayers).toStdString();
-    job.maxLength = maxLengthOf(parser, model);
-    job.batchSize = positiveInt(parser, kBatchSize);
-    job.onTruncated = reportTruncation;
+    job.run.maxLength = maxLengthOf(parser, model);
+    job.run.batchSize = positiveInt(parser, kBatchSize);
+    job.run.onTruncated = reportTruncation;
     return job;
+}
+
+// Streams the input file through an export, with progress on stderr.
+template <class Export> void runExport(const QCommandLineParser &parser, const std::string &input, const LoadedModel &model,
+                                       ExportJob job, Export exportFn)
+{
+    ProgressReporter progress;
+    job.run.progress = [&progress](long long done, long long total) { progress.update(done, total); };
+    LineReader reader(input);
+    LineInputs inputs(reader, parser.isSet(kPairs));
+    exportFn(model, inputs, job);
 }
 
 
@@ -186,7 +198,7 @@ int info(const QStringList &args)
     out += ", \"weights_file\": ";
     appendJsonString(out, model->folder.weightsPath);
     out += ", \"weights_dtype\": ";
-    appendJsonString(out, model->weights.storedDtype());
+    appendJsonString(out, model->checkpoint.storedDtype());
     const auto &n = model->tokenizer->options().normalizer;
     out += std::string(", \"do_lower_case\": ") + (n.lowercase ? "true" : "false")
         + ", \"strip_accents\": " + (n.stripAccents ? "true" : "false")
@@ -247,7 +259,7 @@ int tokenize(const QStringList &args)
 int embed(const QStringList &args)
 {
     QCommandLineParser parser;
-    parse(parser, args, {kModel, kInput, kOutput, kLayers, kPooling, kMaxLength, kBatchSize, kThreads});
+    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kPooling, kMaxLength, kBatchSize, kThreads});
     const std::string input = required(parser, kInput, args[0]);
     const std::string output = checkedOutput(parser, args[0]);
     const Pooling pooling = parsePooling(parser.value(kPooling).toStdString());
@@ -256,27 +268,23 @@ int embed(const QStringList &args)
     applyThreads(parser);
     const auto model = LoadedModel::load(required(parser, kModel, args[0]));
     ExportJob job = exportJob(parser, *model, output);
-    job.pooling = poolingName(pooling);
-    ProgressReporter progress;
-    job.progress = [&progress](long long done, long long total) { progress.update(done, total); };
-    LineReader reader(input);
-    exportEmbeddings(*model, reader, job);
+    job.layers = parseHiddenLayers(parser.value(kLayers).toStdString(), model->config.numLayers);
+    job.pooling = pooling;
+    runExport(parser, input, *model, job, exportEmbeddings);
     return 0;
 }
 
 int attention(const QStringList &args)
 {
     QCommandLineParser parser;
-    parse(parser, args, {kModel, kInput, kOutput, kLayers, kMaxLength, kBatchSize, kThreads});
+    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kMaxLength, kBatchSize, kThreads});
     const std::string input = required(parser, kInput, args[0]);
     const std::string output = checkedOutput(parser, args[0]);
     applyThreads(parser);
     const auto model = LoadedModel::load(required(parser, kModel, args[0]));
     ExportJob job = exportJob(parser, *model, output);
-    ProgressReporter progress;
-    job.progress = [&progress](long long done, long long total) { progress.update(done, total); };
-    LineReader reader(input);
-    exportAttention(*model, reader, job);
+    job.layers = parseAttentionLayers(parser.value(kLayers).toStdString(), model->config.numLayers);
+    runExport(parser, input, *model, job, exportAttention);
     return 0;
 }
 

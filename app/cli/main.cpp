@@ -22,9 +22,9 @@ const char *kUsage =
     "  info       --model DIR\n"
     "  tokenize   --model DIR [--pair TEXT_B] [--max-length N] TEXT\n"
     "  tokenize   --model DIR --input FILE|- [--max-length N]\n"
-    "  embed      --model DIR --input FILE|- --output OUT.csv|OUT.npy [--layers all|-1|0,4,12]\n"
+    "  embed      --model DIR --input FILE|- --output OUT.csv|OUT.npy [--pairs] [--layers all|-1|0,4,12]\n"
     "             [--pooling none|cls|mean|max] [--max-length N] [--batch-size N] [--threads N]\n"
-    "  attention  --model DIR --input FILE|- --output OUT.csv [--layers ...] [--max-length N]\n"
+    "  attention  --model DIR --input FILE|- --output OUT.csv [--pairs] [--layers ...] [--max-length N]\n"
     "             [--batch-size N] [--threads N]\n";
 
 int fail(int status, const std::string &message)

@@ -1,12 +1,10 @@
 #include "analysis/sentence_analysis.h"
 
-#include "model/batching.h"
 #include "model/loaded_model.h"
+#include "pipeline/pipeline.h"
 
 #include <ATen/ATen.h>
-#include <c10/core/InferenceMode.h>
 
-#include <algorithm>
 #include <cstring>
 
 namespace bertlens {
@@ -21,45 +19,47 @@ Matrix toMatrix(const at::Tensor &t)
     return m;
 }
 
+// The window's sink: every layer and head of every sentence, as matrices.
+class AnalysisCollector : public SentenceSink {
+public:
+    explicit AnalysisCollector(AnalysisResult &result) : m_result(result) {}
+    bool needsAttentions() const override { return true; }
+
+    void add(const SentenceResult &r) override
+    {
+        SentenceAnalysis s;
+        s.input = r.input;
+        s.encoding = r.encoding;
+        for (int64_t l = 0; l < r.output.hidden.size(0); ++l)
+            s.hidden.push_back(toMatrix(r.output.hidden[l]));
+        s.attention.resize(size_t(r.output.attentions.size(0)));
+        for (int64_t l = 0; l < r.output.attentions.size(0); ++l)
+            for (int64_t h = 0; h < r.output.attentions.size(1); ++h)
+                s.attention[size_t(l)].push_back(toMatrix(r.output.attentions[l][h]));
+        m_result.sentences.push_back(std::move(s));
+    }
+
+private:
+    AnalysisResult &m_result;
+};
+
 } // namespace
 
 std::shared_ptr<const AnalysisResult> analyseSentences(const LoadedModel &model, const std::vector<SentenceInput> &inputs,
-                                                       const CancelToken *cancel, int batchSize)
+                                                       const CancelToken *cancel, const ProgressFn &progress)
 {
-    c10::InferenceMode inferenceMode;
     auto result = std::make_shared<AnalysisResult>();
     result->numLayers = model.config.numLayers;
     result->numHeads = model.config.numHeads;
     result->hiddenSize = model.config.hiddenSize;
-    result->sentences.resize(inputs.size());
-    for (size_t i = 0; i < inputs.size(); ++i) {
-        auto &s = result->sentences[i];
-        s.input = inputs[i];
-        s.encoding = inputs[i].hasPair ? model.tokenizer->encodePair(inputs[i].text, inputs[i].pair, model.maxLength)
-                                       : model.tokenizer->encode(inputs[i].text, model.maxLength);
-    }
-    ForwardOptions options;
-    options.attentions = true;
+    result->sentences.reserve(inputs.size());
+    InputList source(inputs);
+    AnalysisCollector collector(*result);
+    PipelineOptions options;
+    options.batchSize = 8;
     options.cancel = cancel;
-    for (size_t first = 0; first < inputs.size(); first += size_t(batchSize)) {
-        if (cancel)
-            cancel->throwIfCancelled();
-        const size_t last = std::min(inputs.size(), first + size_t(batchSize));
-        std::vector<const Encoding *> batch;
-        for (size_t i = first; i < last; ++i)
-            batch.push_back(&result->sentences[i].encoding);
-        const ForwardResult out = model.encoder->forward(makeBatch(batch, model.tokenizer->padId()), options);
-        for (size_t i = first; i < last; ++i) {
-            auto &s = result->sentences[i];
-            const SentenceOutput one = sentenceOf(out, int(i - first), s.encoding.size());
-            for (int64_t l = 0; l < one.hidden.size(0); ++l)
-                s.hidden.push_back(toMatrix(one.hidden[l]));
-            s.attention.resize(size_t(one.attentions.size(0)));
-            for (int64_t l = 0; l < one.attentions.size(0); ++l)
-                for (int64_t h = 0; h < one.attentions.size(1); ++h)
-                    s.attention[size_t(l)].push_back(toMatrix(one.attentions[l][h]));
-        }
-    }
+    options.progress = progress;
+    runPipeline(model, source, collector, options);
     return result;
 }
 

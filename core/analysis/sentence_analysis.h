@@ -2,6 +2,7 @@
 
 #include "analysis/matrix.h"
 #include "common/cancel.h"
+#include "pipeline/sentence_input.h"
 #include "tokenizer/encoding.h"
 
 #include <memory>
@@ -11,13 +12,6 @@
 namespace bertlens {
 
 struct LoadedModel;
-
-// The input of one analysis: each sentence, optionally with a second text (a pair).
-struct SentenceInput {
-    std::string text;
-    std::string pair;
-    bool hasPair = false;
-};
 
 // Everything the model computes for one sentence, as plain matrices.
 struct SentenceAnalysis {
@@ -34,9 +28,9 @@ struct AnalysisResult {
     int hiddenSize = 0;
 };
 
-// Tokenizes and runs every sentence (one padded batch per `batchSize` sentences) with all
-// attention maps; checks the token between batches and layers.
+// Runs every input through the pipeline with all attention maps and keeps the results as
+// matrices for the window; checks the token between batches and layers. progress counts inputs.
 std::shared_ptr<const AnalysisResult> analyseSentences(const LoadedModel &model, const std::vector<SentenceInput> &inputs,
-                                                       const CancelToken *cancel = nullptr, int batchSize = 8);
+                                                       const CancelToken *cancel = nullptr, const ProgressFn &progress = {});
 
 } // namespace bertlens

@@ -1,29 +1,25 @@
 #pragma once
 
-#include "common/cancel.h"
+#include "analysis/pooling_mode.h"
+#include "pipeline/pipeline.h"
 
-#include <functional>
 #include <string>
+#include <vector>
 
 namespace bertlens {
 
 struct LoadedModel;
-class TextSource;
 
-// The embed and attention exports as the CLI runs them, for any front end. `layers` and
-// `pooling` are the CLI's spellings ("all", "0,4,-1"; "none", "cls", "mean", "max").
+// An export as the CLI and the window run it; options are parsed already (the CLI parser and
+// the export dialog do that, with parseHiddenLayers / parseAttentionLayers and parsePooling).
 struct ExportJob {
     std::string output;
-    std::string layers = "all";
-    std::string pooling = "none";
-    int maxLength = 0; // 0: the model's maximum
-    int batchSize = 0; // 0: the default of BatchRunOptions
-    const CancelToken *cancel = nullptr;
-    ProgressFn progress;
-    std::function<void(long long sentence, int length, int kept)> onTruncated;
+    std::vector<int> layers; // hidden states 0..L, or attention layers 1..L
+    Pooling pooling = Pooling::None;
+    PipelineOptions run;
 };
 
-void exportEmbeddings(const LoadedModel &model, TextSource &source, const ExportJob &job);
-void exportAttention(const LoadedModel &model, TextSource &source, const ExportJob &job);
+void exportEmbeddings(const LoadedModel &model, InputSource &inputs, const ExportJob &job);
+void exportAttention(const LoadedModel &model, InputSource &inputs, const ExportJob &job);
 
 } // namespace bertlens

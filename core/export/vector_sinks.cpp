@@ -1,6 +1,8 @@
 #include "export/vector_sinks.h"
 
+#include "analysis/pooling.h"
 #include "common/error.h"
+#include "io/atomic_file.h"
 
 #include <ATen/ATen.h>
 
@@ -44,7 +46,7 @@ void appendRow(std::string &out, const float *values, int64_t count)
     out += '\n';
 }
 
-class EmbeddingCsvSink : public ResultSink {
+class EmbeddingCsvSink : public SentenceSink {
 public:
     EmbeddingCsvSink(const std::string &path, std::vector<int> layers, Pooling pooling, int hiddenSize)
         : m_file(path), m_layers(std::move(layers)), m_pooling(pooling)
@@ -55,9 +57,11 @@ public:
         m_buffer += '\n';
     }
 
-    void add(int sentence, const Encoding &encoding, const SentenceOutput &output) override
+    void add(const SentenceResult &r) override
     {
-        const std::string prefix = std::to_string(sentence) + ",";
+        const Encoding &encoding = r.encoding;
+        const SentenceOutput &output = r.output;
+        const std::string prefix = std::to_string(r.index) + ",";
         if (m_pooling == Pooling::None) {
             for (int t = 0; t < encoding.size(); ++t) {
                 std::string tokenPrefix = prefix + std::to_string(t) + ",";
@@ -116,9 +120,9 @@ public:
         m_buffer = header(0);
     }
 
-    void add(int, const Encoding &, const SentenceOutput &output) override
+    void add(const SentenceResult &r) override
     {
-        const at::Tensor pooled = pooledVectors(output);
+        const at::Tensor pooled = pooledVectors(r.output);
         m_buffer.append(static_cast<const char *>(pooled.data_ptr()), size_t(pooled.numel()) * sizeof(float));
         ++m_sentences;
         if (m_buffer.size() > kFlushBytes)
@@ -153,7 +157,7 @@ private:
     long long m_sentences = 0;
 };
 
-class AttentionCsvSink : public ResultSink {
+class AttentionCsvSink : public SentenceSink {
 public:
     AttentionCsvSink(const std::string &path, std::vector<int> layers) : m_file(path), m_layers(std::move(layers))
     {
@@ -161,8 +165,10 @@ public:
     }
     bool needsAttentions() const override { return true; }
 
-    void add(int sentence, const Encoding &, const SentenceOutput &output) override
+    void add(const SentenceResult &r) override
     {
+        const SentenceOutput &output = r.output;
+        const long long sentence = r.index;
         const int64_t heads = output.attentions.size(1);
         const int64_t t = output.attentions.size(2);
         for (int layer : m_layers) {
@@ -205,7 +211,7 @@ bool endsWith(const std::string &s, const std::string &suffix)
 
 } // namespace
 
-std::unique_ptr<ResultSink> makeEmbeddingSink(const std::string &path, std::vector<int> layers, Pooling pooling,
+std::unique_ptr<SentenceSink> makeEmbeddingSink(const std::string &path, std::vector<int> layers, Pooling pooling,
                                               int hiddenSize)
 {
     if (endsWith(path, ".npy"))
@@ -213,7 +219,7 @@ std::unique_ptr<ResultSink> makeEmbeddingSink(const std::string &path, std::vect
     return std::make_unique<EmbeddingCsvSink>(path, std::move(layers), pooling, hiddenSize);
 }
 
-std::unique_ptr<ResultSink> makeAttentionSink(const std::string &path, std::vector<int> layers)
+std::unique_ptr<SentenceSink> makeAttentionSink(const std::string &path, std::vector<int> layers)
 {
     return std::make_unique<AttentionCsvSink>(path, std::move(layers));
 }

@@ -3,7 +3,6 @@
 #include "common/error.h"
 #include "io/safetensors.h"
 #include "io/torch_bin.h"
-#include "model/weight_store.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <iterator>
 #include <set>
 
 namespace bertlens {
@@ -107,21 +107,20 @@ ModelFolder ModelFolder::locate(const std::string &dirPath)
     return folder;
 }
 
-void ModelFolder::readWeights(WeightStore &store) const
+NamedTensors ModelFolder::readWeights() const
 {
-    auto readOne = [&store](const std::string &path) {
-        if (path.size() >= 12 && path.compare(path.size() - 12, 12, ".safetensors") == 0)
-            readSafetensors(path, store);
-        else
-            readTorchBin(path, store);
+    auto readOne = [](const std::string &path) {
+        const bool safetensors = path.size() >= 12 && path.compare(path.size() - 12, 12, ".safetensors") == 0;
+        return safetensors ? readSafetensors(path) : readTorchBin(path);
     };
-    if (weightShards.empty()) {
-        readOne(weightsPath);
-        return;
+    if (weightShards.empty())
+        return readOne(weightsPath);
+    NamedTensors all;
+    for (const auto &shard : weightShards) {
+        NamedTensors part = readOne(shard);
+        std::move(part.begin(), part.end(), std::back_inserter(all));
     }
-    for (const auto &shard : weightShards)
-        readOne(shard);
-    store.sourceFile = weightsPath;
+    return all;
 }
 
 } // namespace bertlens

@@ -1,14 +1,12 @@
 #pragma once
 
-#include "model/bert_config.h"
+#include "io/named_tensors.h"
 #include "tokenizer/bert_tokenizer.h"
 
 #include <string>
 #include <vector>
 
 namespace bertlens {
-
-class WeightStore;
 
 // The files of a HuggingFace model folder as users have them on disk.
 struct ModelFolder {
@@ -26,7 +24,8 @@ struct ModelFolder {
     // settings. A missing file is a model error that names the folder and what it looked for.
     static ModelFolder locate(const std::string &dir);
 
-    void readWeights(WeightStore &store) const;
+    // The tensors of the weights file, or of every shard in turn, as stored.
+    NamedTensors readWeights() const;
 };
 
 } // namespace bertlens

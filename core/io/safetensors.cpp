@@ -3,7 +3,6 @@
 #include "common/error.h"
 #include "io/atomic_file.h"
 #include "io/mapped_file.h"
-#include "model/weight_store.h"
 
 #include <ATen/ATen.h>
 #include <QJsonArray>
@@ -46,8 +45,9 @@ const DtypeInfo *dtypeByType(at::ScalarType type)
 
 } // namespace
 
-void readSafetensors(const std::string &path, WeightStore &store)
+NamedTensors readSafetensors(const std::string &path)
 {
+    NamedTensors tensors;
     auto file = MappedFile::open(path);
     auto fail = [&path](const std::string &what) { return modelError(path + ": " + what); };
     if (file->size() < 8)
@@ -98,12 +98,12 @@ void readSafetensors(const std::string &path, WeightStore &store)
         void *bytes = const_cast<unsigned char *>(file->data() + dataStart + begin);
         at::Tensor view = at::from_blob(bytes, shape, [file](void *) {}, at::TensorOptions().dtype(dtype->type));
         const bool aligned = reinterpret_cast<uintptr_t>(bytes) % dtype->size == 0;
-        store.add(name, aligned ? view : view.clone());
+        tensors.emplace_back(name, aligned ? view : view.clone());
     }
-    store.sourceFile = path;
+    return tensors;
 }
 
-void writeSafetensors(const std::string &path, const std::vector<std::pair<std::string, at::Tensor>> &tensors,
+void writeSafetensors(const std::string &path, const NamedTensors &tensors,
                       StoredFloat floatType, const std::map<std::string, std::string> &metadata)
 {
     QJsonObject header;

@@ -6,12 +6,12 @@
 
 namespace bertlens {
 
-// Texts to analyse, one at a time, so that a corpus streams through in constant memory.
+// Lines of text, one at a time, so that a corpus streams through in constant memory.
 class TextSource {
 public:
     virtual ~TextSource() = default;
     virtual bool next(std::string &text) = 0;
-    // Progress in the source's own unit (bytes of a file, texts of a list); total < 0 if unknown.
+    // Progress in the source's own unit (bytes of a file); total < 0 if unknown.
     virtual long long done() const = 0;
     virtual long long total() const = 0;
 };
@@ -39,22 +39,5 @@ private:
     std::string m_path;
 };
 
-class StringListSource : public TextSource {
-public:
-    explicit StringListSource(std::vector<std::string> texts) : m_texts(std::move(texts)) {}
-    bool next(std::string &text) override
-    {
-        if (m_next >= m_texts.size())
-            return false;
-        text = m_texts[m_next++];
-        return true;
-    }
-    long long done() const override { return (long long)m_next; }
-    long long total() const override { return (long long)m_texts.size(); }
-
-private:
-    std::vector<std::string> m_texts;
-    size_t m_next = 0;
-};
 
 } // namespace bertlens

@@ -4,7 +4,6 @@
 #include "io/mapped_file.h"
 #include "io/torch_pickle.h"
 #include "io/zip_archive.h"
-#include "model/weight_store.h"
 
 #include <ATen/ATen.h>
 
@@ -13,7 +12,7 @@ namespace bertlens {
 
 namespace {
 
-std::vector<std::pair<std::string, at::Tensor>> readZipFormat(const std::shared_ptr<MappedFile> &file)
+NamedTensors readZipFormat(const std::shared_ptr<MappedFile> &file)
 {
     ZipArchive zip(file);
     // Every entry sits under one folder whose name torch.save takes from the file name.
@@ -44,14 +43,10 @@ std::vector<std::pair<std::string, at::Tensor>> readZipFormat(const std::shared_
 
 } // namespace
 
-void readTorchBin(const std::string &path, WeightStore &store)
+NamedTensors readTorchBin(const std::string &path)
 {
     auto file = MappedFile::open(path);
-    const auto tensors = ZipArchive::looksLikeZip(*file) ? readZipFormat(file)
-                                                         : unpickleLegacyStateDict(file->data(), file->size(), path);
-    for (const auto &[name, tensor] : tensors)
-        store.add(name, tensor);
-    store.sourceFile = path;
+    return ZipArchive::looksLikeZip(*file) ? readZipFormat(file) : unpickleLegacyStateDict(file->data(), file->size(), path);
 }
 
 } // namespace bertlens

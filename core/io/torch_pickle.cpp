@@ -370,7 +370,7 @@ std::vector<std::pair<std::string, at::Tensor>> stateDictOf(const Ref &root, con
 
 } // namespace
 
-std::vector<std::pair<std::string, at::Tensor>> unpickleLegacyStateDict(const unsigned char *data, size_t size,
+NamedTensors unpickleLegacyStateDict(const unsigned char *data, size_t size,
                                                                         const std::string &context)
 {
     // Pickles in sequence: magic number, protocol version, system info, the state dict (storages
@@ -424,7 +424,7 @@ std::vector<std::pair<std::string, at::Tensor>> unpickleLegacyStateDict(const un
     return stateDictOf(root, context);
 }
 
-std::vector<std::pair<std::string, at::Tensor>> unpickleStateDict(const unsigned char *data, size_t size,
+NamedTensors unpickleStateDict(const unsigned char *data, size_t size,
                                                                   const StorageLoader &loadStorage,
                                                                   const std::string &context)
 {

@@ -1,11 +1,9 @@
 #pragma once
 
-#include <ATen/core/Tensor.h>
+#include "io/named_tensors.h"
 
 #include <functional>
 #include <string>
-#include <utility>
-#include <vector>
 
 namespace bertlens {
 
@@ -16,13 +14,13 @@ using StorageLoader = std::function<at::Tensor(const std::string &key, at::Scala
 // only dicts, lists, tuples, scalars, strings, storages and tensors; it never calls anything named
 // in the file: any global outside a short allow-list is a model error naming it. Returns the
 // (name, tensor) pairs of the top-level dict, nested dicts flattened with '.'.
-std::vector<std::pair<std::string, at::Tensor>> unpickleStateDict(const unsigned char *data, size_t size,
+NamedTensors unpickleStateDict(const unsigned char *data, size_t size,
                                                                   const StorageLoader &loadStorage,
                                                                   const std::string &context);
 
 // The same for the legacy (before PyTorch 1.6) torch.save format: consecutive pickles followed by
 // the raw storages, all in `data`.
-std::vector<std::pair<std::string, at::Tensor>> unpickleLegacyStateDict(const unsigned char *data, size_t size,
+NamedTensors unpickleLegacyStateDict(const unsigned char *data, size_t size,
                                                                         const std::string &context);
 
 } // namespace bertlens

@@ -1,7 +1,7 @@
 #include "model/bert_model.h"
 
 #include "common/error.h"
-#include "model/weight_store.h"
+#include "model/checkpoint.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
@@ -11,68 +11,34 @@
 
 namespace bertlens {
 
-namespace {
-using Shape = std::vector<int64_t>;
+BertModel::BertModel(const BertConfig &config, EncoderWeights weights) : m_config(config), m_weights(std::move(weights))
+{
+    for (const LayerWeights &l : m_weights.layers)
+        m_qkv.push_back({at::cat({l.query.weight, l.key.weight, l.value.weight}, 0),
+                         at::cat({l.query.bias, l.key.bias, l.value.bias}, 0)});
 }
 
-BertModel::BertModel(const BertConfig &config, const WeightStore &weights) : m_config(config)
+std::unique_ptr<BertModel> BertModel::fromCheckpoint(const BertConfig &config, const Checkpoint &checkpoint)
 {
-    const int64_t h = config.hiddenSize;
-    const int64_t ffn = config.intermediateSize;
-    auto norm = [&](const std::string &scope) {
-        return LayerNorm{weights.get(scope + ".weight", {h}), weights.get(scope + ".bias", {h})};
-    };
-    auto linear = [&](const std::string &scope, int64_t out, int64_t in) {
-        return Linear{weights.get(scope + ".weight", {out, in}), weights.get(scope + ".bias", {out})};
-    };
-    m_wordEmbeddings = weights.get("embeddings.word_embeddings.weight", {config.vocabSize, h});
-    m_positionEmbeddings = weights.get("embeddings.position_embeddings.weight", {config.maxPositions, h});
-    m_typeEmbeddings = weights.get("embeddings.token_type_embeddings.weight", {config.typeVocabSize, h});
-    m_embeddingNorm = norm("embeddings.LayerNorm");
-
-    for (int i = 0; i < config.numLayers; ++i) {
-        const std::string scope = "encoder.layer." + std::to_string(i);
-        const Linear q = linear(scope + ".attention.self.query", h, h);
-        const Linear k = linear(scope + ".attention.self.key", h, h);
-        const Linear v = linear(scope + ".attention.self.value", h, h);
-        Layer layer;
-        layer.qkv = {at::cat({q.weight, k.weight, v.weight}, 0), at::cat({q.bias, k.bias, v.bias}, 0)};
-        layer.attentionOutput = linear(scope + ".attention.output.dense", h, h);
-        layer.attentionNorm = norm(scope + ".attention.output.LayerNorm");
-        layer.intermediate = linear(scope + ".intermediate.dense", ffn, h);
-        layer.output = linear(scope + ".output.dense", h, ffn);
-        layer.outputNorm = norm(scope + ".output.LayerNorm");
-        m_layers.push_back(std::move(layer));
-    }
-    const std::string extra = "encoder.layer." + std::to_string(config.numLayers) + ".output.dense.weight";
-    if (weights.contains(extra))
-        throw modelError(weights.sourceFile + ": holds tensor " + extra + " beyond num_hidden_layers = "
+    EncoderWeights weights;
+    visitEncoder(config, weights, [&checkpoint](const std::string &name, const std::vector<int64_t> &shape, TensorRole,
+                                                at::Tensor &slot) { slot = checkpoint.get(name, shape); });
+    const std::string extra = layerScope(config.numLayers) + ".output.dense.weight";
+    if (checkpoint.contains(extra))
+        throw modelError(checkpoint.sourceFile() + ": holds tensor " + extra + " beyond num_hidden_layers = "
                          + std::to_string(config.numLayers) + " in config.json");
-}
-
-at::Tensor BertModel::layerNorm(const at::Tensor &x, const LayerNorm &norm) const
-{
-    return at::layer_norm(x, {m_config.hiddenSize}, norm.weight, norm.bias, m_config.layerNormEps);
-}
-
-at::Tensor BertModel::activate(const at::Tensor &x) const
-{
-    switch (m_config.activation) {
-    case Activation::Gelu: return at::gelu(x);
-    case Activation::GeluTanh: return at::gelu(x, "tanh");
-    case Activation::Relu: return at::relu(x);
-    }
-    return x;
+    return std::make_unique<BertModel>(config, std::move(weights));
 }
 
 ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &options) const
 {
-    c10::InferenceMode inferenceMode;
+    c10::InferenceMode inferenceMode(!options.training);
     const int64_t b = batch.ids.size(0);
     const int64_t t = batch.ids.size(1);
     const int64_t h = m_config.hiddenSize;
     const int64_t heads = m_config.numHeads;
     const int64_t d = m_config.headSize();
+    const double eps = m_config.layerNormEps;
     if (t > m_config.maxPositions)
         throw inputError("sequence of " + std::to_string(t) + " tokens exceeds max_position_embeddings "
                          + std::to_string(m_config.maxPositions));
@@ -85,42 +51,47 @@ ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &optio
 
     std::vector<at::Tensor> hidden;
     std::vector<at::Tensor> attentions;
-    hidden.reserve(m_layers.size() + 1);
+    hidden.reserve(m_weights.layers.size() + 1);
 
-    at::Tensor x = at::embedding(m_wordEmbeddings, batch.ids)                    // [B,T,H]
-                   + m_positionEmbeddings.slice(0, 0, t).unsqueeze(0)            // [1,T,H]
-                   + at::embedding(m_typeEmbeddings, batch.typeIds);             // [B,T,H]
-    x = layerNorm(x, m_embeddingNorm);
-    hidden.push_back(x);
+    const EncoderWeights &w = m_weights;
+    at::Tensor x = at::embedding(w.wordEmbeddings, batch.ids)                    // [B,T,H]
+                   + w.positionEmbeddings.slice(0, 0, t).unsqueeze(0)            // [1,T,H]
+                   + at::embedding(w.typeEmbeddings, batch.typeIds);             // [B,T,H]
+    x = applyNorm(x, w.embeddingNorm, eps);
+    if (options.allLayers)
+        hidden.push_back(x);
 
     // Padded keys get the most negative float added before the softmax, as HuggingFace does.
     const at::Tensor maskBias = (1.0 - batch.mask.to(at::kFloat)).mul_(std::numeric_limits<float>::lowest())
                                     .view({b, 1, 1, t});                         // [B,1,1,T]
     const double scale = 1.0 / std::sqrt(double(d));
+    // In-place additions below touch only results that autograd does not keep for backward.
 
-    for (const Layer &layer : m_layers) {
+    for (size_t i = 0; i < w.layers.size(); ++i) {
         if (options.cancel)
             options.cancel->throwIfCancelled();
-        const at::Tensor qkv = at::linear(x, layer.qkv.weight, layer.qkv.bias)   // [B,T,3H]
+        const LayerWeights &layer = w.layers[i];
+        const at::Tensor qkv = applyLinear(x, m_qkv[i])                          // [B,T,3H]
                                    .view({b, t, 3, heads, d})
                                    .permute({2, 0, 3, 1, 4});                    // [3,B,heads,T,d]
         const at::Tensor q = qkv[0].mul(scale);
         const at::Tensor k = qkv[1];
         const at::Tensor v = qkv[2];
-        at::Tensor scores = at::matmul(q, k.transpose(-1, -2));                  // [B,heads,T,T]
-        scores.add_(maskBias);
+        const at::Tensor scores = at::matmul(q, k.transpose(-1, -2)).add_(maskBias); // [B,heads,T,T]
         const at::Tensor probs = at::softmax(scores, -1);
         const at::Tensor context = at::matmul(probs, v)                          // [B,heads,T,d]
                                        .permute({0, 2, 1, 3})
                                        .reshape({b, t, h});                      // [B,T,H]
-        const at::Tensor attended = layerNorm(
-            at::linear(context, layer.attentionOutput.weight, layer.attentionOutput.bias).add_(x), layer.attentionNorm);
-        const at::Tensor inner = activate(at::linear(attended, layer.intermediate.weight, layer.intermediate.bias));
-        x = layerNorm(at::linear(inner, layer.output.weight, layer.output.bias).add_(attended), layer.outputNorm);
-        hidden.push_back(x);
+        const at::Tensor attended = applyNorm(applyLinear(context, layer.attentionOutput).add_(x), layer.attentionNorm, eps);
+        const at::Tensor inner = activate(applyLinear(attended, layer.intermediate), m_config.activation);
+        x = applyNorm(applyLinear(inner, layer.output).add_(attended), layer.outputNorm, eps);
+        if (options.allLayers)
+            hidden.push_back(x);
         if (options.attentions)
             attentions.push_back(probs);
     }
+    if (!options.allLayers)
+        hidden.push_back(x);
 
     ForwardResult result;
     result.hidden = at::stack(hidden);                                           // [L+1,B,T,H]

@@ -2,14 +2,16 @@
 
 #include "common/cancel.h"
 #include "model/bert_config.h"
+#include "model/bert_weights.h"
 
 #include <ATen/core/Tensor.h>
 
+#include <memory>
 #include <vector>
 
 namespace bertlens {
 
-class WeightStore;
+class Checkpoint;
 
 // A padded batch: right-padded ids, token type ids and a 1/0 attention mask, all int64 [B, T].
 struct Batch {
@@ -19,47 +21,37 @@ struct Batch {
 };
 
 struct ForwardOptions {
-    bool attentions = false;           // materialise every attention probability map
+    bool attentions = false;             // materialise every attention probability map
+    bool allLayers = true;               // every hidden state, or only the last layer's
+    bool training = false;               // autograd on (the trainer); otherwise inference mode
     const CancelToken *cancel = nullptr; // checked between layers
 };
 
 struct ForwardResult {
-    at::Tensor hidden;     // [L+1, B, T, H]; index 0 is the embedding output
+    at::Tensor hidden;     // [L+1, B, T, H], index 0 the embedding output; [1, B, T, H] without allLayers
     at::Tensor attentions; // [L, B, heads, T, T]; undefined unless asked for
 };
 
-// HuggingFace's BertModel encoder (no pooler), in inference mode, numerically as the reference:
-// embeddings + LayerNorm, then L layers of masked self-attention and feed-forward with post-LN.
+// HuggingFace's BertModel encoder (no pooler), numerically as the reference: embeddings +
+// LayerNorm, then L layers of masked self-attention and feed-forward with post-LN. The only
+// forward pass in BertLens: the window, the exports and the trainer all run this one.
 class BertModel {
 public:
-    // Takes the encoder's tensors from the store, checking each shape against the config.
-    BertModel(const BertConfig &config, const WeightStore &weights);
+    // Fuses each layer's query, key and value into one [3H, H] projection. Under autograd (the
+    // trainer) the fused tensors are differentiable views of the originals: build a new model
+    // after each optimiser step.
+    BertModel(const BertConfig &config, EncoderWeights weights);
+    // Takes the encoder's tensors from the checkpoint, checking each shape against the config.
+    static std::unique_ptr<BertModel> fromCheckpoint(const BertConfig &config, const Checkpoint &checkpoint);
 
     ForwardResult forward(const Batch &batch, const ForwardOptions &options = {}) const;
     const BertConfig &config() const { return m_config; }
+    const EncoderWeights &weights() const { return m_weights; }
 
 private:
-    struct LayerNorm {
-        at::Tensor weight, bias;
-    };
-    struct Linear {
-        at::Tensor weight, bias;
-    };
-    struct Layer {
-        Linear qkv; // query, key and value fused into one [3H, H] projection
-        Linear attentionOutput;
-        LayerNorm attentionNorm;
-        Linear intermediate;
-        Linear output;
-        LayerNorm outputNorm;
-    };
-    at::Tensor layerNorm(const at::Tensor &x, const LayerNorm &norm) const;
-    at::Tensor activate(const at::Tensor &x) const;
-
     BertConfig m_config;
-    at::Tensor m_wordEmbeddings, m_positionEmbeddings, m_typeEmbeddings;
-    LayerNorm m_embeddingNorm;
-    std::vector<Layer> m_layers;
+    EncoderWeights m_weights;
+    std::vector<Linear> m_qkv;
 };
 
 } // namespace bertlens

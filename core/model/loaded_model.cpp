@@ -17,8 +17,10 @@ std::shared_ptr<const LoadedModel> LoadedModel::load(const std::string &dir)
                          + " entries, more than vocab_size " + std::to_string(model->config.vocabSize) + " in "
                          + model->folder.configPath);
     model->tokenizer = std::make_unique<BertTokenizer>(std::move(vocab), model->folder.tokenizerOptions);
-    model->folder.readWeights(model->weights);
-    model->encoder = std::make_unique<BertModel>(model->config, model->weights);
+    model->checkpoint = readCheckpoint(model->folder);
+    model->encoder = BertModel::fromCheckpoint(model->config, model->checkpoint);
+    model->mlmHead = MlmHead::fromCheckpoint(model->config, model->checkpoint, model->encoder->weights().wordEmbeddings,
+                                             &model->mlmHeadMissing);
     model->maxLength = model->config.maxPositions;
     if (model->folder.modelMaxLength > 0 && model->folder.modelMaxLength < model->maxLength)
         model->maxLength = model->folder.modelMaxLength;
@@ -44,11 +46,11 @@ ModelSummary summarize(const LoadedModel &model)
     s.hiddenSize = model.config.hiddenSize;
     s.vocabSize = model.config.vocabSize;
     s.maxLength = model.maxLength;
-    for (const auto &[name, tensor] : model.weights.tensors())
+    for (const auto &[name, tensor] : model.checkpoint.tensors())
         if (tensor.is_floating_point() && (name.rfind("embeddings.", 0) == 0 || name.rfind("encoder.", 0) == 0))
             s.parameters += tensor.numel();
     s.weightsFile = model.folder.weightsPath;
-    s.weightsDtype = model.weights.storedDtype();
+    s.weightsDtype = model.checkpoint.storedDtype();
     return s;
 }
 

@@ -1,11 +1,10 @@
 #include "model/random_model.h"
 
 #include "common/error.h"
-#include "io/atomic_file.h"
-#include "model/bert_layout.h"
+#include "model/bert_weights.h"
+#include "model/model_writer.h"
 
 #include <ATen/ATen.h>
-#include <QDir>
 
 namespace bertlens {
 
@@ -23,53 +22,41 @@ std::vector<std::string> syntheticVocab(int size)
     return vocab;
 }
 
-std::vector<std::pair<std::string, at::Tensor>> randomWeights(const RandomModelOptions &options)
+NamedTensors randomWeights(const RandomModelOptions &options)
 {
     at::manual_seed(options.seed);
-    std::vector<TensorSpec> layout = encoderLayout(options.config);
+    NamedTensors tensors;
+    // The MLM head keeps its own names: BertForMaskedLM has no "bert." in front of "cls.".
+    auto randomise = [&](const std::string &prefix) {
+        return [&tensors, &options, prefix](const std::string &name, const std::vector<int64_t> &shape, TensorRole role,
+                                            at::Tensor &slot) {
+            slot = at::randn(shape);
+            switch (role) {
+            case TensorRole::NormWeight: slot = 1 + slot * 0.1; break;
+            case TensorRole::NormBias: slot = slot * 0.1; break;
+            default: slot = slot * options.stddev; break;
+            }
+            tensors.emplace_back(prefix + name, slot);
+        };
+    };
+    EncoderWeights encoder;
+    visitEncoder(options.config, encoder, randomise(options.keyPrefix));
     if (options.withMlmHead) {
-        const auto head = mlmHeadLayout(options.config);
-        layout.insert(layout.end(), head.begin(), head.end());
-    }
-    std::vector<std::pair<std::string, at::Tensor>> tensors;
-    for (const TensorSpec &spec : layout) {
-        at::Tensor t = at::randn(spec.shape);
-        switch (spec.kind) {
-        case TensorSpec::Kind::NormWeight: t = 1 + t * 0.1; break;
-        case TensorSpec::Kind::NormBias: t = t * 0.1; break;
-        default: t = t * options.stddev; break;
-        }
-        // The MLM head keeps its own names: BertForMaskedLM has no "bert." in front of "cls.".
-        const bool head = spec.name.rfind("cls.", 0) == 0;
-        tensors.emplace_back((head ? "" : options.keyPrefix) + spec.name, t);
+        MlmHeadWeights head;
+        visitMlmHead(options.config, head, randomise(""));
     }
     return tensors;
 }
 
 void writeRandomModel(const std::string &dir, const RandomModelOptions &options)
 {
-    const BertConfig &c = options.config;
-    c.validate("random model configuration");
-    const std::vector<std::string> vocab = options.vocab.empty() ? syntheticVocab(c.vocabSize) : options.vocab;
-    if (int(vocab.size()) > c.vocabSize)
-        throw Error(ErrorKind::Usage, "the vocabulary has more entries than vocab_size");
-    if (!QDir().mkpath(QString::fromStdString(dir)))
-        throw ioError(dir + ": cannot create the folder");
-
-    const auto tensors = randomWeights(options);
-    const QDir folder(QString::fromStdString(dir));
-    auto path = [&folder](const char *name) { return folder.filePath(name).toStdString(); };
-    writeSafetensors(path("model.safetensors"), tensors, options.dtype, {{"format", "pt"}});
-    AtomicFile config(path("config.json"));
-    config.write(c.toJson());
-    config.commit();
-    AtomicFile vocabFile(path("vocab.txt"));
-    for (const auto &token : vocab)
-        vocabFile.write(token + "\n");
-    vocabFile.commit();
-    AtomicFile tokenizerConfig(path("tokenizer_config.json"));
-    tokenizerConfig.write("{\n  \"do_lower_case\": true,\n  \"model_max_length\": " + std::to_string(c.maxPositions) + "\n}\n");
-    tokenizerConfig.commit();
+    options.config.validate("random model configuration");
+    ModelFolderContents contents;
+    contents.config = options.config;
+    contents.vocab = options.vocab.empty() ? syntheticVocab(options.config.vocabSize) : options.vocab;
+    contents.tensors = randomWeights(options);
+    contents.dtype = options.dtype;
+    writeModelFolder(dir, contents);
 }
 
 } // namespace bertlens

@@ -1,13 +1,11 @@
 #pragma once
 
+#include "io/named_tensors.h"
 #include "io/safetensors.h"
 #include "model/bert_config.h"
 
-#include <ATen/core/Tensor.h>
-
 #include <cstdint>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace bertlens {
@@ -27,10 +25,9 @@ struct RandomModelOptions {
 std::vector<std::string> syntheticVocab(int size);
 
 // The checkpoint's tensors (names with options.keyPrefix), float32.
-std::vector<std::pair<std::string, at::Tensor>> randomWeights(const RandomModelOptions &options);
+NamedTensors randomWeights(const RandomModelOptions &options);
 
-// Writes a complete HuggingFace model folder (config.json, vocab.txt, tokenizer_config.json,
-// model.safetensors) with random weights; the folder is created if needed.
+// Writes a complete HuggingFace model folder with random weights (see writeModelFolder).
 void writeRandomModel(const std::string &dir, const RandomModelOptions &options);
 
 } // namespace bertlens

@@ -22,14 +22,10 @@ at::Tensor toTensor(const Matrix &m)
     return at::from_blob(const_cast<float *>(m.values.data()), {m.rows, m.cols}).clone();
 }
 
-const WeightStore &analysisGolden()
+const std::map<std::string, at::Tensor> &analysisGolden()
 {
-    static const WeightStore store = [] {
-        WeightStore s;
-        readSafetensors(test::fixturePath("analysis_golden.safetensors"), s);
-        return s;
-    }();
-    return store;
+    static const auto tensors = test::tensorsOf(test::fixturePath("analysis_golden.safetensors"));
+    return tensors;
 }
 
 std::shared_ptr<const AnalysisResult> tinyResult()
@@ -49,7 +45,7 @@ private Q_SLOTS:
     // Against NumPy (tests/fixtures/make_analysis_fixtures.py), float64 SVD there and here.
     void pcaMatchesNumpy()
     {
-        const auto &g = analysisGolden().tensors();
+        const auto &g = analysisGolden();
         const PcaResult p = pca(toMatrix(g.at("input")), 2);
         QVERIFY(test::maxAbsDiff(toTensor(p.projected), g.at("pca.projected")) < 1e-4);
         QCOMPARE(p.explainedRatio.size(), size_t(2));
@@ -59,7 +55,7 @@ private Q_SLOTS:
 
     void cosineMatchesNumpy()
     {
-        const auto &g = analysisGolden().tensors();
+        const auto &g = analysisGolden();
         const Matrix c = cosineSimilarity(toMatrix(g.at("input")));
         QVERIFY(test::maxAbsDiff(toTensor(c), g.at("cosine")) < 1e-6);
         QCOMPARE(c.at(3, 5), 0.f); // the zero row

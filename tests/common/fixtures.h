@@ -1,14 +1,17 @@
 #pragma once
 
 #include "io/safetensors.h"
-#include "model/weight_store.h"
+#include "pipeline/sentence_input.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QString>
 #include <QTest>
+
+#include <map>
 
 #include <ATen/ATen.h>
 
@@ -32,18 +35,32 @@ inline QJsonArray readJsonArray(const QString &path)
     return QJsonDocument::fromJson(f.readAll()).array();
 }
 
-// Tensors written by tests/fixtures/make_model_fixtures.py from its float64 reference.
-inline const WeightStore &golden()
+// The sentences (and pairs) of the golden tensors, in their order.
+inline std::vector<SentenceInput> goldenSentences()
 {
-    static const WeightStore store = [] {
-        WeightStore s;
-        readSafetensors(fixturePath("golden.safetensors"), s);
-        return s;
-    }();
-    return store;
+    std::vector<SentenceInput> out;
+    for (const auto &v : readJsonArray(fixture("golden_sentences.json"))) {
+        const QJsonObject o = v.toObject();
+        out.push_back({o["text"].toString().toStdString(), o["pair"].toString().toStdString(), !o["pair"].isNull()});
+    }
+    return out;
 }
 
-inline at::Tensor goldenTensor(const std::string &name) { return golden().tensors().at(name); }
+// A fixture file's tensors by name, as stored.
+inline std::map<std::string, at::Tensor> tensorsOf(const std::string &path)
+{
+    std::map<std::string, at::Tensor> out;
+    for (auto &[name, tensor] : readSafetensors(path))
+        out[name] = tensor;
+    return out;
+}
+
+// Tensors written by tests/fixtures/make_model_fixtures.py from its float64 reference.
+inline at::Tensor goldenTensor(const std::string &name)
+{
+    static const auto golden = tensorsOf(fixturePath("golden.safetensors"));
+    return golden.at(name);
+}
 
 inline double maxAbsDiff(const at::Tensor &a, const at::Tensor &b)
 {

@@ -1,7 +1,6 @@
 #include "fixtures.h"
 
 #include "common/error.h"
-#include "export/batch_runner.h"
 #include "export/layer_selection.h"
 #include "export/vector_sinks.h"
 #include "io/text_source.h"
@@ -32,12 +31,15 @@ std::shared_ptr<const LoadedModel> tinyModel()
     return model;
 }
 
-void exportTexts(const std::vector<std::string> &texts, ResultSink &sink, int batchSize = 2)
+void exportTexts(const std::vector<std::string> &texts, SentenceSink &sink, int batchSize = 2)
 {
-    StringListSource source(texts);
-    BatchRunOptions options;
+    std::vector<SentenceInput> inputs;
+    for (const auto &text : texts)
+        inputs.push_back({text, "", false});
+    InputList source(inputs);
+    PipelineOptions options;
     options.batchSize = batchSize;
-    runBatches(*tinyModel(), source, sink, options);
+    runPipeline(*tinyModel(), source, sink, options);
 }
 
 } // namespace

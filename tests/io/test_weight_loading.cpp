@@ -5,7 +5,7 @@
 #include "io/safetensors.h"
 #include "io/torch_bin.h"
 #include "model/loaded_model.h"
-#include "model/weight_store.h"
+#include "model/checkpoint.h"
 
 #include <QTemporaryDir>
 
@@ -13,11 +13,9 @@ using namespace bertlens;
 
 namespace {
 
-WeightStore readFolder(const QString &name)
+Checkpoint readFolder(const QString &name)
 {
-    WeightStore store;
-    ModelFolder::locate(test::fixturePath("models/" + name)).readWeights(store);
-    return store;
+    return readCheckpoint(ModelFolder::locate(test::fixturePath("models/" + name)));
 }
 
 // Copies a fixture folder so a test can break one file of it.
@@ -71,8 +69,8 @@ private Q_SLOTS:
         QFETCH(QString, folder);
         QFETCH(QString, dtype);
         QFETCH(double, tolerance);
-        const WeightStore reference = readFolder("tiny-safetensors");
-        const WeightStore store = readFolder(folder);
+        const Checkpoint reference = readFolder("tiny-safetensors");
+        const Checkpoint store = readFolder(folder);
         QCOMPARE(QString::fromStdString(store.storedDtype()), dtype);
         for (const auto &[name, tensor] : reference.tensors()) {
             if (folder == "tiny-legacy-bin" && name.rfind("cls.", 0) == 0)
@@ -87,7 +85,7 @@ private Q_SLOTS:
 
     void extraTensorsAreKept()
     {
-        const WeightStore store = readFolder("tiny-bin");
+        const Checkpoint store = readFolder("tiny-bin");
         QVERIFY(store.contains("cls.predictions.bias"));
         QVERIFY(store.contains("pooler.dense.weight"));
         QCOMPARE(store.tensors().at("embeddings.position_ids").scalar_type(), at::kLong);
@@ -173,16 +171,15 @@ private Q_SLOTS:
         // Protocol 2: GLOBAL 'os system', the argument tuple, REDUCE, STOP.
         writeFile(path, QByteArray("\x80\x02\x8a\x0a\x6c\xfc\x9c\x46\xf9\x20\x6a\xa8\x50\x19.", 15)
                             + QByteArray("\x80\x02" "cos\nsystem\nX\x04\x00\x00\x00" "echo\x85R.", 25));
-        WeightStore store;
         try {
-            readTorchBin(path.toStdString(), store);
+            readTorchBin(path.toStdString());
             QFAIL("no error");
         } catch (const Error &e) {
             QVERIFY2(QString(e.what()).contains("refusing pickle global 'os.system'"), e.what());
         }
         // The zip format: a torch.save of a dict holding a function (made by the fixture script).
         try {
-            readTorchBin(test::fixturePath("evil.bin"), store);
+            readTorchBin(test::fixturePath("evil.bin"));
             QFAIL("no error");
         } catch (const Error &e) {
             QVERIFY2(QString(e.what()).contains("refusing pickle global"), e.what());
@@ -194,8 +191,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath("pytorch_model.bin");
         writeFile(path, "this is text");
-        WeightStore store;
-        QVERIFY_THROWS_EXCEPTION(Error, readTorchBin(path.toStdString(), store));
+        QVERIFY_THROWS_EXCEPTION(Error, readTorchBin(path.toStdString()));
     }
 
     void safetensorsRoundTrip()
@@ -205,8 +201,7 @@ private Q_SLOTS:
         const at::Tensor a = at::randn({3, 5});
         const at::Tensor ids = at::arange(7);
         writeSafetensors(path, {{"a", a}, {"ids", ids}}, StoredFloat::F16);
-        WeightStore store;
-        readSafetensors(path, store);
+        const Checkpoint store(readSafetensors(path), path);
         QCOMPARE(QString::fromStdString(store.storedDtype()), QString("F16"));
         QVERIFY(test::maxAbsDiff(store.tensors().at("a"), a.to(at::kHalf)) == 0);
         QVERIFY(store.tensors().at("ids").equal(ids));

@@ -1,33 +1,18 @@
 #include "fixtures.h"
 
 #include "analysis/pooling.h"
-#include "model/batching.h"
 #include "model/loaded_model.h"
+#include "pipeline/batch.h"
 
-#include <QJsonObject>
 #include <QTemporaryDir>
 
 using namespace bertlens;
 
 namespace {
 
-struct Sentence {
-    std::string text;
-    std::string pair;
-    bool hasPair = false;
-};
+using test::goldenSentences;
 
-std::vector<Sentence> goldenSentences()
-{
-    std::vector<Sentence> out;
-    for (const auto &v : test::readJsonArray(test::fixture("golden_sentences.json"))) {
-        const QJsonObject o = v.toObject();
-        out.push_back({o["text"].toString().toStdString(), o["pair"].toString().toStdString(), !o["pair"].isNull()});
-    }
-    return out;
-}
-
-Encoding encodeGolden(const LoadedModel &model, const Sentence &s)
+Encoding encodeGolden(const LoadedModel &model, const SentenceInput &s)
 {
     return s.hasPair ? model.tokenizer->encodePair(s.text, s.pair) : model.tokenizer->encode(s.text);
 }
@@ -100,27 +85,37 @@ private Q_SLOTS:
         }
     }
 
-    // Padding must not change a sentence's numbers: the whole golden set as one batch.
-    void batchedEqualsAlone()
+    // The masked-language-model head on the last layer against the float64 reference.
+    void mlmHeadMatchesReference()
     {
         const auto model = LoadedModel::load(test::fixturePath("models/tiny-safetensors"));
-        std::vector<Encoding> encodings;
-        for (const auto &s : goldenSentences())
-            encodings.push_back(encodeGolden(*model, s));
-        std::vector<const Encoding *> pointers;
-        for (const auto &e : encodings)
-            pointers.push_back(&e);
-        ForwardOptions options;
-        options.attentions = true;
-        const ForwardResult batched = model->encoder->forward(makeBatch(pointers, model->tokenizer->padId()), options);
-        QCOMPARE(batched.hidden.size(0), 3);
-        QCOMPARE(batched.attentions.size(0), 2);
-        for (size_t i = 0; i < encodings.size(); ++i) {
-            const SentenceOutput fromBatch = sentenceOf(batched, int(i), encodings[i].size());
-            const SentenceOutput alone = runAlone(*model, encodings[i], true);
-            QVERIFY(test::maxAbsDiff(fromBatch.hidden, alone.hidden) < test::kTolerance);
-            QVERIFY(test::maxAbsDiff(fromBatch.attentions, alone.attentions) < test::kTolerance);
+        QVERIFY2(model->mlmHead, model->mlmHeadMissing.c_str());
+        const auto sentences = goldenSentences();
+        for (size_t s = 0; s < sentences.size(); ++s) {
+            const Encoding e = encodeGolden(*model, sentences[s]);
+            const at::Tensor logits = model->mlmHead->logits(runAlone(*model, e, false).hidden[-1]);
+            const double diff = test::maxAbsDiff(logits, test::goldenTensor("s" + std::to_string(s) + ".mlm.logits"));
+            QVERIFY2(diff < test::kTolerance, std::to_string(diff).c_str());
         }
+    }
+
+    // A checkpoint without cls.* has no head, and says so.
+    void noMlmHeadIsReported()
+    {
+        QTemporaryDir dir;
+        const QDir source(test::fixture("models/tiny-safetensors"));
+        for (const QString &file : source.entryList(QDir::Files))
+            QVERIFY(QFile::copy(source.filePath(file), dir.filePath(file)));
+        std::vector<std::pair<std::string, at::Tensor>> kept;
+        for (const auto &[name, tensor] : readSafetensors(source.filePath("model.safetensors").toStdString()))
+            if (name.rfind("cls.", 0) != 0)
+                kept.emplace_back(name, tensor);
+        QFile::remove(dir.filePath("model.safetensors"));
+        writeSafetensors(dir.filePath("model.safetensors").toStdString(), kept);
+        const auto model = LoadedModel::load(dir.path().toStdString());
+        QVERIFY(!model->mlmHead);
+        QVERIFY2(QString::fromStdString(model->mlmHeadMissing).contains("cls.predictions.transform.dense.weight"),
+                 model->mlmHeadMissing.c_str());
     }
 
     void attentionsOnlyWhenAsked()

@@ -193,6 +193,44 @@ private Q_SLOTS:
         QVERIFY(a == b);
     }
 
+    // With sentence pairs the export holds [CLS] A [SEP] B [SEP] of each pair, computed as a
+    // pair, exactly as `bertlens-cli --pairs` writes it for TAB-separated lines.
+    void pairExportEqualsCliPairs_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("tokens") << "embed";
+        QTest::newRow("attention") << "attention";
+    }
+    void pairExportEqualsCliPairs()
+    {
+        QFETCH(QString, kind);
+        const QString a = "how are you?\nthe lazy dog", b = "i am a bert model.\nsleeps";
+        m_window->inputPanel()->setText(a, b);
+        m_window->session()->setInputs(m_window->inputPanel()->inputs());
+        QVERIFY(waitIdle(m_window->session()));
+        QVERIFY(m_window->session()->result()->sentences[0].encoding.size() > 12);
+        QTemporaryDir dir;
+        const QString gui = dir.filePath("gui.csv"), cli = dir.filePath("cli.csv"), input = dir.filePath("input.txt");
+        QSignalSpy done(m_window.get(), &MainWindow::exportFinished);
+        if (kind == "embed")
+            m_window->exportVectors(gui, "all", "none");
+        else
+            m_window->exportAttention(gui, "all");
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.first().at(1).toString(), QString());
+        QFile f(input);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("how are you?\ti am a bert model.\nthe lazy dog\tsleeps\n");
+        f.close();
+        QCOMPARE(QProcess::execute(BERTLENS_CLI, {kind, "--pairs", "--model", kModel, "--input", input, "--output", cli}), 0);
+        const QByteArray fromGui = readAll(gui);
+        QVERIFY(fromGui.contains(",[SEP],") || kind == "attention");
+        QVERIFY(fromGui == readAll(cli));
+        m_window->inputPanel()->setText(kText);
+        m_window->session()->setInputs(m_window->inputPanel()->inputs());
+        QVERIFY(waitIdle(m_window->session()));
+    }
+
     void badModelKeepsThePreviousOne()
     {
         QTemporaryDir dir;

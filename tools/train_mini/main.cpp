@@ -12,8 +12,8 @@
 #include "common/threads.h"
 #include "io/atomic_file.h"
 #include "io/safetensors.h"
-#include "model/batching.h"
 #include "model/loaded_model.h"
+#include "model/model_writer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -138,21 +138,14 @@ void writeText(const std::string &path, const std::string &text)
 
 void exportModel(const train::MlmModel &model, const Vocab &vocab, const std::string &dir, const std::string &note)
 {
-    QDir().mkpath(QString::fromStdString(dir));
-    std::vector<std::pair<std::string, at::Tensor>> tensors;
-    for (const auto &[name, t] : model.named())
-        tensors.emplace_back(name, t.detach());
-    const QDir folder(QString::fromStdString(dir));
-    writeSafetensors(folder.filePath("model.safetensors").toStdString(), tensors, StoredFloat::F16,
-                     {{"format", "pt"}, {"bertlens", note}});
-    writeText(folder.filePath("config.json").toStdString(), model.config().toJson());
-    std::string v;
+    ModelFolderContents contents;
+    contents.config = model.config();
     for (int i = 0; i < vocab.size(); ++i)
-        v += vocab.token(i) + "\n";
-    writeText(folder.filePath("vocab.txt").toStdString(), v);
-    writeText(folder.filePath("tokenizer_config.json").toStdString(),
-              "{\n  \"do_lower_case\": true,\n  \"strip_accents\": null,\n  \"tokenize_chinese_chars\": true,\n"
-              "  \"model_max_length\": " + std::to_string(model.config().maxPositions) + ",\n  \"tokenizer_class\": \"BertTokenizer\"\n}\n");
+        contents.vocab.push_back(vocab.token(i));
+    contents.tensors = model.named();
+    contents.dtype = StoredFloat::F16;
+    contents.metadata = {{"bertlens", note}};
+    writeModelFolder(dir, contents);
 }
 
 int vocabCommand(const QCommandLineParser &p)
@@ -241,9 +234,7 @@ int trainCommand(const QCommandLineParser &p)
         const double lr = step < warmup ? peakLr * (step + 1) / warmup : peakLr * std::max(0.0, double(steps - step) / (steps - warmup));
         for (auto &group : optimizer.param_groups())
             static_cast<torch::optim::AdamWOptions &>(group.options()).lr(lr);
-        const torch::Tensor hidden = model.encode(mb.ids, mb.mask);
-        const torch::Tensor chosen = hidden.reshape({-1, config.hiddenSize}).index_select(0, mb.positions);
-        const torch::Tensor logits = model.predict(chosen);
+        const torch::Tensor logits = model.maskedLogits(mb.ids, mb.mask, mb.positions);
         const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, mb.targets);
         optimizer.zero_grad();
         loss.backward();
@@ -271,7 +262,8 @@ int evaluateCommand(const QCommandLineParser &p)
     setComputeThreads(defaultComputeThreads());
     const auto loaded = LoadedModel::load(p.value("model").toStdString());
     const BertTokenizer &tok = *loaded->tokenizer;
-    const WeightStore &w = loaded->weights;
+    if (!loaded->mlmHead)
+        throw modelError(loaded->mlmHeadMissing);
     const int64_t h = loaded->config.hiddenSize, v = loaded->config.vocabSize;
     std::vector<double> unigram(size_t(v), 1.0); // add-one smoothed counts from the training text
     for (const auto &line : tokenizeCorpus(tok, p.value("baseline-corpus").toStdString()).lines)
@@ -295,12 +287,7 @@ int evaluateCommand(const QCommandLineParser &p)
         const MaskedBatch mb = maskBatch(batch, tok, maskId, int(v), rng);
         // Through the core's loader and encoder: what BertLens shows is what is measured.
         const at::Tensor hidden = loaded->encoder->forward(Batch{mb.ids, torch::zeros_like(mb.ids), mb.mask}).hidden[-1];
-        const at::Tensor x = hidden.reshape({-1, h}).index_select(0, mb.positions);
-        at::Tensor t = at::gelu(at::linear(x, w.get("cls.predictions.transform.dense.weight", {h, h}),
-                                           w.get("cls.predictions.transform.dense.bias", {h})));
-        t = at::layer_norm(t, {h}, w.get("cls.predictions.transform.LayerNorm.weight", {h}),
-                           w.get("cls.predictions.transform.LayerNorm.bias", {h}), loaded->config.layerNormEps);
-        const at::Tensor logits = at::matmul(t, w.get("embeddings.word_embeddings.weight", {v, h}).t()) + w.get("cls.predictions.bias", {v});
+        const at::Tensor logits = loaded->mlmHead->logits(hidden.reshape({-1, h}).index_select(0, mb.positions));
         loss += at::cross_entropy_loss(logits, mb.targets, {}, at::Reduction::Sum).item<double>();
         correct += (logits.argmax(-1) == mb.targets).sum().item<double>();
         count += double(mb.targets.numel());

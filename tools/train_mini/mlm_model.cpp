@@ -1,28 +1,39 @@
 #include "mlm_model.h"
 
-#include "model/bert_layout.h"
-
-#include <cmath>
+#include "model/bert_model.h"
+#include "model/mlm_head.h"
 
 namespace bertlens::train {
 
 MlmModel::MlmModel(const BertConfig &config, uint64_t seed) : m_config(config)
 {
     torch::manual_seed(seed);
-    std::vector<TensorSpec> layout = encoderLayout(config);
-    const auto head = mlmHeadLayout(config);
-    layout.insert(layout.end(), head.begin(), head.end());
     // BERT's initialisation: N(0, 0.02) matrices, zero biases, identity LayerNorms.
-    for (const TensorSpec &spec : layout) {
-        switch (spec.kind) {
-        case TensorSpec::Kind::NormWeight: m_params[spec.name] = torch::ones(spec.shape); break;
-        case TensorSpec::Kind::NormBias:
-        case TensorSpec::Kind::Bias: m_params[spec.name] = torch::zeros(spec.shape); break;
-        default: m_params[spec.name] = torch::randn(spec.shape) * 0.02; break;
+    const TensorVisitor init = [this](const std::string &name, const std::vector<int64_t> &shape, TensorRole role,
+                                      at::Tensor &slot) {
+        switch (role) {
+        case TensorRole::NormWeight: slot = torch::ones(shape); break;
+        case TensorRole::NormBias:
+        case TensorRole::Bias: slot = torch::zeros(shape); break;
+        default: slot = torch::randn(shape) * 0.02; break;
         }
-    }
-    for (auto &[name, t] : m_params)
-        t.set_requires_grad(true);
+        slot.set_requires_grad(true);
+        m_params[name] = slot;
+    };
+    visitEncoder(config, m_encoder, init);
+    visitMlmHead(config, m_head, init);
+}
+
+torch::Tensor MlmModel::maskedLogits(const torch::Tensor &ids, const torch::Tensor &mask, const torch::Tensor &positions) const
+{
+    ForwardOptions options;
+    options.training = true;
+    options.allLayers = false;
+    // Built anew each step: its fused QKV projection is computed from the current parameters.
+    const BertModel encoder(m_config, m_encoder);
+    const torch::Tensor hidden = encoder.forward(Batch{ids, torch::zeros_like(ids), mask}, options).hidden[0]; // [B,T,H]
+    const torch::Tensor chosen = hidden.reshape({-1, m_config.hiddenSize}).index_select(0, positions);
+    return MlmHead(m_config, m_head, m_encoder.wordEmbeddings).logits(chosen);
 }
 
 std::vector<torch::Tensor> MlmModel::parameters() const
@@ -33,42 +44,12 @@ std::vector<torch::Tensor> MlmModel::parameters() const
     return out;
 }
 
-torch::Tensor MlmModel::linear(const torch::Tensor &x, const std::string &scope) const
+NamedTensors MlmModel::named() const
 {
-    return torch::nn::functional::linear(x, p(scope + ".weight"), p(scope + ".bias"));
-}
-
-torch::Tensor MlmModel::norm(const torch::Tensor &x, const std::string &scope) const
-{
-    return torch::layer_norm(x, {m_config.hiddenSize}, p(scope + ".weight"), p(scope + ".bias"), m_config.layerNormEps);
-}
-
-torch::Tensor MlmModel::encode(const torch::Tensor &ids, const torch::Tensor &mask) const
-{
-    const int64_t b = ids.size(0), t = ids.size(1), h = m_config.hiddenSize, heads = m_config.numHeads, d = h / heads;
-    torch::Tensor x = torch::embedding(p("embeddings.word_embeddings.weight"), ids)
-                      + p("embeddings.position_embeddings.weight").slice(0, 0, t).unsqueeze(0)
-                      + p("embeddings.token_type_embeddings.weight")[0];
-    x = norm(x, "embeddings.LayerNorm");
-    const torch::Tensor bias = (1.0 - mask.to(torch::kFloat)).mul(-1e9).view({b, 1, 1, t});
-    for (int i = 0; i < m_config.numLayers; ++i) {
-        const std::string s = "encoder.layer." + std::to_string(i);
-        auto split = [&](const torch::Tensor &y) { return y.view({b, t, heads, d}).transpose(1, 2); }; // [B,heads,T,d]
-        const torch::Tensor q = split(linear(x, s + ".attention.self.query"));
-        const torch::Tensor k = split(linear(x, s + ".attention.self.key"));
-        const torch::Tensor v = split(linear(x, s + ".attention.self.value"));
-        const torch::Tensor probs = torch::softmax(torch::matmul(q, k.transpose(-1, -2)) / std::sqrt(double(d)) + bias, -1);
-        const torch::Tensor context = torch::matmul(probs, v).transpose(1, 2).reshape({b, t, h});
-        const torch::Tensor a = norm(linear(context, s + ".attention.output.dense") + x, s + ".attention.output.LayerNorm");
-        x = norm(linear(torch::gelu(linear(a, s + ".intermediate.dense")), s + ".output.dense") + a, s + ".output.LayerNorm");
-    }
-    return x;
-}
-
-torch::Tensor MlmModel::predict(const torch::Tensor &hidden) const
-{
-    const torch::Tensor t = norm(torch::gelu(linear(hidden, "cls.predictions.transform.dense")), "cls.predictions.transform.LayerNorm");
-    return torch::matmul(t, p("embeddings.word_embeddings.weight").t()) + p("cls.predictions.bias");
+    NamedTensors out;
+    for (const auto &[name, t] : m_params)
+        out.emplace_back(name, t.detach());
+    return out;
 }
 
 } // namespace bertlens::train

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "io/named_tensors.h"
 #include "model/bert_config.h"
+#include "model/bert_weights.h"
 
 #include <torch/torch.h>
 
@@ -10,29 +12,28 @@
 
 namespace bertlens::train {
 
-// A BERT encoder with its masked-language-model head, as trainable tensors under HuggingFace's
-// BertForMaskedLM names (without the "bert." prefix), so that the trained tensors are saved
-// as they are and read back by the core's loader. The decoder is tied to the word embeddings.
+// The trainable tensors of a BERT encoder and its masked-language-model head, under
+// HuggingFace's BertForMaskedLM names (without the "bert." prefix), so that they are saved as
+// they are and read back by the core's loader. The arithmetic is the core's: every step runs
+// BertModel's forward and MlmHead's logits with autograd on. The decoder is tied to the word
+// embeddings.
 class MlmModel {
 public:
     MlmModel(const BertConfig &config, uint64_t seed);
 
-    // Hidden states of the last layer: [B, T, H].
-    torch::Tensor encode(const torch::Tensor &ids, const torch::Tensor &mask) const;
-    // Vocabulary logits for the chosen hidden vectors [M, H] -> [M, V].
-    torch::Tensor predict(const torch::Tensor &hidden) const;
+    // Logits [M, V] at the chosen positions (flat indices into [B*T]) of a masked batch.
+    torch::Tensor maskedLogits(const torch::Tensor &ids, const torch::Tensor &mask, const torch::Tensor &positions) const;
 
+    // In name order, the order of the checkpoint files.
     std::vector<torch::Tensor> parameters() const;
-    const std::map<std::string, torch::Tensor> &named() const { return m_params; }
+    NamedTensors named() const;
     const BertConfig &config() const { return m_config; }
 
 private:
-    const torch::Tensor &p(const std::string &name) const { return m_params.at(name); }
-    torch::Tensor linear(const torch::Tensor &x, const std::string &scope) const;
-    torch::Tensor norm(const torch::Tensor &x, const std::string &scope) const;
-
     BertConfig m_config;
-    std::map<std::string, torch::Tensor> m_params;
+    EncoderWeights m_encoder;
+    MlmHeadWeights m_head;
+    std::map<std::string, torch::Tensor> m_params; // the same tensors as above, by name
 };
 
 } // namespace bertlens::train

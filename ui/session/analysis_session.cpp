@@ -1,76 +1,50 @@
 #include "session/analysis_session.h"
 
-#include "common/error.h"
+#include "export/export_jobs.h"
 #include "model/loaded_model.h"
-
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <c10/util/Exception.h>
 
 namespace bertlens {
 
-namespace {
-
-QString messageOf(const std::exception &e)
-{
-    if (auto *torchError = dynamic_cast<const c10::Error *>(&e))
-        return QString::fromStdString(torchError->what_without_backtrace());
-    return QString::fromUtf8(e.what());
-}
-
-} // namespace
-
 AnalysisSession::AnalysisSession(QObject *parent) : QObject(parent)
 {
-    connect(&m_loadWatcher, &QFutureWatcherBase::finished, this, &AnalysisSession::onModelLoaded);
-    connect(&m_analysisWatcher, &QFutureWatcherBase::finished, this, &AnalysisSession::onAnalysed);
-    connect(&m_viewWatcher, &QFutureWatcherBase::finished, this, &AnalysisSession::onViewData);
+    for (JobRunner *runner : {&m_loader, &m_analyser, &m_viewer, &m_exporter}) {
+        connect(runner, &JobRunner::runningChanged, this, [this] { Q_EMIT busyChanged(isBusy()); });
+        connect(runner, &JobRunner::progress, this, &AnalysisSession::progress);
+    }
+    // The previous model, if any, stays loaded.
+    connect(&m_loader, &JobRunner::failed, this, [this](const QString &message) { Q_EMIT modelLoadFailed(m_loadingDir, message); });
+    connect(&m_analyser, &JobRunner::failed, this, &AnalysisSession::analysisFailed);
+    connect(&m_viewer, &JobRunner::failed, this, &AnalysisSession::analysisFailed);
+    connect(&m_exporter, &JobRunner::failed, this, [this](const QString &message) { Q_EMIT exportFinished(m_exportPath, message); });
+    connect(&m_exporter, &JobRunner::cancelled, this, [this] { Q_EMIT exportFinished(m_exportPath, tr("Export cancelled.")); });
 }
 
-AnalysisSession::~AnalysisSession()
-{
-    cancel();
-    m_loadWatcher.waitForFinished();
-    m_analysisWatcher.waitForFinished();
-    m_viewWatcher.waitForFinished();
-}
+AnalysisSession::~AnalysisSession() { cancel(); }
 
 bool AnalysisSession::isBusy() const
 {
-    return m_loadWatcher.isRunning() || m_analysisRunning || m_viewWatcher.isRunning();
+    return m_loader.isRunning() || m_analyser.isRunning() || m_viewer.isRunning() || m_exporter.isRunning();
+}
+
+void AnalysisSession::cancel()
+{
+    for (JobRunner *runner : {&m_loader, &m_analyser, &m_viewer, &m_exporter})
+        runner->cancel();
 }
 
 void AnalysisSession::loadModel(const QString &dir)
 {
-    if (m_loadWatcher.isRunning())
-        return; // one load at a time; the window disables the action meanwhile
+    m_loadingDir = dir;
     Q_EMIT modelLoadStarted(dir);
-    Q_EMIT busyChanged(true);
-    m_loadWatcher.setFuture(QtConcurrent::run([dir]() {
-        LoadOutcome outcome;
-        outcome.dir = dir;
-        try {
-            outcome.model = LoadedModel::load(dir.toStdString());
-        } catch (const std::exception &e) {
-            outcome.error = messageOf(e);
-        }
-        return outcome;
-    }));
-}
-
-void AnalysisSession::onModelLoaded()
-{
-    const LoadOutcome outcome = m_loadWatcher.result();
-    if (!outcome.model) {
-        // The previous model, if any, stays loaded.
-        Q_EMIT modelLoadFailed(outcome.dir, outcome.error);
-        Q_EMIT busyChanged(isBusy());
-        return;
-    }
-    m_model = outcome.model;
-    m_summary = summarize(*m_model);
-    Q_EMIT modelLoaded(outcome.dir);
-    startAnalysis();
+    m_loader.start([this, dir](const CancelToken &, const ProgressFn &) -> JobRunner::Deliver {
+        std::shared_ptr<const LoadedModel> model = LoadedModel::load(dir.toStdString());
+        return [this, model, dir] {
+            m_model = model;
+            m_summary = summarize(*m_model);
+            Q_EMIT modelLoaded(dir);
+            startAnalysis();
+        };
+    });
 }
 
 void AnalysisSession::setInputs(const std::vector<SentenceInput> &inputs)
@@ -79,103 +53,70 @@ void AnalysisSession::setInputs(const std::vector<SentenceInput> &inputs)
     startAnalysis();
 }
 
-void AnalysisSession::cancel()
-{
-    if (m_cancel)
-        m_cancel->cancel();
-}
-
 void AnalysisSession::startAnalysis()
 {
     if (!m_model)
         return;
-    cancel();
-    m_analysisPending = true;
-    if (!m_analysisRunning)
-        launchAnalysis(); // otherwise onAnalysed() launches it once the cancelled run has stopped
-}
-
-void AnalysisSession::launchAnalysis()
-{
-    m_analysisPending = false;
-    m_analysisRunning = true;
-    m_cancel = std::make_shared<CancelToken>();
     Q_EMIT analysisStarted();
-    Q_EMIT busyChanged(true);
-    m_analysisWatcher.setFuture(QtConcurrent::run(
-        [model = m_model, inputs = m_inputs, selection = m_selection, cancel = m_cancel]() {
-            Analysis a;
-            try {
-                a.result = analyseSentences(*model, inputs, cancel.get());
-                a.views = std::make_shared<const ViewData>(computeViewData(*a.result, selection));
-            } catch (const Error &e) {
-                if (e.kind() != ErrorKind::Cancelled)
-                    a.error = messageOf(e);
-            } catch (const std::exception &e) {
-                a.error = messageOf(e);
-            }
-            return a;
-        }));
-}
-
-void AnalysisSession::onAnalysed()
-{
-    m_analysisRunning = false;
-    if (m_analysisPending) {
-        launchAnalysis(); // the finished run is stale: a newer input or model arrived
-        return;
-    }
-    const Analysis a = m_analysisWatcher.result();
-    if (!a.error.isEmpty()) {
-        Q_EMIT analysisFailed(a.error);
-    } else if (a.result) {
-        m_result = a.result;
-        m_viewData = a.views;
-        Q_EMIT resultChanged();
-        if (m_viewDataPending) {
-            m_viewDataPending = false;
-            startViewData();
-        } else {
-            Q_EMIT viewDataChanged();
-        }
-    }
-    Q_EMIT busyChanged(isBusy());
+    m_analyser.start([this, model = m_model, inputs = m_inputs, selection = m_selection,
+                      version = m_selectionVersion](const CancelToken &cancel, const ProgressFn &progress) -> JobRunner::Deliver {
+        auto result = analyseSentences(*model, inputs, &cancel, progress);
+        auto views = std::make_shared<const ViewData>(computeViewData(*result, selection));
+        return [this, result, views, version] {
+            m_result = result;
+            m_viewData = views;
+            Q_EMIT resultChanged();
+            if (version != m_selectionVersion)
+                startViewData(); // the selection changed while this ran
+            else
+                Q_EMIT viewDataChanged();
+        };
+    });
 }
 
 void AnalysisSession::setSelection(const ViewSelection &selection)
 {
     m_selection = selection;
-    if (m_analysisRunning) {
-        m_viewDataPending = true; // the running analysis computes views for an older selection
-        return;
-    }
-    startViewData();
+    ++m_selectionVersion;
+    if (!m_analyser.isRunning()) // else the running analysis sees the new version when it ends
+        startViewData();
 }
 
 void AnalysisSession::startViewData()
 {
     if (!m_result)
         return;
-    if (m_viewWatcher.isRunning()) {
-        m_viewDataPending = true;
-        return;
-    }
-    m_viewWatcher.setFuture(QtConcurrent::run([result = m_result, selection = m_selection]() {
-        return std::make_shared<const ViewData>(computeViewData(*result, selection));
-    }));
+    m_viewer.start([this, result = m_result, selection = m_selection](const CancelToken &, const ProgressFn &) -> JobRunner::Deliver {
+        auto views = std::make_shared<const ViewData>(computeViewData(*result, selection));
+        return [this, views] {
+            m_viewData = views;
+            Q_EMIT viewDataChanged();
+        };
+    });
 }
 
-void AnalysisSession::onViewData()
+void AnalysisSession::startExport(const ExportRequest &request)
 {
-    const auto views = m_viewWatcher.result();
-    if (m_viewDataPending) {
-        m_viewDataPending = false;
-        startViewData();
+    if (!m_model) {
+        Q_EMIT exportFinished(request.path, tr("No model is loaded."));
         return;
     }
-    m_viewData = views;
-    Q_EMIT viewDataChanged();
-    Q_EMIT busyChanged(isBusy());
+    m_exportPath = request.path;
+    m_exporter.start([this, request, model = m_model, inputs = m_inputs](const CancelToken &cancel,
+                                                                        const ProgressFn &progress) -> JobRunner::Deliver {
+        ExportJob job;
+        job.output = request.path.toStdString();
+        job.layers = request.layers;
+        job.pooling = request.pooling;
+        job.run.cancel = &cancel;
+        job.run.progress = progress;
+        InputList source(inputs);
+        if (request.kind == ExportRequest::Kind::Vectors)
+            exportEmbeddings(*model, source, job);
+        else
+            exportAttention(*model, source, job);
+        return [this, path = request.path] { Q_EMIT exportFinished(path, QString()); };
+    });
 }
 
 } // namespace bertlens

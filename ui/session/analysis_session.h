@@ -2,9 +2,10 @@
 
 #include "analysis/sentence_analysis.h"
 #include "analysis/view_data.h"
+#include "analysis/pooling_mode.h"
 #include "model/model_summary.h"
+#include "session/job_runner.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 
@@ -13,19 +14,31 @@
 namespace bertlens {
 
 // The state of one analysis: the model, the sentences, the selection and what follows from
-// them. All LibTorch work (loading, forward passes, PCA) runs on worker threads; results come
-// back to the GUI thread as immutable shared objects. A newer request cancels the one in
-// flight, and a result that is no longer the newest is dropped.
+// them. All LibTorch work (loading, forward passes, PCA, exports) runs on JobRunners; results
+// come back to the GUI thread as immutable shared objects. A newer request of a kind replaces
+// the one in flight.
 class AnalysisSession : public QObject {
     Q_OBJECT
 
 public:
+    // An export of the session's inputs, its options parsed (the widgets never see LibTorch
+    // types, so this is not the core's ExportJob).
+    struct ExportRequest {
+        enum class Kind { Vectors, Attention } kind = Kind::Vectors;
+        QString path;
+        std::vector<int> layers; // hidden states 0..L, or attention layers 1..L
+        Pooling pooling = Pooling::None;
+    };
+
     explicit AnalysisSession(QObject *parent = nullptr);
     ~AnalysisSession() override;
 
     void loadModel(const QString &dir);
     void setInputs(const std::vector<SentenceInput> &inputs);
     void setSelection(const ViewSelection &selection);
+    // Writes what `bertlens-cli embed` / `attention` write for the session's inputs (pairs as
+    // pairs); exportFinished reports the outcome.
+    void startExport(const ExportRequest &request);
     void cancel();
 
     bool hasModel() const { return bool(m_model); }
@@ -36,6 +49,7 @@ public:
     const ViewSelection &selection() const { return m_selection; }
     const std::vector<SentenceInput> &inputs() const { return m_inputs; }
     bool isBusy() const;
+    bool isExporting() const { return m_exporter.isRunning(); }
 
 Q_SIGNALS:
     void modelLoadStarted(const QString &dir);
@@ -46,41 +60,28 @@ Q_SIGNALS:
     void resultChanged();
     void viewDataChanged();
     void busyChanged(bool busy);
+    // done/total in the unit of the running job (sentences, or bytes); total < 0 if unknown.
+    void progress(qlonglong done, qlonglong total);
+    void exportFinished(const QString &path, const QString &error);
 
 private:
-    struct Analysis {
-        std::shared_ptr<const AnalysisResult> result;
-        std::shared_ptr<const ViewData> views;
-        QString error;
-    };
     void startAnalysis();
-    void launchAnalysis();
     void startViewData();
-    void onModelLoaded();
-    void onAnalysed();
-    void onViewData();
 
     std::shared_ptr<const LoadedModel> m_model;
     ModelSummary m_summary;
     std::vector<SentenceInput> m_inputs;
     ViewSelection m_selection;
+    int m_selectionVersion = 0;
     std::shared_ptr<const AnalysisResult> m_result;
     std::shared_ptr<const ViewData> m_viewData;
 
-    struct LoadOutcome {
-        std::shared_ptr<const LoadedModel> model;
-        QString dir;
-        QString error;
-    };
-    QFutureWatcher<LoadOutcome> m_loadWatcher;
-    QFutureWatcher<Analysis> m_analysisWatcher;
-    QFutureWatcher<std::shared_ptr<const ViewData>> m_viewWatcher;
-    std::shared_ptr<CancelToken> m_cancel;
-    bool m_analysisPending = false;
-    // Until onAnalysed() has run: the watcher stops "running" when the thread ends, before its
-    // finished signal arrives, and launching then would deliver one result twice.
-    bool m_analysisRunning = false;
-    bool m_viewDataPending = false;
+    JobRunner m_loader;
+    JobRunner m_analyser;
+    JobRunner m_viewer;
+    JobRunner m_exporter;
+    QString m_loadingDir;
+    QString m_exportPath;
 };
 
 } // namespace bertlens

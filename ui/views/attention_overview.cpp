@@ -1,32 +1,36 @@
 #include "views/attention_overview.h"
 
 #include <QToolTip>
+#include <QVBoxLayout>
 
 #include <cmath>
 
 namespace bertlens {
 
-AttentionOverview::AttentionOverview(QWidget *parent) : PlotWidget(parent)
+AttentionOverview::AttentionOverview(QWidget *parent) : AnalysisView(parent), m_plot(new PlotWidget(this))
 {
-    m_map = new QCPColorMap(xAxis, yAxis);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
     m_map->setInterpolate(false);
-    m_scale = new QCPColorScale(this);
-    plotLayout()->addElement(0, 1, m_scale);
+    m_scale = new QCPColorScale(m_plot);
+    m_plot->plotLayout()->addElement(0, 1, m_scale);
     m_scale->setMinimumMargins(QMargins(6, 0, 6, 0));
     m_map->setColorScale(m_scale);
     QCPColorGradient gradient = sequentialGradient();
     gradient.setNanHandling(QCPColorGradient::nhTransparent);
     m_map->setGradient(gradient);
     m_map->setDataRange(QCPRange(0, 1));
-    yAxis->setRangeReversed(true);
-    axisRect()->setBackground(QColor(190, 190, 190)); // shows through the gaps between the maps
-    m_title = new QCPTextElement(this);
-    plotLayout()->insertRow(0);
-    plotLayout()->addElement(0, 0, m_title);
-    xAxis->grid()->setVisible(false);
-    yAxis->grid()->setVisible(false);
-    setMouseTracking(true);
-    connect(this, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) {
+    m_plot->yAxis->setRangeReversed(true);
+    m_plot->axisRect()->setBackground(QColor(190, 190, 190)); // shows through the gaps between the maps
+    m_title = new QCPTextElement(m_plot);
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, m_title);
+    m_plot->xAxis->grid()->setVisible(false);
+    m_plot->yAxis->grid()->setVisible(false);
+    m_plot->setMouseTracking(true);
+    connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) {
         double key = 0, value = 0;
         m_map->pixelsToCoords(event->pos(), key, value);
         const int stride = m_tokens + 1;
@@ -36,7 +40,7 @@ AttentionOverview::AttentionOverview(QWidget *parent) : PlotWidget(parent)
         if (head < m_heads && layer < m_layers)
             Q_EMIT mapActivated(layer + 1, head);
     });
-    connect(this, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
+    connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
         double key = 0, value = 0;
         m_map->pixelsToCoords(event->pos(), key, value);
         const int stride = m_tokens + 1;
@@ -44,22 +48,24 @@ AttentionOverview::AttentionOverview(QWidget *parent) : PlotWidget(parent)
             return QToolTip::hideText();
         const int head = int((key + 0.5) / stride), layer = int((value + 0.5) / stride);
         if (head < m_heads && layer < m_layers)
-            QToolTip::showText(event->globalPosition().toPoint(), tr("Layer %1, head %2 — click to open").arg(layer + 1).arg(head + 1), this);
+            QToolTip::showText(event->globalPosition().toPoint(), tr("Layer %1, head %2 — click to open").arg(layer + 1).arg(head + 1), m_plot);
     });
     retranslateUi();
 }
 
 void AttentionOverview::retranslateUi()
 {
-    xAxis->setLabel(tr("head"));
-    yAxis->setLabel(tr("layer"));
+    m_plot->xAxis->setLabel(tr("head"));
+    m_plot->yAxis->setLabel(tr("layer"));
     m_scale->axis()->setLabel(tr("attention weight"));
     m_title->setText(tr("Sentence %1: every layer (rows) and head (columns); click a map to open it").arg(m_sentence + 1));
-    replot();
+    m_plot->replot();
 }
 
-void AttentionOverview::showSentence(const AnalysisResult &result, int sentence)
+void AttentionOverview::showData(const ViewInput &input)
 {
+    const AnalysisResult &result = input.result;
+    const int sentence = input.view.selection.sentence;
     m_sentence = sentence;
     m_layers = result.numLayers;
     m_heads = result.numHeads;
@@ -82,12 +88,12 @@ void AttentionOverview::showSentence(const AnalysisResult &result, int sentence)
         headTicks->addTick(h * stride + (m_tokens - 1) / 2.0, QString::number(h + 1));
     for (int l = 0; l < m_layers; ++l)
         layerTicks->addTick(l * stride + (m_tokens - 1) / 2.0, QString::number(l + 1));
-    xAxis->setTicker(headTicks);
-    yAxis->setTicker(layerTicks);
-    xAxis->setSubTicks(false);
-    yAxis->setSubTicks(false);
-    xAxis->setRange(-0.5, width - 0.5);
-    yAxis->setRange(-0.5, height - 0.5);
+    m_plot->xAxis->setTicker(headTicks);
+    m_plot->yAxis->setTicker(layerTicks);
+    m_plot->xAxis->setSubTicks(false);
+    m_plot->yAxis->setSubTicks(false);
+    m_plot->xAxis->setRange(-0.5, width - 0.5);
+    m_plot->yAxis->setRange(-0.5, height - 0.5);
     retranslateUi();
 }
 

@@ -1,18 +1,19 @@
 #pragma once
 
-#include "analysis/sentence_analysis.h"
+#include "views/analysis_view.h"
 #include "views/plot_widget.h"
 
 namespace bertlens {
 
 // Every layer x head attention map of the selected sentence as small multiples (rows: layers,
 // columns: heads), drawn as one mosaic colour map; a click opens that map in the attention view.
-class AttentionOverview : public PlotWidget {
+class AttentionOverview : public AnalysisView {
     Q_OBJECT
 
 public:
     explicit AttentionOverview(QWidget *parent = nullptr);
-    void showSentence(const AnalysisResult &result, int sentence);
+    void showData(const ViewInput &input) override;
+    PlotWidget *plot() const { return m_plot; }
     // The weight shown for (layer 1..L, head, from, to), read back from the mosaic.
     double mapValue(int layer, int head, int from, int to) const;
 
@@ -23,6 +24,7 @@ protected:
     void retranslateUi() override;
 
 private:
+    PlotWidget *m_plot;
     QCPColorMap *m_map;
     QCPColorScale *m_scale;
     QCPTextElement *m_title;

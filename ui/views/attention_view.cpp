@@ -5,7 +5,7 @@
 
 namespace bertlens {
 
-AttentionView::AttentionView(QWidget *parent) : QWidget(parent)
+AttentionView::AttentionView(QWidget *parent) : AnalysisView(parent)
 {
     m_title = new QLabel(this);
     m_head = new QComboBox(this);
@@ -37,15 +37,10 @@ void AttentionView::retranslateUi()
     m_plot->replot();
 }
 
-void AttentionView::changeEvent(QEvent *event)
+void AttentionView::showData(const ViewInput &input)
 {
-    if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
-    QWidget::changeEvent(event);
-}
-
-void AttentionView::showData(const AnalysisResult &result, const ViewData &view)
-{
+    const AnalysisResult &result = input.result;
+    const ViewData &view = input.view;
     if (m_head->count() != result.numHeads + 1) {
         m_head->clear();
         m_head->addItem(QString());

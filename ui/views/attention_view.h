@@ -1,24 +1,22 @@
 #pragma once
 
-#include "analysis/sentence_analysis.h"
-#include "analysis/view_data.h"
+#include "views/analysis_view.h"
 #include "views/heatmap_plot.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
-#include <QWidget>
 
 namespace bertlens {
 
 // One layer's attention for the selected sentence: one head or the mean over heads, rows
 // attending from, columns attended to.
-class AttentionView : public QWidget {
+class AttentionView : public AnalysisView {
     Q_OBJECT
 
 public:
     explicit AttentionView(QWidget *parent = nullptr);
-    void showData(const AnalysisResult &result, const ViewData &view);
+    void showData(const ViewInput &input) override;
     HeatmapPlot *plot() const { return m_plot; }
 
 Q_SIGNALS:
@@ -27,10 +25,9 @@ Q_SIGNALS:
     void tokenActivated(int token);
 
 protected:
-    void changeEvent(QEvent *event) override;
+    void retranslateUi() override;
 
 private:
-    void retranslateUi();
     QLabel *m_title;
     QComboBox *m_head;
     QCheckBox *m_hideSpecial;

@@ -17,7 +17,7 @@ QColor tokenColour(int index, int count)
 
 } // namespace
 
-HiddenStateView::HiddenStateView(QWidget *parent) : QWidget(parent)
+HiddenStateView::HiddenStateView(QWidget *parent) : AnalysisView(parent)
 {
     m_title = new QLabel(this);
     m_heatmap = new HeatmapPlot(this);
@@ -52,15 +52,10 @@ void HiddenStateView::retranslateUi()
     m_norms->replot();
 }
 
-void HiddenStateView::changeEvent(QEvent *event)
+void HiddenStateView::showData(const ViewInput &input)
 {
-    if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
-    QWidget::changeEvent(event);
-}
-
-void HiddenStateView::showData(const AnalysisResult &result, const ViewData &view)
-{
+    const AnalysisResult &result = input.result;
+    const ViewData &view = input.view;
     m_layer = view.selection.layer;
     QStringList tokens;
     if (!result.sentences.empty())

@@ -1,22 +1,20 @@
 #pragma once
 
-#include "analysis/sentence_analysis.h"
-#include "analysis/view_data.h"
+#include "views/analysis_view.h"
 #include "views/heatmap_plot.h"
 
 #include <QLabel>
-#include <QWidget>
 
 namespace bertlens {
 
 // The selected sentence's hidden states at the selected layer (tokens x dimensions), and every
 // token's vector norm across layers 0..N.
-class HiddenStateView : public QWidget {
+class HiddenStateView : public AnalysisView {
     Q_OBJECT
 
 public:
     explicit HiddenStateView(QWidget *parent = nullptr);
-    void showData(const AnalysisResult &result, const ViewData &view);
+    void showData(const ViewInput &input) override;
     HeatmapPlot *heatmap() const { return m_heatmap; }
     PlotWidget *normPlot() const { return m_norms; }
 
@@ -24,10 +22,9 @@ Q_SIGNALS:
     void tokenActivated(int token);
 
 protected:
-    void changeEvent(QEvent *event) override;
+    void retranslateUi() override;
 
 private:
-    void retranslateUi();
     QLabel *m_title;
     HeatmapPlot *m_heatmap;
     PlotWidget *m_norms;

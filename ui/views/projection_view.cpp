@@ -1,5 +1,7 @@
 #include "views/projection_view.h"
 
+#include "views/view_style.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolTip>
@@ -9,24 +11,7 @@
 
 namespace bertlens {
 
-QColor sentenceColour(int sentence)
-{
-    static const QColor palette[] = {{31, 119, 180}, {255, 127, 14}, {44, 160, 44},  {214, 39, 40},  {148, 103, 189},
-                                     {140, 86, 75},  {227, 119, 194}, {127, 127, 127}, {188, 189, 34}, {23, 190, 207}};
-    return palette[sentence % 10];
-}
-
-void fillPoolingCombo(QComboBox *combo)
-{
-    const int current = combo->currentIndex();
-    combo->clear();
-    combo->addItem(QObject::tr("[CLS] vector"), int(Pooling::Cls));
-    combo->addItem(QObject::tr("Mean of tokens"), int(Pooling::Mean));
-    combo->addItem(QObject::tr("Max of tokens"), int(Pooling::Max));
-    combo->setCurrentIndex(current < 0 ? 1 : current); // mean pooling unless the user chose otherwise
-}
-
-ProjectionView::ProjectionView(QWidget *parent) : QWidget(parent)
+ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
 {
     m_mode = new QComboBox(this);
     m_mode->addItems({QString(), QString(), QString()});
@@ -86,13 +71,6 @@ void ProjectionView::retranslateUi()
     m_plot->replot();
 }
 
-void ProjectionView::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
-    QWidget::changeEvent(event);
-}
-
 QVector<QPointF> ProjectionView::plottedPoints() const
 {
     QVector<QPointF> out;
@@ -102,8 +80,9 @@ QVector<QPointF> ProjectionView::plottedPoints() const
     return out;
 }
 
-void ProjectionView::showData(const ViewData &view)
+void ProjectionView::showData(const ViewInput &input)
 {
+    const ViewData &view = input.view;
     m_points = view.points;
     m_explained = view.explainedRatio;
     m_layer = view.selection.layer;

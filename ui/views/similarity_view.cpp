@@ -1,13 +1,13 @@
 #include "views/similarity_view.h"
 
-#include "views/projection_view.h"
+#include "views/view_style.h"
 
 #include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace bertlens {
 
-SimilarityView::SimilarityView(QWidget *parent) : QWidget(parent)
+SimilarityView::SimilarityView(QWidget *parent) : AnalysisView(parent)
 {
     m_mode = new QComboBox(this);
     m_mode->addItems({QString(), QString()});
@@ -35,15 +35,9 @@ void SimilarityView::retranslateUi()
     m_plot->replot();
 }
 
-void SimilarityView::changeEvent(QEvent *event)
+void SimilarityView::showData(const ViewInput &input)
 {
-    if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
-    QWidget::changeEvent(event);
-}
-
-void SimilarityView::showData(const ViewData &view)
-{
+    const ViewData &view = input.view;
     m_mode->setCurrentIndex(int(view.selection.similarity));
     m_pooling->setEnabled(view.selection.similarity == SimilarityMode::Sentences);
     QStringList labels;

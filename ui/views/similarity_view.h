@@ -1,21 +1,20 @@
 #pragma once
 
-#include "analysis/view_data.h"
+#include "views/analysis_view.h"
 #include "views/heatmap_plot.h"
 
 #include <QComboBox>
-#include <QWidget>
 
 namespace bertlens {
 
 // Cosine similarity between the selected sentence's tokens, or between sentence vectors, at the
 // selected layer, on a diverging scale fixed at -1..1.
-class SimilarityView : public QWidget {
+class SimilarityView : public AnalysisView {
     Q_OBJECT
 
 public:
     explicit SimilarityView(QWidget *parent = nullptr);
-    void showData(const ViewData &view);
+    void showData(const ViewInput &input) override;
     HeatmapPlot *plot() const { return m_plot; }
 
 Q_SIGNALS:
@@ -23,10 +22,9 @@ Q_SIGNALS:
     void poolingChanged(Pooling pooling);
 
 protected:
-    void changeEvent(QEvent *event) override;
+    void retranslateUi() override;
 
 private:
-    void retranslateUi();
     QComboBox *m_mode;
     QComboBox *m_pooling;
     HeatmapPlot *m_plot;

@@ -1,4 +1,4 @@
-#include "model/batching.h"
+#include "pipeline/batch.h"
 
 #include <ATen/ATen.h>
 

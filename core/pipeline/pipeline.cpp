@@ -1,17 +1,26 @@
-#include "export/batch_runner.h"
+#include "pipeline/pipeline.h"
 
 #include "common/error.h"
-#include "export/vector_sinks.h"
-#include "io/text_source.h"
-#include "model/batching.h"
 #include "model/loaded_model.h"
 
-#include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
 
 namespace bertlens {
 
-void runBatches(const LoadedModel &model, TextSource &source, ResultSink &sink, const BatchRunOptions &options)
+namespace {
+
+Encoding encodeInput(const BertTokenizer &tokenizer, const SentenceInput &input, int maxLength, long long index)
+{
+    try {
+        return input.hasPair ? tokenizer.encodePair(input.text, input.pair, maxLength) : tokenizer.encode(input.text, maxLength);
+    } catch (const Error &e) {
+        throw Error(e.kind(), "line " + std::to_string(index + 1) + ": " + e.what());
+    }
+}
+
+} // namespace
+
+void runPipeline(const LoadedModel &model, InputSource &inputs, SentenceSink &sink, const PipelineOptions &options)
 {
     c10::InferenceMode inferenceMode;
     const int maxLength = options.maxLength > 0 ? options.maxLength : model.maxLength;
@@ -24,8 +33,9 @@ void runBatches(const LoadedModel &model, TextSource &source, ResultSink &sink, 
     forward.attentions = sink.needsAttentions();
     forward.cancel = options.cancel;
 
+    std::vector<SentenceInput> batchInputs;
     std::vector<Encoding> encodings;
-    long long firstSentence = 0;
+    long long first = 0;
     auto flush = [&]() {
         if (encodings.empty())
             return;
@@ -34,26 +44,24 @@ void runBatches(const LoadedModel &model, TextSource &source, ResultSink &sink, 
             pointers.push_back(&e);
         const ForwardResult result = model.encoder->forward(makeBatch(pointers, model.tokenizer->padId()), forward);
         for (size_t i = 0; i < encodings.size(); ++i)
-            sink.add(int(firstSentence + long(i)), encodings[i], sentenceOf(result, int(i), encodings[i].size()));
-        firstSentence += long(encodings.size());
+            sink.add({first + (long long)i, batchInputs[i], encodings[i], sentenceOf(result, int(i), encodings[i].size())});
+        first += (long long)encodings.size();
         encodings.clear();
+        batchInputs.clear();
         if (options.progress)
-            options.progress(source.done(), source.total());
+            options.progress(inputs.done(), inputs.total());
     };
 
-    std::string text;
-    while (source.next(text)) {
+    SentenceInput input;
+    while (inputs.next(input)) {
         if (options.cancel)
             options.cancel->throwIfCancelled();
-        const long long sentence = firstSentence + long(encodings.size());
-        try {
-            encodings.push_back(model.tokenizer->encode(text, maxLength));
-        } catch (const Error &e) {
-            throw Error(e.kind(), "line " + std::to_string(sentence + 1) + ": " + e.what());
-        }
+        const long long index = first + (long long)encodings.size();
+        encodings.push_back(encodeInput(*model.tokenizer, input, maxLength, index));
+        batchInputs.push_back(std::move(input));
         const Encoding &last = encodings.back();
         if (last.truncated && options.onTruncated)
-            options.onTruncated(sentence, last.untruncatedLength, last.size());
+            options.onTruncated(index, last.untruncatedLength, last.size());
         if (int(encodings.size()) == options.batchSize)
             flush();
     }

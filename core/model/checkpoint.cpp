@@ -1,4 +1,4 @@
-#include "model/weight_store.h"
+#include "model/checkpoint.h"
 
 #include "common/error.h"
 
@@ -6,15 +6,15 @@
 
 namespace bertlens {
 
-std::string shapeToString(at::IntArrayRef shape)
+Checkpoint::Checkpoint(const NamedTensors &tensors, std::string sourceFile) : m_sourceFile(std::move(sourceFile))
 {
-    std::string s = "[";
-    for (size_t i = 0; i < shape.size(); ++i)
-        s += (i ? ", " : "") + std::to_string(shape[i]);
-    return s + "]";
+    for (const auto &[name, tensor] : tensors)
+        add(name, tensor);
 }
 
-std::string WeightStore::canonicalName(const std::string &checkpointName)
+Checkpoint readCheckpoint(const ModelFolder &folder) { return Checkpoint(folder.readWeights(), folder.weightsPath); }
+
+std::string Checkpoint::canonicalName(const std::string &checkpointName)
 {
     std::string name = checkpointName;
     const std::string prefix = "bert.";
@@ -29,7 +29,7 @@ std::string WeightStore::canonicalName(const std::string &checkpointName)
     return name;
 }
 
-void WeightStore::add(const std::string &checkpointName, at::Tensor tensor)
+void Checkpoint::add(const std::string &checkpointName, at::Tensor tensor)
 {
     if (at::isFloatingType(tensor.scalar_type())) {
         m_storedFloatTypes.insert(tensor.scalar_type() == at::kFloat      ? "F32"
@@ -42,7 +42,7 @@ void WeightStore::add(const std::string &checkpointName, at::Tensor tensor)
     m_tensors[canonicalName(checkpointName)] = std::move(tensor);
 }
 
-std::string WeightStore::storedDtype() const
+std::string Checkpoint::storedDtype() const
 {
     std::string joined;
     for (const auto &t : m_storedFloatTypes)
@@ -50,13 +50,13 @@ std::string WeightStore::storedDtype() const
     return joined;
 }
 
-at::Tensor WeightStore::get(const std::string &name, const std::vector<int64_t> &shape) const
+at::Tensor Checkpoint::get(const std::string &name, const std::vector<int64_t> &shape) const
 {
     const auto it = m_tensors.find(name);
     if (it == m_tensors.end())
-        throw modelError(sourceFile + ": tensor " + name + " is missing (expected shape " + shapeToString(shape) + ")");
+        throw modelError(m_sourceFile + ": tensor " + name + " is missing (expected shape " + shapeToString(shape) + ")");
     if (it->second.sizes() != at::IntArrayRef(shape))
-        throw modelError(sourceFile + ": tensor " + name + " has shape " + shapeToString(it->second.sizes())
+        throw modelError(m_sourceFile + ": tensor " + name + " has shape " + shapeToString(it->second.sizes())
                          + ", but config.json implies " + shapeToString(shape));
     return it->second;
 }

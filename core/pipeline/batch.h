@@ -14,7 +14,7 @@ Batch makeBatch(const std::vector<const Encoding *> &encodings, int padId);
 
 // One sentence of a batched result, padding removed.
 struct SentenceOutput {
-    at::Tensor hidden;     // [L+1, T, H]
+    at::Tensor hidden;     // [L+1, T, H] (or [1, T, H] when only the last layer was kept)
     at::Tensor attentions; // [L, heads, T, T], undefined unless computed
 };
 

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "io/model_folder.h"
+#include "io/named_tensors.h"
+
+#include <ATen/core/Tensor.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace bertlens {
+
+// A BERT checkpoint's tensors as float32 under HuggingFace BertModel names. This is where the
+// checkpoint conventions live, so the file readers need not know them: a "bert." prefix
+// (BertForMaskedLM / BertForPreTraining) is removed, the old LayerNorm names gamma/beta become
+// weight/bias, and float tensors of any precision become F32 (an F32 tensor is kept as it is, so
+// memory-mapped bytes stay in place). Tensors the encoder does not use (cls.*, pooler.*) are kept.
+class Checkpoint {
+public:
+    Checkpoint() = default;
+    Checkpoint(const NamedTensors &tensors, std::string sourceFile);
+
+    void add(const std::string &checkpointName, at::Tensor tensor);
+    bool contains(const std::string &name) const { return m_tensors.count(name) > 0; }
+    // The tensor with exactly this shape; a model error names the tensor, the file and both
+    // shapes otherwise.
+    at::Tensor get(const std::string &name, const std::vector<int64_t> &shape) const;
+    const std::map<std::string, at::Tensor> &tensors() const { return m_tensors; }
+
+    // Where the tensors came from, for messages and `info`.
+    const std::string &sourceFile() const { return m_sourceFile; }
+    // The float precisions found in the file: "F32", "F16", "F16+F32"...
+    std::string storedDtype() const;
+
+    static std::string canonicalName(const std::string &checkpointName);
+
+private:
+    std::map<std::string, at::Tensor> m_tensors;
+    std::set<std::string> m_storedFloatTypes;
+    std::string m_sourceFile;
+};
+
+// Reads the folder's weights file(s) into a checkpoint.
+Checkpoint readCheckpoint(const ModelFolder &folder);
+
+} // namespace bertlens

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "io/text_source.h"
+
+#include <string>
+#include <vector>
+
+namespace bertlens {
+
+// One input of the model: a text, or a pair of texts ([CLS] A [SEP] B [SEP]).
+struct SentenceInput {
+    std::string text;
+    std::string pair;
+    bool hasPair = false;
+};
+
+// Inputs, one at a time, so that a corpus streams through in constant memory.
+class InputSource {
+public:
+    virtual ~InputSource() = default;
+    virtual bool next(SentenceInput &input) = 0;
+    // Progress in the source's own unit (bytes of a file, inputs of a list); total < 0 if unknown.
+    virtual long long done() const = 0;
+    virtual long long total() const = 0;
+};
+
+class InputList : public InputSource {
+public:
+    explicit InputList(std::vector<SentenceInput> inputs) : m_inputs(std::move(inputs)) {}
+    bool next(SentenceInput &input) override;
+    long long done() const override { return (long long)m_next; }
+    long long total() const override { return (long long)m_inputs.size(); }
+
+private:
+    std::vector<SentenceInput> m_inputs;
+    size_t m_next = 0;
+};
+
+// Lines as inputs. With pairs, a line "A<TAB>B" is the pair (A, B) (split at its first TAB) and
+// a line without a TAB is a single text; without pairs every line is one text, TABs included.
+class LineInputs : public InputSource {
+public:
+    LineInputs(TextSource &lines, bool pairs) : m_lines(lines), m_pairs(pairs) {}
+    bool next(SentenceInput &input) override;
+    long long done() const override { return m_lines.done(); }
+    long long total() const override { return m_lines.total(); }
+
+private:
+    TextSource &m_lines;
+    bool m_pairs;
+    std::string m_line;
+};
+
+} // namespace bertlens

@@ -1,0 +1,193 @@
+#include "fixtures.h"
+
+#include "common/error.h"
+#include "model/loaded_model.h"
+#include "pipeline/pipeline.h"
+
+#include <QTemporaryDir>
+
+using namespace bertlens;
+
+namespace {
+
+std::shared_ptr<const LoadedModel> tinyModel()
+{
+    static const auto model = LoadedModel::load(test::fixturePath("models/tiny-safetensors"));
+    return model;
+}
+
+// Keeps copies of everything the pipeline hands over.
+class RecordingSink : public SentenceSink {
+public:
+    explicit RecordingSink(bool attentions = true) : m_attentions(attentions) {}
+    bool needsAttentions() const override { return m_attentions; }
+    void add(const SentenceResult &r) override
+    {
+        indices.push_back(r.index);
+        inputs.push_back(r.input);
+        encodings.push_back(r.encoding);
+        hidden.push_back(r.output.hidden.clone());
+        attentions.push_back(r.output.attentions.defined() ? r.output.attentions.clone() : at::Tensor());
+    }
+    void finish() override { finished = true; }
+
+    std::vector<long long> indices;
+    std::vector<SentenceInput> inputs;
+    std::vector<Encoding> encodings;
+    std::vector<at::Tensor> hidden, attentions;
+    bool finished = false;
+
+private:
+    bool m_attentions;
+};
+
+// A text source over fixed lines, as a file would give them.
+class Lines : public TextSource {
+public:
+    explicit Lines(std::vector<std::string> lines) : m_lines(std::move(lines)) {}
+    bool next(std::string &text) override
+    {
+        if (m_next >= m_lines.size())
+            return false;
+        text = m_lines[m_next++];
+        return true;
+    }
+    long long done() const override { return (long long)m_next; }
+    long long total() const override { return (long long)m_lines.size(); }
+
+private:
+    std::vector<std::string> m_lines;
+    size_t m_next = 0;
+};
+
+} // namespace
+
+class TestPipeline : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    // Batching and padding must not change a sentence's numbers: every golden sentence (pairs
+    // included) through the pipeline, in batches that do not divide the count, equals the
+    // float64 reference.
+    void batchedResultsMatchReference_data()
+    {
+        QTest::addColumn<int>("batchSize");
+        QTest::newRow("alone") << 1;
+        QTest::newRow("batch 2") << 2;
+        QTest::newRow("one batch") << 64;
+    }
+    void batchedResultsMatchReference()
+    {
+        QFETCH(int, batchSize);
+        const auto sentences = test::goldenSentences();
+        InputList inputs(sentences);
+        RecordingSink sink;
+        PipelineOptions options;
+        options.batchSize = batchSize;
+        runPipeline(*tinyModel(), inputs, sink, options);
+        QVERIFY(sink.finished);
+        QCOMPARE(sink.indices.size(), sentences.size());
+        for (size_t s = 0; s < sentences.size(); ++s) {
+            QCOMPARE(sink.indices[s], (long long)s);
+            QCOMPARE(sink.inputs[s].hasPair, sentences[s].hasPair);
+            const std::string key = "s" + std::to_string(s);
+            const at::Tensor ids = test::goldenTensor(key + ".ids");
+            QCOMPARE(int64_t(sink.encodings[s].size()), ids.size(0));
+            QVERIFY(test::maxAbsDiff(sink.hidden[s], test::goldenTensor(key + ".f32.hidden")) < test::kTolerance);
+            QVERIFY(test::maxAbsDiff(sink.attentions[s], test::goldenTensor(key + ".f32.attentions")) < test::kTolerance);
+        }
+    }
+
+    void attentionsOnlyForSinksThatAsk()
+    {
+        InputList inputs({{"hello world", "", false}});
+        RecordingSink sink(false);
+        runPipeline(*tinyModel(), inputs, sink, {});
+        QCOMPARE(sink.hidden.size(), size_t(1));
+        QVERIFY(!sink.attentions[0].defined());
+    }
+
+    void linesBecomePairsAtTheirFirstTab()
+    {
+        Lines lines({"a b\tc d", "no tab", "x\ty\tz", ""});
+        LineInputs pairs(lines, true);
+        SentenceInput in;
+        QVERIFY(pairs.next(in));
+        QVERIFY(in.hasPair);
+        QCOMPARE(in.text, std::string("a b"));
+        QCOMPARE(in.pair, std::string("c d"));
+        QVERIFY(pairs.next(in));
+        QVERIFY(!in.hasPair);
+        QCOMPARE(in.text, std::string("no tab"));
+        QVERIFY(pairs.next(in));
+        QCOMPARE(in.text, std::string("x"));
+        QCOMPARE(in.pair, std::string("y\tz"));
+        QVERIFY(pairs.next(in));
+        QVERIFY(!in.hasPair);
+        QVERIFY(in.text.empty());
+        QVERIFY(!pairs.next(in));
+
+        Lines again({"a b\tc d"});
+        LineInputs singles(again, false);
+        QVERIFY(singles.next(in));
+        QVERIFY(!in.hasPair);
+        QCOMPARE(in.text, std::string("a b\tc d"));
+    }
+
+    // A pair line gives [CLS] A [SEP] B [SEP] with segment ids, as the window shows it.
+    void pairLinesRunAsPairs()
+    {
+        Lines lines({"how are you?\ti am a bert model."});
+        LineInputs inputs(lines, true);
+        RecordingSink sink;
+        runPipeline(*tinyModel(), inputs, sink, {});
+        const Encoding expected = tinyModel()->tokenizer->encodePair("how are you?", "i am a bert model.");
+        QCOMPARE(sink.encodings.at(0).ids, expected.ids);
+        QCOMPARE(sink.encodings.at(0).typeIds, expected.typeIds);
+    }
+
+    void truncationAndProgressAreReported()
+    {
+        InputList inputs({{"short", "", false}, {"a b c d e f g h i j k l m", "", false}, {"x", "", false}});
+        RecordingSink sink(false);
+        PipelineOptions options;
+        options.maxLength = 8;
+        options.batchSize = 2;
+        std::vector<long long> truncated;
+        options.onTruncated = [&](long long index, int length, int kept) {
+            truncated.push_back(index);
+            QVERIFY(length > kept);
+            QCOMPARE(kept, 8);
+        };
+        std::vector<long long> progress;
+        options.progress = [&](long long done, long long total) {
+            progress.push_back(done);
+            QCOMPARE(total, 3LL);
+        };
+        runPipeline(*tinyModel(), inputs, sink, options);
+        QCOMPARE(truncated, std::vector<long long>{1});
+        QCOMPARE(progress, (std::vector<long long>{2, 3}));
+        QCOMPARE(sink.encodings.at(1).size(), 8);
+    }
+
+    void cancellationStopsBeforeTheSinkFinishes()
+    {
+        InputList inputs({{"hello", "", false}, {"world", "", false}});
+        RecordingSink sink;
+        CancelToken cancel;
+        cancel.cancel();
+        PipelineOptions options;
+        options.cancel = &cancel;
+        try {
+            runPipeline(*tinyModel(), inputs, sink, options);
+            QFAIL("not cancelled");
+        } catch (const Error &e) {
+            QCOMPARE(e.kind(), ErrorKind::Cancelled);
+        }
+        QVERIFY(!sink.finished);
+        QVERIFY(sink.indices.empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPipeline)
+#include "test_pipeline.moc"

@@ -1,0 +1,38 @@
+#include "views/view_style.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+
+namespace bertlens {
+
+QColor sentenceColour(int sentence)
+{
+    static const QColor palette[] = {{31, 119, 180}, {255, 127, 14}, {44, 160, 44},  {214, 39, 40},  {148, 103, 189},
+                                     {140, 86, 75},  {227, 119, 194}, {127, 127, 127}, {188, 189, 34}, {23, 190, 207}};
+    return palette[sentence % 10];
+}
+
+QString poolingLabel(Pooling pooling)
+{
+    switch (pooling) {
+    case Pooling::None: return QCoreApplication::translate("bertlens::ViewStyle", "None: one row per token");
+    case Pooling::Cls: return QCoreApplication::translate("bertlens::ViewStyle", "[CLS] vector");
+    case Pooling::Mean: return QCoreApplication::translate("bertlens::ViewStyle", "Mean of tokens");
+    case Pooling::Max: return QCoreApplication::translate("bertlens::ViewStyle", "Max of tokens");
+    }
+    return {};
+}
+
+void fillPoolingCombo(QComboBox *combo, bool withNone)
+{
+    const int current = combo->currentIndex();
+    combo->clear();
+    if (withNone)
+        combo->addItem(poolingLabel(Pooling::None), int(Pooling::None));
+    for (Pooling p : {Pooling::Cls, Pooling::Mean, Pooling::Max})
+        combo->addItem(poolingLabel(p), int(p));
+    // Mean pooling unless the user chose otherwise (or "none" where it is offered).
+    combo->setCurrentIndex(current >= 0 ? current : withNone ? 0 : 1);
+}
+
+} // namespace bertlens

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "analysis/pooling_mode.h"
+
+#include <QColor>
+#include <QString>
+
+class QComboBox;
+
+namespace bertlens {
+
+// Looks and labels shared by several views and dialogs, in one place.
+
+// A categorical colour per sentence.
+QColor sentenceColour(int sentence);
+// "[CLS] vector", "Mean of tokens"…, in the current language.
+QString poolingLabel(Pooling pooling);
+// (Re)fills a combo box with the poolings (CLS, mean, max; with `none` first when asked) in the
+// current language, keeping its choice; the item data is the Pooling as int.
+void fillPoolingCombo(QComboBox *combo, bool withNone = false);
+
+} // namespace bertlens
