@@ -84,8 +84,7 @@ int main(int argc, char **argv)
     RandomModelOptions options; // bert-base: 12 layers, H 768, 12 heads, FFN 3072, vocab 30522
     options.seed = 1;
     const Checkpoint weights(randomWeights(options), "random bert-base");
-    const auto encoder = BertModel::fromCheckpoint(options.config, weights);
-    const BertModel &model = *encoder;
+    const BertModel model(options.config, encoderWeights(options.config, weights));
     const BertConfig &c = options.config;
 
     std::printf("BertLens forward benchmark: bert-base shape (L=%d, H=%d, heads=%d, FFN=%d), random weights, fp32\n\n",

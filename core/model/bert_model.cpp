@@ -1,7 +1,6 @@
 #include "model/bert_model.h"
 
 #include "common/error.h"
-#include "model/checkpoint.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
@@ -16,18 +15,6 @@ BertModel::BertModel(const BertConfig &config, EncoderWeights weights) : m_confi
     for (const LayerWeights &l : m_weights.layers)
         m_qkv.push_back({at::cat({l.query.weight, l.key.weight, l.value.weight}, 0),
                          at::cat({l.query.bias, l.key.bias, l.value.bias}, 0)});
-}
-
-std::unique_ptr<BertModel> BertModel::fromCheckpoint(const BertConfig &config, const Checkpoint &checkpoint)
-{
-    EncoderWeights weights;
-    visitEncoder(config, weights, [&checkpoint](const std::string &name, const std::vector<int64_t> &shape, TensorRole,
-                                                at::Tensor &slot) { slot = checkpoint.get(name, shape); });
-    const std::string extra = layerScope(config.numLayers) + ".output.dense.weight";
-    if (checkpoint.contains(extra))
-        throw modelError(checkpoint.sourceFile() + ": holds tensor " + extra + " beyond num_hidden_layers = "
-                         + std::to_string(config.numLayers) + " in config.json");
-    return std::make_unique<BertModel>(config, std::move(weights));
 }
 
 ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &options) const
@@ -63,6 +50,7 @@ ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &optio
 
     // Padded keys get the most negative float added before the softmax, as HuggingFace does.
     const at::Tensor maskBias = (1.0 - batch.mask.to(at::kFloat)).mul_(std::numeric_limits<float>::lowest())
+                                    .to(x.scalar_type())
                                     .view({b, 1, 1, t});                         // [B,1,1,T]
     const double scale = 1.0 / std::sqrt(double(d));
     // In-place additions below touch only results that autograd does not keep for backward.

@@ -6,12 +6,9 @@
 
 #include <ATen/core/Tensor.h>
 
-#include <memory>
 #include <vector>
 
 namespace bertlens {
-
-class Checkpoint;
 
 // A padded batch: right-padded ids, token type ids and a 1/0 attention mask, all int64 [B, T].
 struct Batch {
@@ -38,11 +35,10 @@ struct ForwardResult {
 class BertModel {
 public:
     // Fuses each layer's query, key and value into one [3H, H] projection. Under autograd (the
-    // trainer) the fused tensors are differentiable views of the originals: build a new model
-    // after each optimiser step.
+    // trainer) the fused tensors are differentiable functions of the originals: build a new
+    // model after each optimiser step. The weights' type is the compute type (F32, or BF16 for
+    // mixed-precision training); see encoderWeights() in checkpoint.h for loading them.
     BertModel(const BertConfig &config, EncoderWeights weights);
-    // Takes the encoder's tensors from the checkpoint, checking each shape against the config.
-    static std::unique_ptr<BertModel> fromCheckpoint(const BertConfig &config, const Checkpoint &checkpoint);
 
     ForwardResult forward(const Batch &batch, const ForwardOptions &options = {}) const;
     const BertConfig &config() const { return m_config; }

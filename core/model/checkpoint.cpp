@@ -61,4 +61,37 @@ at::Tensor Checkpoint::get(const std::string &name, const std::vector<int64_t> &
     return it->second;
 }
 
+EncoderWeights encoderWeights(const BertConfig &config, const Checkpoint &checkpoint)
+{
+    EncoderWeights weights;
+    visitEncoder(config, weights, [&checkpoint](const std::string &name, const std::vector<int64_t> &shape, TensorRole,
+                                                at::Tensor &slot) { slot = checkpoint.get(name, shape); });
+    const std::string extra = layerScope(config.numLayers) + ".output.dense.weight";
+    if (checkpoint.contains(extra))
+        throw modelError(checkpoint.sourceFile() + ": holds tensor " + extra + " beyond num_hidden_layers = "
+                         + std::to_string(config.numLayers) + " in config.json");
+    return weights;
+}
+
+bool mlmHeadWeights(const BertConfig &config, const Checkpoint &checkpoint, MlmHeadWeights &weights, std::string *missing)
+{
+    std::string absent;
+    visitMlmHead(config, weights, [&](const std::string &name, const std::vector<int64_t> &shape, TensorRole, at::Tensor &slot) {
+        // Some checkpoints store the output bias only under the decoder's name.
+        const std::string stored = name == "cls.predictions.bias" && !checkpoint.contains(name) ? kMlmDecoderBias : name;
+        if (checkpoint.contains(stored))
+            slot = checkpoint.get(stored, shape);
+        else if (absent.empty())
+            absent = name;
+    });
+    if (!absent.empty()) {
+        if (missing)
+            *missing = checkpoint.sourceFile() + " has no masked-language-model head (no " + absent + ")";
+        return false;
+    }
+    if (checkpoint.contains(kMlmDecoderWeight))
+        weights.decoder = checkpoint.get(kMlmDecoderWeight, {config.vocabSize, config.hiddenSize});
+    return true;
+}
+
 } // namespace bertlens

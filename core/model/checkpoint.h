@@ -2,6 +2,8 @@
 
 #include "io/model_folder.h"
 #include "io/named_tensors.h"
+#include "model/bert_config.h"
+#include "model/bert_weights.h"
 
 #include <ATen/core/Tensor.h>
 
@@ -44,5 +46,13 @@ private:
 
 // Reads the folder's weights file(s) into a checkpoint.
 Checkpoint readCheckpoint(const ModelFolder &folder);
+
+// The encoder's tensors, each shape checked against the config; a checkpoint holding layers
+// beyond num_hidden_layers is refused too.
+EncoderWeights encoderWeights(const BertConfig &config, const Checkpoint &checkpoint);
+// The masked-language-model head, or false with the reason in `missing` when the checkpoint has
+// none (a plain BertModel or sentence-transformers checkpoint); a head of the wrong shape is a
+// model error. The decoder stays undefined when it is tied to the word embeddings.
+bool mlmHeadWeights(const BertConfig &config, const Checkpoint &checkpoint, MlmHeadWeights &weights, std::string *missing);
 
 } // namespace bertlens

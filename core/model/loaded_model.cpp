@@ -18,9 +18,10 @@ std::shared_ptr<const LoadedModel> LoadedModel::load(const std::string &dir)
                          + model->folder.configPath);
     model->tokenizer = std::make_unique<BertTokenizer>(std::move(vocab), model->folder.tokenizerOptions);
     model->checkpoint = readCheckpoint(model->folder);
-    model->encoder = BertModel::fromCheckpoint(model->config, model->checkpoint);
-    model->mlmHead = MlmHead::fromCheckpoint(model->config, model->checkpoint, model->encoder->weights().wordEmbeddings,
-                                             &model->mlmHeadMissing);
+    model->encoder = std::make_unique<BertModel>(model->config, encoderWeights(model->config, model->checkpoint));
+    MlmHeadWeights head;
+    if (mlmHeadWeights(model->config, model->checkpoint, head, &model->mlmHeadMissing))
+        model->mlmHead = std::make_unique<MlmHead>(model->config, std::move(head), model->encoder->weights().wordEmbeddings);
     model->maxLength = model->config.maxPositions;
     if (model->folder.modelMaxLength > 0 && model->folder.modelMaxLength < model->maxLength)
         model->maxLength = model->folder.modelMaxLength;
