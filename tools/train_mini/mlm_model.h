@@ -19,10 +19,12 @@ namespace bertlens::train {
 // embeddings.
 class MlmModel {
 public:
-    MlmModel(const BertConfig &config, uint64_t seed);
+    MlmModel(const BertConfig &config, uint64_t seed, torch::Device device = torch::kCPU);
 
-    // Logits [M, V] at the chosen positions (flat indices into [B*T]) of a masked batch.
-    torch::Tensor maskedLogits(const torch::Tensor &ids, const torch::Tensor &mask, const torch::Tensor &positions) const;
+    // F32 logits [M, V] at the chosen positions (flat indices into [B*T]) of a masked batch. With
+    // compute = kBFloat16 the forward runs on BF16 copies of the (F32 master) parameters.
+    torch::Tensor maskedLogits(const torch::Tensor &ids, const torch::Tensor &mask, const torch::Tensor &positions,
+                               torch::ScalarType compute = torch::kFloat) const;
 
     // In name order, the order of the checkpoint files.
     std::vector<torch::Tensor> parameters() const;

@@ -25,7 +25,7 @@ uint64_t pairKey(int a, int b) { return (uint64_t(uint32_t(a)) << 32) | uint32_t
 } // namespace
 
 std::vector<std::string> buildWordPieceVocab(const std::string &corpusPath, int size, const NormalizerOptions &options,
-                                             int minCharCount)
+                                             int minCharCount, const std::u32string &required)
 {
     std::ifstream in(corpusPath);
     if (!in)
@@ -63,6 +63,7 @@ std::vector<std::string> buildWordPieceVocab(const std::string &corpusPath, int 
     for (const auto &[ch, c] : charCounts)
         if (c >= minCharCount)
             alphabet.insert(ch);
+    alphabet.insert(required.begin(), required.end());
     for (char32_t ch : alphabet)
         vocab.push_back(encodeUtf8(std::u32string(1, ch)));
     for (char32_t ch : alphabet)
