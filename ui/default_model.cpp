@@ -20,11 +20,11 @@ QString defaultModelDir()
 
 QString exampleSentences()
 {
-    return QStringLiteral("The cat sat on the mat.\n"
-                          "A dog is a domestic animal that barks.\n"
-                          "The bank of the river was covered with trees.\n"
-                          "She deposited the money in the bank.\n") +
-           QString::fromUtf8("显示帮助信息并退出。\n列出目录的内容。");
+    // The classroom's favourite: "bank" (and 行) in two senses, in both languages.
+    return QStringLiteral("The children walked to school in the morning.\n"
+                          "She deposited the money in the bank.\n"
+                          "We sat on the bank of the river.\n") +
+           QString::fromUtf8("今天天气很好，我们去公园散步。\n银行在河边。\n他在河边走了很久。");
 }
 
 } // namespace bertlens

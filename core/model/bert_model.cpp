@@ -44,7 +44,9 @@ ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &optio
     at::Tensor x = at::embedding(w.wordEmbeddings, batch.ids)                    // [B,T,H]
                    + w.positionEmbeddings.slice(0, 0, t).unsqueeze(0)            // [1,T,H]
                    + at::embedding(w.typeEmbeddings, batch.typeIds);             // [B,T,H]
-    x = applyNorm(x, w.embeddingNorm, eps);
+    const double p = options.training ? options.dropout : 0.0;
+    auto dropout = [p](const at::Tensor &t) { return p > 0 ? at::dropout(t, p, true) : t; };
+    x = dropout(applyNorm(x, w.embeddingNorm, eps));
     if (options.allLayers)
         hidden.push_back(x);
 
@@ -67,12 +69,12 @@ ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &optio
         const at::Tensor v = qkv[2];
         const at::Tensor scores = at::matmul(q, k.transpose(-1, -2)).add_(maskBias); // [B,heads,T,T]
         const at::Tensor probs = at::softmax(scores, -1);
-        const at::Tensor context = at::matmul(probs, v)                          // [B,heads,T,d]
+        const at::Tensor context = at::matmul(dropout(probs), v)                          // [B,heads,T,d]
                                        .permute({0, 2, 1, 3})
                                        .reshape({b, t, h});                      // [B,T,H]
-        const at::Tensor attended = applyNorm(applyLinear(context, layer.attentionOutput).add_(x), layer.attentionNorm, eps);
+        const at::Tensor attended = applyNorm(dropout(applyLinear(context, layer.attentionOutput)).add_(x), layer.attentionNorm, eps);
         const at::Tensor inner = activate(applyLinear(attended, layer.intermediate), m_config.activation);
-        x = applyNorm(applyLinear(inner, layer.output).add_(attended), layer.outputNorm, eps);
+        x = applyNorm(dropout(applyLinear(inner, layer.output)).add_(attended), layer.outputNorm, eps);
         if (options.allLayers)
             hidden.push_back(x);
         if (options.attentions)

@@ -21,6 +21,7 @@ struct ForwardOptions {
     bool attentions = false;             // materialise every attention probability map
     bool allLayers = true;               // every hidden state, or only the last layer's
     bool training = false;               // autograd on (the trainer); otherwise inference mode
+    double dropout = 0;                  // with training: BERT's dropout (embeddings, attention, both residual branches)
     const CancelToken *cancel = nullptr; // checked between layers
 };
 

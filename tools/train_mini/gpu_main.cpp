@@ -5,7 +5,7 @@
 // `bertlens-train-mini package` (F16 shards weights-N.safetensors in --out).
 //   bertlens-train-gpu --examples train.blex --heldout heldout.blex --out DIR --vocab-size N
 //       [--hidden 256 --layers 6 --heads 4 --ffn 1024 --seq 128] [--batch 256 --steps N --lr X]
-//       [--minutes M] [--seed N] [--bf16] [--checkpoint DIR]
+//       [--minutes M] [--seed N] [--bf16] [--dropout P] [--checkpoint DIR]
 #include "example_file.h"
 #include "mlm_training.h"
 
@@ -103,6 +103,7 @@ int main(int argc, char **argv)
         options.steps = std::stoi(a["steps"]);
         options.batch = std::stoi(a["batch"]);
         options.lr = std::stod(a["lr"]);
+        options.dropout = a.count("dropout") ? std::stod(a["dropout"]) : 0.0;
         options.minutes = std::stod(a["minutes"]);
         options.seed = std::stoull(a["seed"]);
         options.device = torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);

@@ -26,7 +26,7 @@ MlmModel::MlmModel(const BertConfig &config, uint64_t seed, torch::Device device
 }
 
 torch::Tensor MlmModel::maskedLogits(const torch::Tensor &ids, const torch::Tensor &mask, const torch::Tensor &positions,
-                                     torch::ScalarType compute) const
+                                     torch::ScalarType compute, double dropout) const
 {
     EncoderWeights encoder = m_encoder;
     MlmHeadWeights head = m_head;
@@ -40,6 +40,7 @@ torch::Tensor MlmModel::maskedLogits(const torch::Tensor &ids, const torch::Tens
     }
     ForwardOptions options;
     options.training = true;
+    options.dropout = dropout;
     options.allLayers = false;
     // Built anew each step: its fused QKV projection is computed from the current parameters.
     const BertModel model(m_config, encoder);

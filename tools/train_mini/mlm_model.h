@@ -24,7 +24,7 @@ public:
     // F32 logits [M, V] at the chosen positions (flat indices into [B*T]) of a masked batch. With
     // compute = kBFloat16 the forward runs on BF16 copies of the (F32 master) parameters.
     torch::Tensor maskedLogits(const torch::Tensor &ids, const torch::Tensor &mask, const torch::Tensor &positions,
-                               torch::ScalarType compute = torch::kFloat) const;
+                               torch::ScalarType compute = torch::kFloat, double dropout = 0) const;
 
     // In name order, the order of the checkpoint files.
     std::vector<torch::Tensor> parameters() const;

@@ -109,7 +109,7 @@ int trainMlm(MlmModel &model, std::vector<std::vector<int32_t>> examples, const 
         const double lr = progress < 0.05 ? o.lr * std::max(progress, 1.0 / o.steps) / 0.05 : o.lr * std::max(0.0, (1 - progress) / 0.95);
         for (auto &group : optimizer.param_groups())
             static_cast<torch::optim::AdamWOptions &>(group.options()).lr(lr);
-        const torch::Tensor logits = model.maskedLogits(mb.ids, mb.mask, mb.positions, o.compute);
+        const torch::Tensor logits = model.maskedLogits(mb.ids, mb.mask, mb.positions, o.compute, o.dropout);
         const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, mb.targets);
         optimizer.zero_grad();
         loss.backward();

@@ -34,6 +34,7 @@ struct TrainOptions {
     double minutes = 1e9;    // wall-clock minutes of this run
     int batch = 32;          // sequences per step
     double lr = 1e-3;        // peak
+    double dropout = 0;      // BERT uses 0.1
     uint64_t seed = 1;
     torch::Device device = torch::kCPU;
     torch::ScalarType compute = torch::kFloat; // kBFloat16: mixed precision with F32 master weights
