@@ -63,11 +63,15 @@ int positiveInt(const QCommandLineParser &parser, const QCommandLineOption &opti
     return v;
 }
 
-int maxLengthOf(const QCommandLineParser &parser, const LoadedModel &model)
+int maxLengthOf(const QCommandLineParser &parser, const LoadedModel &model, bool pairs = false)
 {
     if (!parser.isSet(kMaxLength))
         return model.maxLength;
     const int n = positiveInt(parser, kMaxLength);
+    const int least = pairs ? 3 : 2; // [CLS] and [SEP], and a second [SEP] for pairs
+    if (n < least)
+        throw usage("--max-length must be at least " + std::to_string(least) + (pairs ? " for pairs" : "")
+                    + " (room for the special tokens), got " + std::to_string(n));
     if (n > model.config.maxPositions)
         throw usage("--max-length " + std::to_string(n) + " exceeds the model's max_position_embeddings "
                     + std::to_string(model.config.maxPositions));
@@ -162,8 +166,11 @@ ExportJob exportJob(const QCommandLineParser &parser, const LoadedModel &model, 
 {
     ExportJob job;
     job.output = output;
-    job.run.maxLength = maxLengthOf(parser, model);
+    job.run.maxLength = maxLengthOf(parser, model, parser.isSet(kPairs));
     job.run.batchSize = positiveInt(parser, kBatchSize);
+    if (job.run.batchSize > PipelineOptions::kMaxBatchSize)
+        throw usage("--batch-size must be at most " + std::to_string(PipelineOptions::kMaxBatchSize) + ", got "
+                    + std::to_string(job.run.batchSize));
     job.run.onTruncated = reportTruncation;
     return job;
 }
@@ -221,7 +228,7 @@ int tokenize(const QStringList &args)
     if (parser.isSet(kInput) && parser.isSet(kPair))
         throw usage("tokenize: --pair goes with a TEXT argument, not with --input");
     const auto model = LoadedModel::load(required(parser, kModel, args[0]));
-    const int maxLength = maxLengthOf(parser, *model);
+    const int maxLength = maxLengthOf(parser, *model, parser.isSet(kPair));
 
     if (!parser.isSet(kInput)) {
         const std::string text = texts[0].toStdString();
@@ -246,7 +253,7 @@ int tokenize(const QStringList &args)
         try {
             e = model->tokenizer->encode(line, maxLength);
         } catch (const Error &error) {
-            throw Error(error.kind(), "line " + std::to_string(n + 1) + ": " + error.what());
+            throw Error(error.kind(), reader.name() + ": line " + std::to_string(n + 1) + ": " + error.what());
         }
         if (e.truncated)
             reportTruncation(n, e.untruncatedLength, e.size());

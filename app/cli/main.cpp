@@ -33,10 +33,20 @@ int fail(int status, const std::string &message)
     return status;
 }
 
+// Qt would replace invalid bytes silently; the same bytes given with --input are refused.
+bool validUtf8(const char *s)
+{
+    const QByteArray bytes(s);
+    return QString::fromUtf8(bytes).toUtf8() == bytes;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
+    for (int i = 1; i < argc; ++i)
+        if (!validUtf8(argv[i]))
+            return fail(kExitInput, "argument " + std::to_string(i) + " is not valid UTF-8");
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments().mid(1);
     if (args.isEmpty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
@@ -60,6 +70,8 @@ int main(int argc, char **argv)
         case bertlens::ErrorKind::Model: return fail(kExitModel, e.what());
         default: return fail(kExitInput, e.what());
         }
+    } catch (const std::bad_alloc &) {
+        return fail(kExitInput, "out of memory (the input or model is too large for this machine)");
     } catch (const c10::Error &e) {
         return fail(kExitModel, std::string("LibTorch: ") + e.what_without_backtrace());
     } catch (const std::exception &e) {

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace bertlens {
@@ -32,6 +33,9 @@ std::vector<int> parse(const std::string &spec, int first, int last)
         if (resolved < first || resolved > last)
             throw Error(ErrorKind::Usage, "layer " + item + " is out of range: this model has layers " + std::to_string(first)
                                               + ".." + std::to_string(last));
+        if (std::find(layers.begin(), layers.end(), resolved) != layers.end())
+            throw Error(ErrorKind::Usage, "layer " + item + " in '" + spec + "' names layer " + std::to_string(resolved)
+                                              + " a second time");
         layers.push_back(resolved);
     }
     if (layers.empty())

@@ -117,6 +117,9 @@ public:
     {
         if (pooling == Pooling::None)
             throw Error(ErrorKind::Usage, path + ": .npy output needs a pooling (cls, mean or max); token vectors go to CSV");
+        if (!m_file.seekable())
+            throw Error(ErrorKind::Usage, path + ": .npy output needs a regular file (its header is written last); "
+                                                 "write CSV to a device or pipe");
         m_buffer = header(0);
     }
 

@@ -2,38 +2,113 @@
 
 #include "common/error.h"
 
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <random>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace bertlens {
 
-AtomicFile::AtomicFile(const std::string &path) : m_path(path), m_file(QString::fromStdString(path))
+namespace {
+
+std::string temporaryNameFor(const std::string &path)
 {
-    if (!m_file.open(QIODevice::WriteOnly))
-        fail("cannot create");
+    static std::atomic<unsigned> counter{0};
+    const size_t slash = path.rfind('/');
+    const std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
+    const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+    std::random_device random;
+    return dir + "." + base + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-"
+        + std::to_string(random());
 }
 
-void AtomicFile::fail(const std::string &what)
+} // namespace
+
+AtomicFile::AtomicFile(const std::string &path) : m_path(path)
 {
-    m_file.cancelWriting();
-    throw ioError(m_path + ": " + what + " (" + m_file.errorString().toStdString() + ")");
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            throw ioError(path + ": is a folder, not a file");
+        if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) {
+            m_direct = true;
+            m_fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+            if (m_fd < 0)
+                fail("cannot open", errno);
+            return;
+        }
+        if (!S_ISREG(st.st_mode))
+            throw ioError(path + ": is not a regular file, a character device or a FIFO; refusing to replace it");
+    }
+    for (int attempt = 0; m_fd < 0; ++attempt) {
+        m_temporary = temporaryNameFor(path);
+        // 0666 less the umask, as any new file; an existing file's mode is kept.
+        m_fd = ::open(m_temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (m_fd < 0 && (errno != EEXIST || attempt > 100)) {
+            const int error = errno;
+            m_temporary.clear();
+            fail("cannot create", error);
+        }
+    }
+    if (S_ISREG(st.st_mode))
+        ::fchmod(m_fd, st.st_mode & 07777);
+}
+
+AtomicFile::~AtomicFile()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+    if (!m_committed && !m_temporary.empty())
+        ::unlink(m_temporary.c_str());
+}
+
+void AtomicFile::fail(const std::string &what, int error)
+{
+    throw ioError(m_path + ": " + what + " (" + std::strerror(error) + ")");
 }
 
 void AtomicFile::write(const char *data, size_t size)
 {
-    if (m_file.write(data, qint64(size)) != qint64(size))
-        fail("write failed");
+    while (size > 0) {
+        const ssize_t n = ::write(m_fd, data, size);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            fail("cannot write", n < 0 ? errno : ENOSPC);
+        data += n;
+        size -= size_t(n);
+    }
 }
 
-void AtomicFile::writeAt(qint64 position, const std::string &bytes)
+void AtomicFile::writeAt(int64_t position, const std::string &bytes)
 {
-    const qint64 end = m_file.pos();
-    if (!m_file.seek(position) || m_file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size())
-        || !m_file.seek(end))
-        fail("write failed");
+    if (m_direct)
+        throw ioError(m_path + ": cannot go back in a device or pipe to rewrite a header");
+    size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::pwrite(m_fd, bytes.data() + done, bytes.size() - done, off_t(position + int64_t(done)));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            fail("cannot write", n < 0 ? errno : ENOSPC);
+        done += size_t(n);
+    }
 }
 
 void AtomicFile::commit()
 {
-    if (!m_file.commit())
-        throw ioError(m_path + ": cannot save (" + m_file.errorString().toStdString() + ")");
+    if (!m_direct && ::fsync(m_fd) != 0)
+        fail("cannot save", errno);
+    const int fd = m_fd;
+    m_fd = -1;
+    if (::close(fd) != 0)
+        fail("cannot save", errno);
+    if (!m_direct && ::rename(m_temporary.c_str(), m_path.c_str()) != 0)
+        fail("cannot save", errno);
+    m_committed = true;
 }
 
 } // namespace bertlens

@@ -28,27 +28,33 @@ LineReader::LineReader(const std::string &path) : m_path(path)
 
 LineReader::~LineReader()
 {
-    std::free(m_buffer);
     if (m_ownsFile)
         std::fclose(m_file);
 }
 
 bool LineReader::next(std::string &text)
 {
+    text.clear();
+    int c = 0;
+    bool any = false;
     errno = 0;
-    const ssize_t n = ::getline(&m_buffer, &m_capacity, m_file);
-    if (n < 0) {
-        if (std::ferror(m_file))
-            throw inputError(m_path + ": read error (" + std::strerror(errno) + ")");
-        return false;
+    while ((c = getc_unlocked(m_file)) != EOF) {
+        any = true;
+        ++m_bytesRead;
+        if (c == '\n')
+            break;
+        if (text.size() >= kMaxLineBytes)
+            throw inputError(name() + ": line " + std::to_string(m_lines + 1) + " is longer than "
+                             + std::to_string(kMaxLineBytes >> 20) + " MiB, the limit of one input line");
+        text.push_back(char(c));
     }
-    m_bytesRead += n;
-    size_t length = size_t(n);
-    if (length > 0 && m_buffer[length - 1] == '\n')
-        --length;
-    if (length > 0 && m_buffer[length - 1] == '\r')
-        --length;
-    text.assign(m_buffer, length);
+    if (c == EOF && std::ferror(m_file))
+        throw inputError(name() + ": read error (" + std::strerror(errno) + ")");
+    if (!any)
+        return false;
+    ++m_lines;
+    if (!text.empty() && text.back() == '\r')
+        text.pop_back();
     return true;
 }
 

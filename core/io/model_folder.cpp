@@ -44,6 +44,10 @@ std::vector<std::string> shardsOf(const QDir &dir, const QString &indexName)
     for (const QString &f : files) {
         if (f.isEmpty() || f.contains('/') || !QFileInfo(dir.filePath(f)).isFile())
             throw modelError(indexPath.toStdString() + ": lists shard '" + f.toStdString() + "', which is not in the folder");
+        const bool safetensorsIndex = indexName.startsWith("model.safetensors");
+        if (f.endsWith(".json") || f.endsWith(".safetensors") != safetensorsIndex)
+            throw modelError(indexPath.toStdString() + ": lists shard '" + f.toStdString() + "', which is not a "
+                             + (safetensorsIndex ? "safetensors" : "pytorch_model.bin") + " weights file");
         shards.push_back(dir.filePath(f).toStdString());
     }
     return shards;

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cstring>
 
 namespace bertlens {
@@ -45,9 +46,59 @@ const DtypeInfo *dtypeByType(at::ScalarType type)
 
 } // namespace
 
+namespace {
+
+// The safetensors library refuses headers above 100 MB; so does BertLens.
+constexpr uint64_t kMaxHeaderBytes = 100'000'000;
+
+// The number of members of the top-level JSON object, counted on the text: QJsonObject keeps only
+// the last of duplicate names, and a file with duplicates is refused (as the reference does).
+size_t countTopLevelMembers(const char *p, size_t n)
+{
+    size_t members = 0;
+    int depth = 0;
+    bool inString = false, expectKey = false;
+    for (size_t i = 0; i < n; ++i) {
+        const char c = p[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+            if (depth == 1 && expectKey)
+                ++members, expectKey = false;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+            expectKey = depth == 1;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        } else if (c == ',' && depth == 1) {
+            expectKey = true;
+        }
+    }
+    return members;
+}
+
+// A JSON number that is a whole number in [0, 2^53].
+bool wholeNumber(const QJsonValue &v, uint64_t &out)
+{
+    if (!v.isDouble())
+        return false;
+    const double d = v.toDouble();
+    if (!(d >= 0) || d > 9007199254740992.0 || d != double(uint64_t(d)))
+        return false;
+    out = uint64_t(d);
+    return true;
+}
+
+} // namespace
+
 NamedTensors readSafetensors(const std::string &path)
 {
-    NamedTensors tensors;
     auto file = MappedFile::open(path);
     auto fail = [&path](const std::string &what) { return modelError(path + ": " + what); };
     if (file->size() < 8)
@@ -55,18 +106,29 @@ NamedTensors readSafetensors(const std::string &path)
     uint64_t headerLength = 0;
     for (int i = 7; i >= 0; --i)
         headerLength = (headerLength << 8) | file->data()[i];
+    if (headerLength > kMaxHeaderBytes)
+        throw fail("header of " + std::to_string(headerLength) + " bytes exceeds the format's limit of 100 MB");
     if (headerLength > file->size() - 8)
         throw fail("header length " + std::to_string(headerLength) + " runs past the end of the file ("
                    + std::to_string(file->size()) + " bytes)");
+    const char *headerText = reinterpret_cast<const char *>(file->data() + 8);
     QJsonParseError parseError{};
-    const auto header = QJsonDocument::fromJson(
-        QByteArray::fromRawData(reinterpret_cast<const char *>(file->data() + 8), qsizetype(headerLength)), &parseError);
+    const auto header = QJsonDocument::fromJson(QByteArray::fromRawData(headerText, qsizetype(headerLength)), &parseError);
     if (!header.isObject())
         throw fail("header is not a JSON object (" + parseError.errorString().toStdString() + ")");
+    const QJsonObject entries = header.object();
+    if (countTopLevelMembers(headerText, headerLength) != size_t(entries.size()))
+        throw fail("header names a tensor more than once");
 
+    struct Entry {
+        std::string name;
+        const DtypeInfo *dtype;
+        std::vector<int64_t> shape;
+        uint64_t begin, end;
+    };
+    std::vector<Entry> parsed;
     const uint64_t dataStart = 8 + headerLength;
     const uint64_t dataSize = file->size() - dataStart;
-    const QJsonObject entries = header.object();
     for (auto it = entries.begin(); it != entries.end(); ++it) {
         const std::string name = it.key().toStdString();
         if (name == "__metadata__")
@@ -75,30 +137,51 @@ NamedTensors readSafetensors(const std::string &path)
         const DtypeInfo *dtype = dtypeByName(entry.value("dtype").toString());
         if (!dtype)
             throw fail("tensor " + name + " has unsupported dtype '" + entry.value("dtype").toString().toStdString() + "'");
-        std::vector<int64_t> shape;
-        int64_t numel = 1;
+        Entry e{name, dtype, {}, 0, 0};
+        uint64_t numel = 1;
         for (const auto &dim : entry.value("shape").toArray()) {
-            if (!dim.isDouble() || dim.toDouble() < 0)
-                throw fail("tensor " + name + " has an invalid shape");
-            shape.push_back(int64_t(dim.toDouble()));
-            numel *= shape.back();
+            uint64_t d = 0;
+            if (!wholeNumber(dim, d))
+                throw fail("tensor " + name + " has an invalid shape (dimensions are whole numbers)");
+            if (__builtin_mul_overflow(numel, d, &numel) || numel > dataSize)
+                throw fail("tensor " + name + " has a shape larger than the file's data");
+            e.shape.push_back(int64_t(d));
         }
         const QJsonArray range = entry.value("data_offsets").toArray();
-        if (range.size() != 2)
-            throw fail("tensor " + name + " has no data_offsets [begin, end]");
-        const auto begin = uint64_t(range[0].toDouble());
-        const auto end = uint64_t(range[1].toDouble());
-        if (begin > end || end > dataSize)
-            throw fail("tensor " + name + " has data_offsets [" + std::to_string(begin) + ", " + std::to_string(end)
+        if (range.size() != 2 || !wholeNumber(range[0], e.begin) || !wholeNumber(range[1], e.end))
+            throw fail("tensor " + name + " has no data_offsets [begin, end] of whole numbers");
+        if (e.begin > e.end || e.end > dataSize)
+            throw fail("tensor " + name + " has data_offsets [" + std::to_string(e.begin) + ", " + std::to_string(e.end)
                        + "] outside the data section (" + std::to_string(dataSize) + " bytes)");
-        if (end - begin != uint64_t(numel) * uint64_t(dtype->size))
-            throw fail("tensor " + name + " holds " + std::to_string(end - begin) + " bytes, but its shape "
-                       + shapeToString(shape) + " of " + dtype->name + " needs " + std::to_string(numel * dtype->size));
+        if (e.end - e.begin != numel * uint64_t(dtype->size))
+            throw fail("tensor " + name + " holds " + std::to_string(e.end - e.begin) + " bytes, but its shape "
+                       + shapeToString(e.shape) + " of " + dtype->name + " needs " + std::to_string(numel * dtype->size));
+        parsed.push_back(std::move(e));
+    }
+    // As the reference reader: the tensors tile the data section, without gaps or overlaps.
+    std::vector<const Entry *> byOffset;
+    for (const Entry &e : parsed)
+        byOffset.push_back(&e);
+    std::sort(byOffset.begin(), byOffset.end(), [](const Entry *a, const Entry *b) {
+        return a->begin != b->begin ? a->begin < b->begin : a->end < b->end;
+    });
+    uint64_t expected = 0;
+    for (const Entry *e : byOffset) {
+        if (e->begin != expected)
+            throw fail("tensor " + e->name + " starts at byte " + std::to_string(e->begin) + " of the data section, expected "
+                       + std::to_string(expected) + " (tensors overlap or leave a gap)");
+        expected = e->end;
+    }
+    if (expected != dataSize)
+        throw fail("the data section has " + std::to_string(dataSize) + " bytes, but the tensors cover "
+                   + std::to_string(expected));
 
-        void *bytes = const_cast<unsigned char *>(file->data() + dataStart + begin);
-        at::Tensor view = at::from_blob(bytes, shape, [file](void *) {}, at::TensorOptions().dtype(dtype->type));
-        const bool aligned = reinterpret_cast<uintptr_t>(bytes) % dtype->size == 0;
-        tensors.emplace_back(name, aligned ? view : view.clone());
+    NamedTensors tensors;
+    for (const Entry &e : parsed) {
+        void *bytes = const_cast<unsigned char *>(file->data() + dataStart + e.begin);
+        at::Tensor view = at::from_blob(bytes, e.shape, [file](void *) {}, at::TensorOptions().dtype(e.dtype->type));
+        const bool aligned = reinterpret_cast<uintptr_t>(bytes) % e.dtype->size == 0;
+        tensors.emplace_back(e.name, aligned ? view : view.clone());
     }
     return tensors;
 }

@@ -14,12 +14,18 @@ public:
     // Progress in the source's own unit (bytes of a file); total < 0 if unknown.
     virtual long long done() const = 0;
     virtual long long total() const = 0;
+    // For messages: the file's path, "standard input", or empty.
+    virtual std::string name() const = 0;
 };
 
 // UTF-8 lines of a file or of standard input ("-"), split on '\n' only; a trailing '\r' is
-// dropped, every other character (NUL and U+2028 included) belongs to the text.
+// dropped, every other character (NUL and U+2028 included) belongs to the text. A line longer than
+// kMaxLineBytes is an input error naming the file and the line: memory stays bounded whatever the
+// input (/dev/zero has no line ends at all).
 class LineReader : public TextSource {
 public:
+    static constexpr size_t kMaxLineBytes = 1 << 20;
+
     explicit LineReader(const std::string &path);
     ~LineReader() override;
     LineReader(const LineReader &) = delete;
@@ -28,12 +34,12 @@ public:
     bool next(std::string &text) override;
     long long done() const override { return m_bytesRead; }
     long long total() const override { return m_totalBytes; }
+    std::string name() const override { return m_path == "-" ? "standard input" : m_path; }
 
 private:
     std::FILE *m_file = nullptr;
     bool m_ownsFile = false;
-    char *m_buffer = nullptr;
-    size_t m_capacity = 0;
+    long long m_lines = 0;
     long long m_bytesRead = 0;
     long long m_totalBytes = -1;
     std::string m_path;

@@ -29,8 +29,9 @@ NamedTensors readZipFormat(const std::shared_ptr<MappedFile> &file)
     const auto &pickle = zip.entry(prefix + "data.pkl");
     const StorageLoader load = [&zip, &prefix, &file](const std::string &key, at::ScalarType type, int64_t numel) {
         const auto &entry = zip.entry(prefix + "data/" + key);
-        const size_t bytes = size_t(numel) * c10::elementSize(type);
-        if (entry.size < bytes)
+        const size_t element = c10::elementSize(type);
+        const size_t bytes = numel < 0 ? SIZE_MAX : size_t(numel) * element;
+        if (numel < 0 || size_t(numel) > entry.size / element)
             throw modelError(file->path() + ": storage " + key + " holds " + std::to_string(entry.size)
                              + " bytes, fewer than the " + std::to_string(bytes) + " its tensors need");
         void *p = const_cast<unsigned char *>(entry.data);

@@ -6,7 +6,9 @@
 
 #include <cstring>
 #include <map>
+#include <iterator>
 #include <memory>
+#include <set>
 #include <variant>
 
 namespace bertlens {
@@ -47,6 +49,9 @@ template <class T> Ref make(T x)
     return r;
 }
 
+// Limits that no state dict comes near, so that a crafted pickle cannot exhaust the stack.
+constexpr int kMaxDictDepth = 64;
+
 const std::map<std::string, at::ScalarType> kStorageTypes = {
     {"torch.FloatStorage", at::kFloat},   {"torch.HalfStorage", at::kHalf},   {"torch.BFloat16Storage", at::kBFloat16},
     {"torch.DoubleStorage", at::kDouble}, {"torch.LongStorage", at::kLong},   {"torch.IntStorage", at::kInt},
@@ -67,6 +72,7 @@ public:
     {
     }
 
+    ~Unpickler() { teardown(); }
     Ref run();
     size_t consumed() const { return size_t(m_p - m_begin); }
 
@@ -121,9 +127,40 @@ private:
             fail("pickle mark missing");
         const size_t mark = m_marks.back();
         m_marks.pop_back();
+        if (mark > m_stack.size())
+            fail("pickle mark lies beyond the stack (items were popped past it)");
         std::vector<Ref> items(m_stack.begin() + long(mark), m_stack.end());
         m_stack.resize(mark);
         return items;
+    }
+    // Containers are created through here, so that teardown() can empty them all.
+    template <class T> Ref container(T x)
+    {
+        Ref r = make(std::move(x));
+        m_containers.push_back(r);
+        return r;
+    }
+    // Empties every container before any is destroyed: a pickle may build cycles (a dict that
+    // holds itself) or nesting a million deep, and neither may leak or recurse when freed.
+    void teardown()
+    {
+        std::vector<Ref> graveyard;
+        for (const Ref &c : m_containers) {
+            if (auto *t = std::get_if<Tuple>(&c->v))
+                std::move(t->items.begin(), t->items.end(), std::back_inserter(graveyard)), t->items.clear();
+            else if (auto *l = std::get_if<List>(&c->v))
+                std::move(l->items.begin(), l->items.end(), std::back_inserter(graveyard)), l->items.clear();
+            else if (auto *d = std::get_if<Dict>(&c->v)) {
+                for (auto &[k, v] : d->items) {
+                    graveyard.push_back(std::move(k));
+                    graveyard.push_back(std::move(v));
+                }
+                d->items.clear();
+            }
+        }
+        m_stack.clear();
+        m_memo.clear();
+        m_containers.clear();
     }
     Ref global(const std::string &module, const std::string &name);
     Ref reduce(const Ref &callable, const Ref &args);
@@ -155,6 +192,7 @@ private:
     std::vector<Ref> m_stack;
     std::vector<size_t> m_marks;
     std::map<uint64_t, Ref> m_memo;
+    std::vector<Ref> m_containers;
 };
 
 Ref Unpickler::global(const std::string &module, const std::string &name)
@@ -190,7 +228,7 @@ Ref Unpickler::reduce(const Ref &callable, const Ref &args)
     if (!g || !a)
         fail("unsupported pickle REDUCE");
     if (g->name == "collections.OrderedDict")
-        return make(Dict{});
+        return container(Dict{});
     if (g->name == "torch._utils._rebuild_parameter") {
         if (a->items.empty() || !std::holds_alternative<at::Tensor>(a->items[0]->v))
             fail("malformed parameter");
@@ -208,16 +246,18 @@ Ref Unpickler::reduce(const Ref &callable, const Ref &args)
         const auto strides = asInts(a->items[3], "tensor stride");
         if (sizes.size() != strides.size())
             fail("tensor size and stride differ in length");
-        int64_t last = offset;
+        // Checked arithmetic: sizes and strides come from the file. A tensor has no more elements
+        // than its storage, so no later copy of it can outgrow the file.
+        int64_t last = offset, numel = 1;
         for (size_t i = 0; i < sizes.size(); ++i) {
             if (sizes[i] < 0 || strides[i] < 0)
                 fail("negative tensor size or stride");
-            if (sizes[i] == 0)
-                last = -1;
-            else if (last >= 0)
-                last += (sizes[i] - 1) * strides[i];
+            int64_t reach = 0;
+            if (__builtin_mul_overflow(numel, sizes[i], &numel) || (sizes[i] > 0 && __builtin_mul_overflow(sizes[i] - 1, strides[i], &reach))
+                || __builtin_add_overflow(last, reach, &last))
+                fail("tensor size or stride overflows");
         }
-        if (offset < 0 || last >= storage->data.numel())
+        if (offset < 0 || (numel > 0 && last >= storage->data.numel()) || numel > storage->data.numel())
             fail("tensor extends beyond its storage");
         return make(storage->data.as_strided(sizes, strides, offset));
     }
@@ -280,15 +320,15 @@ Ref Unpickler::run()
         case 'C': m_stack.push_back(make(bytes(size_t(le(1))))); break;
         case 'T': m_stack.push_back(make(bytes(size_t(le(4))))); break;
         case 'U': m_stack.push_back(make(bytes(size_t(le(1))))); break;
-        case ')': m_stack.push_back(make(Tuple{})); break;
-        case 0x85: m_stack.push_back(make(Tuple{{pop()}})); break;
-        case 0x86: { auto b = pop(), a = pop(); m_stack.push_back(make(Tuple{{a, b}})); break; }
-        case 0x87: { auto c = pop(), b = pop(), a = pop(); m_stack.push_back(make(Tuple{{a, b, c}})); break; }
-        case 't': m_stack.push_back(make(Tuple{popToMark()})); break;
-        case ']': m_stack.push_back(make(List{})); break;
-        case 'l': m_stack.push_back(make(List{popToMark()})); break;
-        case '}': m_stack.push_back(make(Dict{})); break;
-        case 'd': { auto d = make(Dict{}); setItems(d, popToMark()); m_stack.push_back(d); break; }
+        case ')': m_stack.push_back(container(Tuple{})); break;
+        case 0x85: m_stack.push_back(container(Tuple{{pop()}})); break;
+        case 0x86: { auto b = pop(), a = pop(); m_stack.push_back(container(Tuple{{a, b}})); break; }
+        case 0x87: { auto c = pop(), b = pop(), a = pop(); m_stack.push_back(container(Tuple{{a, b, c}})); break; }
+        case 't': m_stack.push_back(container(Tuple{popToMark()})); break;
+        case ']': m_stack.push_back(container(List{})); break;
+        case 'l': m_stack.push_back(container(List{popToMark()})); break;
+        case '}': m_stack.push_back(container(Dict{})); break;
+        case 'd': { auto d = container(Dict{}); setItems(d, popToMark()); m_stack.push_back(d); break; }
         case 'a': {
             auto v = pop();
             auto *l = std::get_if<List>(&top()->v);
@@ -346,8 +386,15 @@ Ref Unpickler::run()
     }
 }
 
-void flatten(const Ref &dict, const std::string &prefix, std::vector<std::pair<std::string, at::Tensor>> &out)
+// Each dict is expanded once: a dict met twice (a cycle, or "billion laughs" sharing) is refused,
+// so the work is bounded by the number of values in the file.
+void flatten(const Ref &dict, const std::string &prefix, int depth, std::set<const Value *> &seen, NamedTensors &out,
+             const std::string &context)
 {
+    if (depth > kMaxDictDepth)
+        throw modelError(context + ": dicts nested more than " + std::to_string(kMaxDictDepth) + " deep at '" + prefix + "'");
+    if (!seen.insert(dict.get()).second)
+        throw modelError(context + ": the pickle refers to the same dict twice (at '" + prefix + "'); a state dict never does");
     for (const auto &[k, v] : std::get<Dict>(dict->v).items) {
         auto *key = std::get_if<std::string>(&k->v);
         if (!key)
@@ -355,43 +402,52 @@ void flatten(const Ref &dict, const std::string &prefix, std::vector<std::pair<s
         if (auto *t = std::get_if<at::Tensor>(&v->v))
             out.emplace_back(prefix + *key, *t);
         else if (std::holds_alternative<Dict>(v->v))
-            flatten(v, prefix + *key + ".", out);
+            flatten(v, prefix + *key + ".", depth + 1, seen, out, context);
     }
 }
 
-std::vector<std::pair<std::string, at::Tensor>> stateDictOf(const Ref &root, const std::string &context)
+NamedTensors stateDictOf(const Ref &root, const std::string &context)
 {
     if (!std::holds_alternative<Dict>(root->v))
         throw modelError(context + ": the pickled object is not a state dict");
-    std::vector<std::pair<std::string, at::Tensor>> out;
-    flatten(root, "", out);
+    NamedTensors out;
+    std::set<const Value *> seen;
+    flatten(root, "", 0, seen, out, context);
     return out;
 }
 
 } // namespace
 
-NamedTensors unpickleLegacyStateDict(const unsigned char *data, size_t size,
-                                                                        const std::string &context)
+NamedTensors unpickleLegacyStateDict(const unsigned char *data, size_t size, const std::string &context)
 {
     // Pickles in sequence: magic number, protocol version, system info, the state dict (storages
     // as persistent ids), the list of storage keys; then each storage as a little-endian int64
-    // element count followed by its bytes. Storages are created empty while the state dict is
-    // read, and filled once their bytes are reached; tensors are views of them.
+    // element count followed by its bytes. Storages are created while the state dict is read, and
+    // filled once their bytes are reached; tensors are views of them. Together they may not claim
+    // more bytes than the file has, and every one must be filled from it.
     std::map<std::string, at::Tensor> storages;
-    const StorageLoader deferred = [&storages](const std::string &key, at::ScalarType type, int64_t numel) {
+    size_t claimed = 0;
+    const StorageLoader deferred = [&](const std::string &key, at::ScalarType type, int64_t numel) {
         auto &s = storages[key];
-        if (!s.defined())
+        if (!s.defined()) {
+            const size_t element = c10::elementSize(type);
+            if (numel < 0 || uint64_t(numel) > (size - claimed) / element)
+                throw modelError(context + ": storage " + key + " claims " + std::to_string(numel)
+                                 + " elements, more than the file holds");
+            claimed += size_t(numel) * element;
             s = at::empty({numel}, at::TensorOptions().dtype(type));
+        }
         return s;
     };
     const StorageLoader refuse = [&context](const std::string &, at::ScalarType, int64_t) -> at::Tensor {
         throw modelError(context + ": unexpected storage in a header pickle");
     };
     size_t pos = 0;
+    std::vector<std::unique_ptr<Unpickler>> pickles; // alive until the state dict is flattened
     auto next = [&](const StorageLoader &loader) {
-        Unpickler u(data + pos, size - pos, loader, context);
-        Ref r = u.run();
-        pos += u.consumed();
+        pickles.push_back(std::make_unique<Unpickler>(data + pos, size - pos, loader, context));
+        Ref r = pickles.back()->run();
+        pos += pickles.back()->consumed();
         return r;
     };
     const Ref magic = next(refuse);
@@ -405,23 +461,33 @@ NamedTensors unpickleLegacyStateDict(const unsigned char *data, size_t size,
     const auto *keyList = std::get_if<List>(&keys->v);
     if (!keyList)
         throw modelError(context + ": malformed legacy torch.save file (no storage key list)");
+    std::set<std::string> filled;
     for (const Ref &k : keyList->items) {
         const auto *key = std::get_if<std::string>(&k->v);
         if (!key || !storages.count(*key))
             throw modelError(context + ": malformed legacy torch.save file (unknown storage key)");
+        if (!filled.insert(*key).second)
+            throw modelError(context + ": storage " + *key + " is listed twice");
         at::Tensor &s = storages[*key];
         if (size - pos < 8)
             throw modelError(context + ": truncated storage " + *key);
         int64_t numel = 0;
         std::memcpy(&numel, data + pos, 8);
         pos += 8;
-        const size_t bytes = size_t(numel) * s.element_size();
-        if (numel != s.numel() || size - pos < bytes)
+        if (numel != s.numel() || (size - pos) / s.element_size() < size_t(numel))
             throw modelError(context + ": storage " + *key + " is truncated or has the wrong size");
+        const size_t bytes = size_t(numel) * s.element_size();
         std::memcpy(s.data_ptr(), data + pos, bytes);
         pos += bytes;
     }
-    return stateDictOf(root, context);
+    NamedTensors tensors = stateDictOf(root, context);
+    for (const auto &[key, storage] : storages)
+        if (!filled.count(key))
+            for (const auto &[name, tensor] : tensors)
+                if (tensor.storage().is_alias_of(storage.storage()))
+                    throw modelError(context + ": tensor " + name + " has no data in the file (its storage " + key
+                                     + " is not in the storage list)");
+    return tensors;
 }
 
 NamedTensors unpickleStateDict(const unsigned char *data, size_t size,

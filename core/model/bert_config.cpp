@@ -51,6 +51,9 @@ BertConfig BertConfig::fromJson(const std::string &json, const std::string &path
     const QJsonObject o = doc.object();
     BertConfig c;
     // Checkpoints from before model_type existed are BERT; anything named otherwise is not.
+    for (const char *key : {"model_type", "hidden_act"})
+        if (o.contains(key) && !o.value(key).isString())
+            throw modelError(path + ": " + key + " must be a string, found " + jsonText(o.value(key)));
     c.modelType = o.value("model_type").toString("bert").toStdString();
     if (c.modelType != "bert")
         throw modelError(path + ": model_type '" + c.modelType + "' is not supported (BertLens reads BERT models: model_type \"bert\")");

@@ -39,7 +39,9 @@ void Checkpoint::add(const std::string &checkpointName, at::Tensor tensor)
         if (tensor.scalar_type() != at::kFloat)
             tensor = tensor.to(at::kFloat);
     }
-    m_tensors[canonicalName(checkpointName)] = std::move(tensor);
+    const std::string name = canonicalName(checkpointName);
+    if (!m_tensors.emplace(name, std::move(tensor)).second)
+        throw modelError(m_sourceFile + ": holds tensor " + name + " twice (the second time as " + checkpointName + ")");
 }
 
 std::string Checkpoint::storedDtype() const

@@ -5,16 +5,19 @@
 
 #include <c10/core/InferenceMode.h>
 
+#include <algorithm>
+
 namespace bertlens {
 
 namespace {
 
-Encoding encodeInput(const BertTokenizer &tokenizer, const SentenceInput &input, int maxLength, long long index)
+Encoding encodeInput(const BertTokenizer &tokenizer, const SentenceInput &input, int maxLength, long long index,
+                     const std::string &source)
 {
     try {
         return input.hasPair ? tokenizer.encodePair(input.text, input.pair, maxLength) : tokenizer.encode(input.text, maxLength);
     } catch (const Error &e) {
-        throw Error(e.kind(), "line " + std::to_string(index + 1) + ": " + e.what());
+        throw Error(e.kind(), (source.empty() ? "" : source + ": ") + "line " + std::to_string(index + 1) + ": " + e.what());
     }
 }
 
@@ -27,8 +30,8 @@ void runPipeline(const LoadedModel &model, InputSource &inputs, SentenceSink &si
     if (maxLength > model.config.maxPositions)
         throw Error(ErrorKind::Usage, "max length " + std::to_string(maxLength) + " exceeds the model's max_position_embeddings "
                                           + std::to_string(model.config.maxPositions));
-    if (options.batchSize < 1)
-        throw Error(ErrorKind::Usage, "batch size must be at least 1");
+    if (options.batchSize < 1 || options.batchSize > PipelineOptions::kMaxBatchSize)
+        throw Error(ErrorKind::Usage, "batch size must be between 1 and " + std::to_string(PipelineOptions::kMaxBatchSize));
     ForwardOptions forward;
     forward.attentions = sink.needsAttentions();
     forward.cancel = options.cancel;
@@ -52,18 +55,33 @@ void runPipeline(const LoadedModel &model, InputSource &inputs, SentenceSink &si
             options.progress(inputs.done(), inputs.total());
     };
 
+    // Whether one more input of `length` tokens still fits the batch's memory bounds.
+    long long longest = 0;
+    auto fits = [&](long long length) {
+        const long long t = std::max(longest, length), b = (long long)encodings.size() + 1;
+        return b * t <= PipelineOptions::kMaxBatchTokens && (!forward.attentions || b * t * t <= PipelineOptions::kMaxBatchAttention);
+    };
+
     SentenceInput input;
     while (inputs.next(input)) {
         if (options.cancel)
             options.cancel->throwIfCancelled();
         const long long index = first + (long long)encodings.size();
-        encodings.push_back(encodeInput(*model.tokenizer, input, maxLength, index));
+        Encoding encoding = encodeInput(*model.tokenizer, input, maxLength, index, inputs.name());
+        if (!encodings.empty() && !fits(encoding.size())) {
+            flush();
+            longest = 0;
+        }
+        longest = std::max<long long>(longest, encoding.size());
+        encodings.push_back(std::move(encoding));
         batchInputs.push_back(std::move(input));
         const Encoding &last = encodings.back();
         if (last.truncated && options.onTruncated)
             options.onTruncated(index, last.untruncatedLength, last.size());
-        if (int(encodings.size()) == options.batchSize)
+        if (int(encodings.size()) == options.batchSize) {
             flush();
+            longest = 0;
+        }
     }
     flush();
     sink.finish();

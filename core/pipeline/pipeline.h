@@ -31,7 +31,13 @@ public:
 
 struct PipelineOptions {
     int maxLength = 0; // 0: the model's maximum
-    int batchSize = 4; // best tokens/s for bert-base on 2 cores (bench/bench_forward)
+    int batchSize = 4; // best tokens/s for bert-base on 2 cores (bench/bench_forward); at most kMaxBatchSize
+    // Memory bounds, whatever the batch size: a batch holds at most this many padded tokens, and
+    // (when attentions are kept) at most kMaxBatchAttention cells per head and layer (B·T·T).
+    // One input alone always runs.
+    static constexpr int kMaxBatchSize = 1024;
+    static constexpr long long kMaxBatchTokens = 16384;
+    static constexpr long long kMaxBatchAttention = 1 << 19;
     const CancelToken *cancel = nullptr;
     ProgressFn progress; // in the source's unit, after each batch
     // Called for every input that had to be cut: 0-based index, tokens before and after.

@@ -22,6 +22,8 @@ public:
     // Progress in the source's own unit (bytes of a file, inputs of a list); total < 0 if unknown.
     virtual long long done() const = 0;
     virtual long long total() const = 0;
+    // For messages: the file's path, "standard input", or empty.
+    virtual std::string name() const { return {}; }
 };
 
 class InputList : public InputSource {
@@ -44,6 +46,7 @@ public:
     bool next(SentenceInput &input) override;
     long long done() const override { return m_lines.done(); }
     long long total() const override { return m_lines.total(); }
+    std::string name() const override { return m_lines.name(); }
 
 private:
     TextSource &m_lines;

@@ -40,14 +40,16 @@ void Normalizer::normalize(std::u32string_view text, int originBase, NormalizedT
             emit(U' ', origin);
             continue;
         }
-        if (m_options.spaceOutCjk && unicode::isCjkIdeograph(c)) {
+        // As the reference: CJK ideographs are spaced out first, then go through lower-casing
+        // and accent stripping like everything else, whose NFD maps the compatibility ideographs
+        // (U+F900 豈 → U+8C48 豈).
+        const bool spaced = m_options.spaceOutCjk && unicode::isCjkIdeograph(c);
+        if (spaced)
             emit(U' ', origin);
-            emit(c, origin);
-            emit(U' ', origin);
-            continue;
-        }
         if (!m_options.lowercase && !m_options.stripAccents) {
             emit(c, origin);
+            if (spaced)
+                emit(U' ', origin);
             continue;
         }
         std::u32string lowered(1, c);
@@ -61,6 +63,8 @@ void Normalizer::normalize(std::u32string_view text, int originBase, NormalizedT
             for (char32_t s : unicode::stripAccents(l))
                 emit(s, origin);
         }
+        if (spaced)
+            emit(U' ', origin);
     }
 }
 

@@ -54,6 +54,7 @@ public:
     }
     long long done() const override { return (long long)m_next; }
     long long total() const override { return (long long)m_lines.size(); }
+    std::string name() const override { return "lines"; }
 
 private:
     std::vector<std::string> m_lines;
