@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs what BertLens needs to build, test and run on Debian 12, from Debian's packages only.
+# Installs what BertLens needs to build, test and run on Debian 12, from Debian's packages only
+# (clang is for the sanitizer and fuzzing build of the tests).
 set -eu
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -9,7 +10,8 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential cmake ninja-build pkg-config \
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev \
   libtorch-dev libqcustomplot-dev libopenblas0-pthread \
-  fonts-dejavu-core fonts-wqy-microhei
+  fonts-dejavu-core fonts-wqy-microhei \
+  clang-14 libclang-rt-14-dev
 # LibTorch calls whichever BLAS the alternatives system selects; the reference BLAS is ~50x slower.
 $SUDO update-alternatives --set libblas.so.3-x86_64-linux-gnu /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3
 $SUDO update-alternatives --set liblapack.so.3-x86_64-linux-gnu /usr/lib/x86_64-linux-gnu/openblas-pthread/liblapack.so.3 || true

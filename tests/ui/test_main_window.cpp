@@ -2,6 +2,7 @@
 // CLI's byte for byte, a bad model folder keeps the previous model, a newer input wins.
 #include "analysis/projection.h"
 #include "default_model.h"
+#include "hostile_files.h"
 #include "main_window.h"
 #include "panels/input_panel.h"
 #include "panels/token_strip.h"
@@ -226,6 +227,38 @@ private Q_SLOTS:
         const QByteArray fromGui = readAll(gui);
         QVERIFY(fromGui.contains(",[SEP],") || kind == "attention");
         QVERIFY(fromGui == readAll(cli));
+        m_window->inputPanel()->setText(kText);
+        m_window->session()->setInputs(m_window->inputPanel()->inputs());
+        QVERIFY(waitIdle(m_window->session()));
+    }
+
+    // Every hostile folder of the CLI's tests gives the CLI's message in the window, and the
+    // previous model stays loaded and analyses new input.
+    void hostileModelsKeepThePreviousOne_data()
+    {
+        QTest::addColumn<int>("index");
+        const auto cases = test::hostile::modelCases();
+        for (int i = 0; i < int(cases.size()); ++i)
+            QTest::newRow(cases[size_t(i)].name) << i;
+    }
+    void hostileModelsKeepThePreviousOne()
+    {
+        QFETCH(int, index);
+        const auto c = test::hostile::modelCases()[size_t(index)];
+        QTemporaryDir dir;
+        const QString model = test::hostile::writeFolder(dir.filePath("model"), BERTLENS_FIXTURES_DIR, c.files, c.config);
+        QSignalSpy failed(m_window->session(), &AnalysisSession::modelLoadFailed);
+        m_window->openModel(model);
+        QVERIFY(failed.wait(60000));
+        QVERIFY2(failed.first().at(1).toString().contains(c.message), qPrintable(failed.first().at(1).toString()));
+        QCOMPARE(QString::fromStdString(m_window->session()->modelSummary().name), QString("tiny-safetensors"));
+        QSignalSpy results(m_window->session(), &AnalysisSession::resultChanged);
+        m_window->session()->setInputs({{"still working", "", false}});
+        QVERIFY(waitIdle(m_window->session()));
+        QCOMPARE(results.count(), 1);
+        QCOMPARE(m_window->session()->result()->sentences.size(), size_t(1));
+        for (QMessageBox *box : m_window->findChildren<QMessageBox *>())
+            box->close();
         m_window->inputPanel()->setText(kText);
         m_window->session()->setInputs(m_window->inputPanel()->inputs());
         QVERIFY(waitIdle(m_window->session()));
