@@ -1,3 +1,6 @@
+// Over 400 lines on purpose: the unpickler's private value model, its opcode machine, and the two
+// torch.save layouts that drive it share types that nothing else may see (a restricted unpickler is
+// safer with no public surface but unpickleStateDict/unpickleLegacyStateDict).
 #include "io/torch_pickle.h"
 
 #include "common/error.h"
