@@ -147,8 +147,8 @@
         <translation>Analyse (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Only the first %1 sentences are analysed.</source>
-        <translation>Only the first %1 sentences are analysed.</translation>
+        <source>%1 sentences: only the first %2 are analysed.</source>
+        <translation>%1 sentences: only the first %2 are analysed.</translation>
     </message>
 </context>
 <context>
@@ -308,6 +308,10 @@
     <message>
         <source>Open BertLens &amp;Mini (the built-in model)</source>
         <translation>Open BertLens &amp;Mini (the built-in model)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sentences (the window takes at most %3)</source>
+        <translation>%1 of %2 sentences (the window takes at most %3)</translation>
     </message>
 </context>
 <context>

@@ -147,8 +147,8 @@
         <translation>分析（Ctrl+Enter）</translation>
     </message>
     <message>
-        <source>Only the first %1 sentences are analysed.</source>
-        <translation>只分析前 %1 个句子。</translation>
+        <source>%1 sentences: only the first %2 are analysed.</source>
+        <translation>共 %1 句：只分析前 %2 句。</translation>
     </message>
 </context>
 <context>
@@ -307,6 +307,10 @@
     <message>
         <source>Open BertLens &amp;Mini (the built-in model)</source>
         <translation>打开 BertLens &amp;Mini（内置模型）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sentences (the window takes at most %3)</source>
+        <translation>%2 句中的 %1 句（窗口最多分析 %3 句）</translation>
     </message>
 </context>
 <context>

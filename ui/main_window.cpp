@@ -278,7 +278,10 @@ void MainWindow::updateStatus()
         m_stateLabel->setText(tr("Error: %1").arg(m_lastError));
     else if (m_session->isBusy())
         m_stateLabel->setText(tr("Computing…"));
-    else if (auto r = m_session->result())
+    else if (auto r = m_session->result(); r && m_input->lineCount() > int(r->sentences.size()))
+        m_stateLabel->setText(tr("%1 of %2 sentences (the window takes at most %3)")
+                                  .arg(r->sentences.size()).arg(m_input->lineCount()).arg(InputPanel::kMaxSentences));
+    else if (r)
         m_stateLabel->setText(tr("%n sentence(s)", nullptr, int(r->sentences.size())));
     else
         m_stateLabel->clear();

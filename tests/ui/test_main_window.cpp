@@ -3,6 +3,7 @@
 #include "analysis/projection.h"
 #include "default_model.h"
 #include "hostile_files.h"
+#include "language.h"
 #include "main_window.h"
 #include "panels/input_panel.h"
 #include "panels/token_strip.h"
@@ -12,8 +13,10 @@
 #include "views/hidden_state_view.h"
 #include "views/projection_view.h"
 #include "views/similarity_view.h"
+#include "views/heatmap_plot.h"
 
 #include <QDir>
+#include <QLabel>
 #include <QMessageBox>
 #include <QProcess>
 #include <QRegularExpression>
@@ -156,8 +159,63 @@ private Q_SLOTS:
         select([&] { QTest::mouseClick(strip, Qt::LeftButton, {}, chip.center()); });
         QCOMPARE(m_window->session()->viewData()->selection.sentence, 1);
         QCOMPARE(m_window->session()->viewData()->selection.token, 2);
-        // The attention view now shows sentence 2.
+        // The attention view now shows sentence 2, with the token's row outlined, as does the
+        // hidden-state view; the projection rings the token's point.
         QCOMPARE(m_window->attentionView()->plot()->rowLabel(2), QString("world"));
+        QCOMPARE(m_window->attentionView()->plot()->highlightedRow(), 2);
+        QCOMPARE(m_window->hiddenStateView()->heatmap()->highlightedRow(), 2);
+        const int ringed = m_window->projectionView()->highlightedPoint();
+        QVERIFY(ringed >= 0);
+        const ProjectionPoint &point = m_window->session()->viewData()->points[size_t(ringed)];
+        QCOMPARE(point.sentence, 1);
+        QCOMPARE(point.token, 2);
+
+        // The keyboard cursor starts again when the sentence changes.
+        HeatmapPlot *plot = m_window->attentionView()->plot();
+        QTest::keyClick(plot, Qt::Key_Down);
+        QTest::keyClick(plot, Qt::Key_Right);
+        QCOMPARE(plot->cursorCell(), QPoint(1, 1));
+        const QRect other = strip->chipRect(0, 3);
+        select([&] { QTest::mouseClick(strip, Qt::LeftButton, {}, other.center()); });
+        QCOMPARE(plot->cursorCell(), QPoint(-1, -1));
+        QCOMPARE(plot->highlightedRow(), 3);
+    }
+
+    // More lines than the window takes: said at once, and in the status bar.
+    void extraLinesAreAnnounced()
+    {
+        QStringList lines;
+        for (int i = 0; i < InputPanel::kMaxSentences + 1; ++i)
+            lines << QString("sentence number %1").arg(i);
+        m_window->inputPanel()->setText(lines.join('\n'));
+        QVERIFY(m_window->inputPanel()->note().contains("65"));
+        m_window->session()->setInputs(m_window->inputPanel()->inputs());
+        QVERIFY(waitIdle(m_window->session()));
+        QCOMPARE(m_window->session()->result()->sentences.size(), size_t(InputPanel::kMaxSentences));
+        bool said = false;
+        for (QLabel *label : m_window->findChildren<QLabel *>())
+            said = said || label->text().contains("64 of 65");
+        QVERIFY(said);
+        m_window->inputPanel()->setText(kText);
+        QVERIFY(m_window->inputPanel()->note().isEmpty());
+        m_window->session()->setInputs(m_window->inputPanel()->inputs());
+        QVERIFY(waitIdle(m_window->session()));
+    }
+
+    // Switching the language renames the projection's legend at once (it goes into exported PNGs).
+    void languageSwitchRenamesTheLegend()
+    {
+        QCustomPlot *plot = m_window->projectionView()->plot();
+        QVERIFY(plot->graphCount() > 0);
+        QCOMPARE(plot->graph(0)->name(), QString("Sentence 1"));
+        QCOMPARE(applyLanguage("zh_CN"), QString("zh_CN"));
+        QCoreApplication::processEvents();
+        const QString chinese = QCoreApplication::translate("bertlens::ProjectionView", "Sentence %1").arg(1);
+        QVERIFY(chinese != "Sentence 1");
+        QCOMPARE(plot->graph(0)->name(), chinese);
+        applyLanguage("en");
+        QCoreApplication::processEvents();
+        QCOMPARE(plot->graph(0)->name(), QString("Sentence 1"));
     }
 
     void guiExportEqualsCli_data()

@@ -41,6 +41,7 @@ InputPanel::InputPanel(QWidget *parent) : QWidget(parent)
     m_debounce.setInterval(300);
     connect(&m_debounce, &QTimer::timeout, this, &InputPanel::inputsChanged);
     connect(m_sentences, &QPlainTextEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
+    connect(m_sentences, &QPlainTextEdit::textChanged, this, &InputPanel::updateNote); // at once, not after the pause
     connect(m_pairs, &QPlainTextEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
     connect(m_usePairs, &QCheckBox::toggled, this, [this](bool on) {
         m_pairs->setVisible(on);
@@ -72,8 +73,26 @@ void InputPanel::retranslateUi()
     m_layerLabel->setText(tr("Layer:"));
     m_layer->setToolTip(tr("0 = embeddings; every view shows this layer"));
     m_analyse->setText(tr("Analyse (Ctrl+Enter)"));
-    const int lines = int(inputs().size());
-    m_note->setText(lines >= kMaxSentences ? tr("Only the first %1 sentences are analysed.").arg(kMaxSentences) : QString());
+    updateNote();
+}
+
+QString InputPanel::note() const { return m_note->text(); }
+
+int InputPanel::lineCount() const
+{
+    int count = 0;
+    for (const QString &line : m_sentences->toPlainText().split('\n'))
+        count += !line.trimmed().isEmpty();
+    return count;
+}
+
+void InputPanel::updateNote()
+{
+    const int lines = lineCount();
+    m_note->setText(lines > kMaxSentences
+                        ? tr("%1 sentences: only the first %2 are analysed.").arg(lines).arg(kMaxSentences)
+                        : QString());
+    m_note->setVisible(!m_note->text().isEmpty());
 }
 
 void InputPanel::changeEvent(QEvent *event)

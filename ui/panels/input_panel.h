@@ -25,6 +25,9 @@ public:
     explicit InputPanel(QWidget *parent = nullptr);
     void setText(const QString &sentences, const QString &pairs = QString());
     std::vector<SentenceInput> inputs() const;
+    // Non-empty lines typed, also those beyond kMaxSentences.
+    int lineCount() const;
+    QString note() const;
     void setLayerCount(int layers);
     int layer() const { return m_layer->value(); }
     void setLayer(int layer) { m_layer->setValue(layer); }
@@ -38,6 +41,7 @@ protected:
 
 private:
     void retranslateUi();
+    void updateNote();
     QLabel *m_sentencesLabel;
     QPlainTextEdit *m_sentences;
     QCheckBox *m_usePairs;

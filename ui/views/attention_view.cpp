@@ -59,6 +59,7 @@ void AttentionView::showData(const ViewInput &input)
             columns << rows.value(c);
     }
     m_plot->setMatrix(view.attention, rows, columns, QCPRange(0, 1), sequentialGradient());
+    m_plot->setHighlightedRow(view.selection.token);
     retranslateUi();
 }
 

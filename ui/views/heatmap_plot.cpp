@@ -22,6 +22,9 @@ HeatmapPlot::HeatmapPlot(QWidget *parent) : PlotWidget(parent)
     m_cursor = new QCPItemRect(this);
     m_cursor->setPen(QPen(QColor(255, 140, 0), 2));
     m_cursor->setVisible(false);
+    m_rowHighlight = new QCPItemRect(this);
+    m_rowHighlight->setPen(QPen(QColor(220, 30, 60), 3));
+    m_rowHighlight->setVisible(false);
     setMouseTracking(true);
     connect(this, &QCustomPlot::mouseMove, this, &HeatmapPlot::onMouseMove);
     connect(this, &QCustomPlot::mousePress, this, &HeatmapPlot::onMousePress);
@@ -41,6 +44,11 @@ void HeatmapPlot::setTicks(QCPAxis *axis, const QStringList &labels, int count)
 void HeatmapPlot::setMatrix(const Matrix &m, const QStringList &rowLabels, const QStringList &columnLabels, QCPRange range,
                             const QCPColorGradient &gradient)
 {
+    // Another sentence (other rows): the keyboard cursor starts again at the top.
+    if (rowLabels != m_rowLabels || m.rows != m_rows) {
+        m_cursorRow = m_cursorColumn = 0;
+        m_cursor->setVisible(false);
+    }
     m_rows = m.rows;
     m_columns = m.cols;
     m_rowLabels = rowLabels;
@@ -58,7 +66,21 @@ void HeatmapPlot::setMatrix(const Matrix &m, const QStringList &rowLabels, const
     xAxis->setRange(-0.5, m.cols - 0.5);
     yAxis->setRange(-0.5, m.rows - 0.5);
     moveCursor(std::min(m_cursorRow, m.rows - 1), std::min(m_cursorColumn, m.cols - 1));
+    setHighlightedRow(m_highlightedRow < m.rows ? m_highlightedRow : -1);
+}
+
+void HeatmapPlot::setHighlightedRow(int row)
+{
+    m_highlightedRow = row >= 0 && row < m_rows ? row : -1;
+    m_rowHighlight->setVisible(m_highlightedRow >= 0);
+    m_rowHighlight->topLeft->setCoords(-0.5, m_highlightedRow - 0.5);
+    m_rowHighlight->bottomRight->setCoords(m_columns - 0.5, m_highlightedRow + 0.5);
     replot();
+}
+
+QPoint HeatmapPlot::cursorCell() const
+{
+    return m_cursor->visible() ? QPoint(m_cursorColumn, m_cursorRow) : QPoint(-1, -1);
 }
 
 void HeatmapPlot::clearMatrix() { setMatrix(Matrix(), {}, {}, QCPRange(0, 1), m_map->gradient()); }

@@ -20,6 +20,11 @@ public:
                    const QCPColorGradient &gradient);
     void setAxisTitles(const QString &rows, const QString &columns, const QString &scale);
     void clearMatrix();
+    // Outlines one whole row (the selected token); -1 for none.
+    void setHighlightedRow(int row);
+    int highlightedRow() const { return m_highlightedRow; }
+    // The keyboard cursor cell, or (-1, -1) while it is hidden.
+    QPoint cursorCell() const;
 
     int rowCount() const { return m_rows; }
     int columnCount() const { return m_columns; }
@@ -44,6 +49,8 @@ private:
     QCPColorMap *m_map;
     QCPColorScale *m_scale;
     QCPItemRect *m_cursor;
+    QCPItemRect *m_rowHighlight;
+    int m_highlightedRow = -1;
     QStringList m_rowLabels, m_columnLabels;
     int m_rows = 0, m_columns = 0;
     int m_cursorRow = 0, m_cursorColumn = 0;

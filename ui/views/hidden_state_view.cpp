@@ -66,6 +66,7 @@ void HiddenStateView::showData(const ViewInput &input)
     for (float v : view.hidden.values)
         extent = std::max(extent, std::abs(v));
     m_heatmap->setMatrix(view.hidden, tokens, {}, QCPRange(-std::max(extent, 1e-6f), std::max(extent, 1e-6f)), divergingGradient());
+    m_heatmap->setHighlightedRow(view.selection.token);
 
     m_norms->clearGraphs();
     for (int i = 0; i < view.tokenNorms.rows; ++i) {

@@ -68,8 +68,20 @@ void ProjectionView::retranslateUi()
     };
     m_plot->xAxis->setLabel(axisTitle(0));
     m_plot->yAxis->setLabel(axisTitle(1));
+    // The legend too: an exported PNG must not keep the previous language.
+    for (int g = 0; g < m_plot->graphCount() && g < int(m_graphSentences.size()); ++g)
+        m_plot->graph(g)->setName(graphName(m_graphSentences[size_t(g)]));
     m_plot->replot();
 }
+
+QString ProjectionView::graphName(int sentence) const
+{
+    if (m_trajectory && !m_points.empty())
+        return tr("Sentence %1, token %2, layers 0–%3").arg(sentence + 1).arg(m_points.front().token).arg(int(m_points.size()) - 1);
+    return tr("Sentence %1").arg(sentence + 1);
+}
+
+int ProjectionView::highlightedPoint() const { return m_highlighted; }
 
 QVector<QPointF> ProjectionView::plottedPoints() const
 {
@@ -91,22 +103,44 @@ void ProjectionView::showData(const ViewInput &input)
     m_plot->clearGraphs();
     m_plot->clearItems();
     const bool trajectory = view.selection.projection == ProjectionMode::Trajectory;
+    m_trajectory = trajectory;
+    m_graphSentences.clear();
     QCPGraph *graph = nullptr;
     int graphSentence = -1;
     for (const auto &pt : m_points) {
         if (!graph || pt.sentence != graphSentence) {
             graph = m_plot->addGraph();
             graphSentence = pt.sentence;
+            m_graphSentences.push_back(pt.sentence);
             const QColor c = sentenceColour(pt.sentence);
             graph->setLineStyle(QCPGraph::lsNone);
             graph->setPen(QPen(c, 2));
             graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, c, c, 9));
-            graph->setName(tr("Sentence %1").arg(pt.sentence + 1));
-            if (trajectory)
-                graph->setName(tr("Sentence %1, token %2, layers 0–%3").arg(pt.sentence + 1).arg(pt.token)
-                                   .arg(int(m_points.size()) - 1));
+            graph->setName(graphName(pt.sentence));
         }
         graph->addData(pt.x, pt.y);
+    }
+    // The selected token (or, for sentence vectors, the selected sentence) gets a ring.
+    m_highlighted = -1;
+    const ViewSelection &sel = view.selection;
+    const bool sentences = sel.projection == ProjectionMode::Sentences;
+    for (size_t i = 0; i < m_points.size() && !trajectory; ++i)
+        if (m_points[i].sentence == sel.sentence && (sentences || (sel.token >= 0 && m_points[i].token == sel.token)))
+            m_highlighted = int(i);
+    if (m_highlighted >= 0) {
+        auto *ring = new QCPItemEllipse(m_plot);
+        const QPointF p(m_points[size_t(m_highlighted)].x, m_points[size_t(m_highlighted)].y);
+        ring->setPen(QPen(QColor(220, 30, 60), 3));
+        // A fixed size in pixels around the point, whatever the axis ranges.
+        ring->topLeft->setType(QCPItemPosition::ptAbsolute);
+        ring->bottomRight->setType(QCPItemPosition::ptAbsolute);
+        auto *centre = new QCPItemTracer(m_plot);
+        centre->position->setCoords(p);
+        centre->setStyle(QCPItemTracer::tsNone);
+        ring->topLeft->setParentAnchor(centre->position);
+        ring->bottomRight->setParentAnchor(centre->position);
+        ring->topLeft->setCoords(-11, -11);
+        ring->bottomRight->setCoords(11, 11);
     }
     if (trajectory) {
         // A graph keeps its points sorted by x; the path through the layers is drawn as arrows.

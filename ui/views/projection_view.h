@@ -18,6 +18,8 @@ public:
     PlotWidget *plot() const { return m_plot; }
     // The plotted points, graph by graph, each graph sorted by x.
     QVector<QPointF> plottedPoints() const;
+    // The index (in the view data's points) of the point ringed as selected, or -1.
+    int highlightedPoint() const;
 
 Q_SIGNALS:
     void modeChanged(ProjectionMode mode);
@@ -32,7 +34,11 @@ private:
     QComboBox *m_pooling;
     PlotWidget *m_plot;
     std::vector<ProjectionPoint> m_points;
+    QString graphName(int sentence) const;
     std::vector<double> m_explained;
+    std::vector<int> m_graphSentences; // the sentence of each graph, for its legend entry
+    bool m_trajectory = false;
+    int m_highlighted = -1;
     int m_layer = 0;
 };
 
