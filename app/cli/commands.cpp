@@ -1,5 +1,8 @@
 #include "commands.h"
 
+#include "json.h"
+#include "options.h"
+
 #include "progress_reporter.h"
 
 #include "common/error.h"
@@ -21,101 +24,6 @@
 namespace bertlens::cli {
 
 namespace {
-
-Error usage(const std::string &message) { return Error(ErrorKind::Usage, message); }
-
-const QCommandLineOption kModel("model", "model folder", "DIR");
-const QCommandLineOption kInput("input", "one text per line; - for standard input", "FILE");
-const QCommandLineOption kOutput("output", "output file", "OUT");
-const QCommandLineOption kPair("pair", "second text of a pair", "TEXT_B");
-const QCommandLineOption kMaxLength("max-length", "maximum tokens, special tokens included", "N");
-const QCommandLineOption kLayers("layers", "all, -1 or a list such as 0,4,12", "LAYERS", "all");
-const QCommandLineOption kPooling("pooling", "none, cls, mean or max", "POOLING", "none");
-const QCommandLineOption kBatchSize("batch-size", "sentences per forward pass", "N", QString::number(PipelineOptions().batchSize));
-const QCommandLineOption kThreads("threads", "compute threads", "N");
-const QCommandLineOption kPairs("pairs", "each line is TEXT_A<TAB>TEXT_B (a line without a TAB is one text)");
-
-void parse(QCommandLineParser &parser, const QStringList &args, const QList<QCommandLineOption> &options)
-{
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addOptions(options);
-    if (!parser.parse(args))
-        throw usage(args[0].toStdString() + ": " + parser.errorText().toStdString());
-    for (const QString &name : parser.optionNames())
-        if (parser.values(name).size() > 1)
-            throw usage(args[0].toStdString() + ": --" + name.toStdString() + " is given more than once");
-}
-
-std::string required(const QCommandLineParser &parser, const QCommandLineOption &option, const QString &command)
-{
-    if (!parser.isSet(option))
-        throw usage(command.toStdString() + ": --" + option.names().first().toStdString() + " is required");
-    return parser.value(option).toStdString();
-}
-
-int positiveInt(const QCommandLineParser &parser, const QCommandLineOption &option)
-{
-    bool ok = false;
-    const int v = parser.value(option).toInt(&ok);
-    if (!ok || v < 1)
-        throw usage("--" + option.names().first().toStdString() + " must be a positive integer, got '"
-                    + parser.value(option).toStdString() + "'");
-    return v;
-}
-
-int maxLengthOf(const QCommandLineParser &parser, const LoadedModel &model, bool pairs = false)
-{
-    if (!parser.isSet(kMaxLength))
-        return model.maxLength;
-    const int n = positiveInt(parser, kMaxLength);
-    const int least = pairs ? 3 : 2; // [CLS] and [SEP], and a second [SEP] for pairs
-    if (n < least)
-        throw usage("--max-length must be at least " + std::to_string(least) + (pairs ? " for pairs" : "")
-                    + " (room for the special tokens), got " + std::to_string(n));
-    if (n > model.config.maxPositions)
-        throw usage("--max-length " + std::to_string(n) + " exceeds the model's max_position_embeddings "
-                    + std::to_string(model.config.maxPositions));
-    return n;
-}
-
-void applyThreads(const QCommandLineParser &parser)
-{
-    setComputeThreads(parser.isSet(kThreads) ? positiveInt(parser, kThreads) : defaultComputeThreads());
-}
-
-void appendJsonString(std::string &out, const std::string &s)
-{
-    out += '"';
-    for (unsigned char c : s) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += char(c);
-            }
-        }
-    }
-    out += '"';
-}
-
-template <class T, class F> void appendJsonArray(std::string &out, const std::vector<T> &items, F appendItem)
-{
-    out += '[';
-    for (size_t i = 0; i < items.size(); ++i) {
-        if (i)
-            out += ", ";
-        appendItem(out, items[i]);
-    }
-    out += ']';
-}
 
 std::string encodingJson(const std::string &text, const std::string *pair, const Encoding &e)
 {
@@ -140,27 +48,8 @@ std::string encodingJson(const std::string &text, const std::string *pair, const
     return out;
 }
 
-void reportTruncation(long long sentence, int length, int kept)
-{
-    std::fprintf(stderr, "bertlens-cli: line %lld: %d tokens truncated to %d\n", sentence + 1, length, kept);
-}
 
-void writeStdout(const std::string &s)
-{
-    if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size())
-        throw ioError("cannot write to standard output");
-}
 
-std::string checkedOutput(const QCommandLineParser &parser, const QString &command)
-{
-    const std::string output = required(parser, kOutput, command);
-    const QFileInfo info(QString::fromStdString(output));
-    if (info.isDir())
-        throw usage("--output " + output + " is a folder, not a file");
-    if (!info.absoluteDir().exists())
-        throw usage("--output " + output + ": the folder " + info.absolutePath().toStdString() + " does not exist");
-    return output;
-}
 
 ExportJob exportJob(const QCommandLineParser &parser, const LoadedModel &model, const std::string &output)
 {
@@ -284,13 +173,14 @@ int embed(const QStringList &args)
 int attention(const QStringList &args)
 {
     QCommandLineParser parser;
-    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kMaxLength, kBatchSize, kThreads});
+    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kRollout, kMaxLength, kBatchSize, kThreads});
     const std::string input = required(parser, kInput, args[0]);
     const std::string output = checkedOutput(parser, args[0]);
     applyThreads(parser);
     const auto model = LoadedModel::load(required(parser, kModel, args[0]));
     ExportJob job = exportJob(parser, *model, output);
     job.layers = parseAttentionLayers(parser.value(kLayers).toStdString(), model->config.numLayers);
+    job.rollout = parser.isSet(kRollout);
     runExport(parser, input, *model, job, exportAttention);
     return 0;
 }

@@ -24,8 +24,10 @@ const char *kUsage =
     "  tokenize   --model DIR --input FILE|- [--max-length N]\n"
     "  embed      --model DIR --input FILE|- --output OUT.csv|OUT.npy [--pairs] [--layers all|-1|0,4,12]\n"
     "             [--pooling none|cls|mean|max] [--max-length N] [--batch-size N] [--threads N]\n"
-    "  attention  --model DIR --input FILE|- --output OUT.csv [--pairs] [--layers ...] [--max-length N]\n"
-    "             [--batch-size N] [--threads N]\n";
+    "  attention  --model DIR --input FILE|- --output OUT.csv [--pairs] [--layers ...] [--rollout]\n"
+    "             [--max-length N] [--batch-size N] [--threads N]\n"
+    "  fill-mask  --model DIR [--top-k N] [--all-layers] [--pair TEXT_B] TEXT\n"
+    "  fill-mask  --model DIR --input FILE|- [--top-k N] [--all-layers]\n";
 
 int fail(int status, const std::string &message)
 {
@@ -63,7 +65,9 @@ int main(int argc, char **argv)
             return bertlens::cli::embed(args);
         if (command == "attention")
             return bertlens::cli::attention(args);
-        return fail(kExitUsage, "unknown command '" + command.toStdString() + "' (info, tokenize, embed, attention)");
+        if (command == "fill-mask")
+            return bertlens::cli::fillMask(args);
+        return fail(kExitUsage, "unknown command '" + command.toStdString() + "' (info, tokenize, embed, attention, fill-mask)");
     } catch (const bertlens::Error &e) {
         switch (e.kind()) {
         case bertlens::ErrorKind::Usage: return fail(kExitUsage, e.what());

@@ -13,7 +13,7 @@ void exportEmbeddings(const LoadedModel &model, InputSource &inputs, const Expor
 
 void exportAttention(const LoadedModel &model, InputSource &inputs, const ExportJob &job)
 {
-    const auto sink = makeAttentionSink(job.output, job.layers);
+    const auto sink = makeAttentionSink(job.output, job.layers, job.rollout);
     runPipeline(model, inputs, *sink, job.run);
 }
 

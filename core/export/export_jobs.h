@@ -16,6 +16,7 @@ struct ExportJob {
     std::string output;
     std::vector<int> layers; // hidden states 0..L, or attention layers 1..L
     Pooling pooling = Pooling::None;
+    bool rollout = false; // attention: the rollout of each layer instead of every head's map
     PipelineOptions run;
 };
 

@@ -1,5 +1,6 @@
 #include "export/vector_sinks.h"
 
+#include "analysis/attention_rollout.h"
 #include "analysis/pooling.h"
 #include "common/error.h"
 #include "io/atomic_file.h"
@@ -162,9 +163,10 @@ private:
 
 class AttentionCsvSink : public SentenceSink {
 public:
-    AttentionCsvSink(const std::string &path, std::vector<int> layers) : m_file(path), m_layers(std::move(layers))
+    AttentionCsvSink(const std::string &path, std::vector<int> layers, bool rollout)
+        : m_file(path), m_layers(std::move(layers)), m_rollout(rollout)
     {
-        m_buffer = "sentence,layer,head,from_index,to_index,weight\n";
+        m_buffer = rollout ? "sentence,layer,from_index,to_index,weight\n" : "sentence,layer,head,from_index,to_index,weight\n";
     }
     bool needsAttentions() const override { return true; }
 
@@ -172,6 +174,10 @@ public:
     {
         const SentenceOutput &output = r.output;
         const long long sentence = r.index;
+        if (m_rollout) {
+            addRollout(sentence, attentionRollout(output.attentions));
+            return;
+        }
         const int64_t heads = output.attentions.size(1);
         const int64_t t = output.attentions.size(2);
         for (int layer : m_layers) {
@@ -202,8 +208,29 @@ public:
     }
 
 private:
+    void addRollout(long long sentence, const at::Tensor &rollout) // [L,T,T]
+    {
+        const int64_t t = rollout.size(-1);
+        for (int layer : m_layers) {
+            const at::Tensor map = rollout[layer - 1].contiguous();
+            const float *w = map.data_ptr<float>();
+            const std::string prefix = std::to_string(sentence) + "," + std::to_string(layer) + ",";
+            for (int64_t i = 0; i < t; ++i)
+                for (int64_t j = 0; j < t; ++j) {
+                    m_buffer += prefix + std::to_string(i) + "," + std::to_string(j) + ",";
+                    appendFloat(m_buffer, w[i * t + j]);
+                    m_buffer += '\n';
+                }
+        }
+        if (m_buffer.size() > kFlushBytes) {
+            m_file.write(m_buffer);
+            m_buffer.clear();
+        }
+    }
+
     AtomicFile m_file;
     std::vector<int> m_layers;
+    bool m_rollout;
     std::string m_buffer;
 };
 
@@ -222,9 +249,9 @@ std::unique_ptr<SentenceSink> makeEmbeddingSink(const std::string &path, std::ve
     return std::make_unique<EmbeddingCsvSink>(path, std::move(layers), pooling, hiddenSize);
 }
 
-std::unique_ptr<SentenceSink> makeAttentionSink(const std::string &path, std::vector<int> layers)
+std::unique_ptr<SentenceSink> makeAttentionSink(const std::string &path, std::vector<int> layers, bool rollout)
 {
-    return std::make_unique<AttentionCsvSink>(path, std::move(layers));
+    return std::make_unique<AttentionCsvSink>(path, std::move(layers), rollout);
 }
 
 } // namespace bertlens

@@ -18,8 +18,9 @@ namespace bertlens {
 std::unique_ptr<SentenceSink> makeEmbeddingSink(const std::string &path, std::vector<int> layers, Pooling pooling,
                                               int hiddenSize);
 
-// CSV: sentence,layer,head,from_index,to_index,weight (layers numbered 1..N).
-std::unique_ptr<SentenceSink> makeAttentionSink(const std::string &path, std::vector<int> layers);
+// CSV: sentence,layer,head,from_index,to_index,weight (layers numbered 1..N); with rollout,
+// sentence,layer,from_index,to_index,weight of the attention rollout up to each layer.
+std::unique_ptr<SentenceSink> makeAttentionSink(const std::string &path, std::vector<int> layers, bool rollout = false);
 
 // Shortest round-trip text of a float, appended.
 void appendFloat(std::string &out, float value);

@@ -1,5 +1,6 @@
 #include "fixtures.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -41,6 +42,72 @@ class TestCli : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // The fill-mask contract: one JSON line per text, predictions sorted, probabilities as the reference.
+    void fillMask()
+    {
+        Run r = cli({"fill-mask", "--model", kModel, "--top-k", "4", "--all-layers", "the [MASK] jumps over the [MASK] dog!"});
+        QCOMPARE(r.status, 0);
+        QCOMPARE(r.out.count('\n'), 1);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["text"].toString(), QString("the [MASK] jumps over the [MASK] dog!"));
+        QCOMPARE(o["tokens"].toArray().first().toString(), QString("[CLS]"));
+        const QJsonArray masks = o["masks"].toArray();
+        const at::Tensor probs = test::goldenTensor("fill.probs"); // [L+1, masks, V]
+        QCOMPARE(masks.size(), 2);
+        for (int m = 0; m < 2; ++m) {
+            const QJsonObject mask = masks[m].toObject();
+            QCOMPARE(mask["index"].toInt(), int(test::goldenTensor("fill.mask_index")[m].item<int64_t>()));
+            const QJsonArray predictions = mask["predictions"].toArray();
+            QCOMPARE(predictions.size(), 4);
+            for (int k = 0; k < 4; ++k) {
+                const QJsonObject p = predictions[k].toObject();
+                QVERIFY(std::abs(p["prob"].toDouble() - probs[-1][m][p["id"].toInt()].item<double>()) < 1e-5);
+                if (k)
+                    QVERIFY(p["prob"].toDouble() <= predictions[k - 1].toObject()["prob"].toDouble());
+            }
+            QCOMPARE(mask["layers"].toObject().keys(), (QStringList{"0", "1", "2"}));
+        }
+        r = cli({"fill-mask", "--model", kModel, "no mask here"});
+        QCOMPARE(r.status, 0);
+        QVERIFY(QJsonDocument::fromJson(r.out).object()["masks"].toArray().isEmpty());
+        QVERIFY(!QJsonDocument::fromJson(cli({"fill-mask", "--model", kModel, "a [MASK]"}).out)["masks"][0].toObject().contains("layers"));
+    }
+
+    void fillMaskNeedsAnMlmHead()
+    {
+        QTemporaryDir dir;
+        const QDir source(kModel);
+        for (const QString &file : {"config.json", "vocab.txt"})
+            QFile::copy(source.filePath(file), dir.filePath(file));
+        NamedTensors kept;
+        for (const auto &[name, tensor] : readSafetensors(source.filePath("model.safetensors").toStdString()))
+            if (name.rfind("cls.", 0) != 0)
+                kept.emplace_back(name, tensor);
+        writeSafetensors(dir.filePath("model.safetensors").toStdString(), kept);
+        const Run r = cli({"fill-mask", "--model", dir.path(), "a [MASK]"});
+        QCOMPARE(r.status, 3);
+        QVERIFY2(r.err.contains("has no masked-language-model head"), r.err.constData());
+    }
+
+    void attentionRollout()
+    {
+        QTemporaryDir dir;
+        const QString input = writeInput(dir, "hello world\n");
+        const QString output = dir.filePath("rollout.csv");
+        QCOMPARE(cli({"attention", "--model", kModel, "--input", input, "--output", output, "--rollout"}).status, 0);
+        QFile f(output);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.first(), QByteArray("sentence,layer,from_index,to_index,weight"));
+        const at::Tensor expected = test::goldenTensor("s0.rollout"); // "hello world" is golden sentence 0
+        QCOMPARE(qsizetype(lines.size() - 1), qsizetype(expected.numel()));
+        for (const QByteArray &line : lines.mid(1)) {
+            const QList<QByteArray> c = line.split(',');
+            const double w = expected[c[1].toInt() - 1][c[2].toInt()][c[3].toInt()].item<double>();
+            QVERIFY2(std::abs(c[4].toDouble() - w) < test::kTolerance, line.constData());
+        }
+    }
+
     void info()
     {
         const Run r = cli({"info", "--model", kModel});

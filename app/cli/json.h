@@ -1,0 +1,46 @@
+#pragma once
+// JSON output of the CLI, written by hand: the formats are a contract (README), and the texts
+// are raw UTF-8 bytes that must come out as they went in.
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace bertlens::cli {
+
+inline void appendJsonString(std::string &out, const std::string &s)
+{
+    out += '"';
+    for (unsigned char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else {
+                out += char(c);
+            }
+        }
+    }
+    out += '"';
+}
+
+template <class T, class F> inline void appendJsonArray(std::string &out, const std::vector<T> &items, F appendItem)
+{
+    out += '[';
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i)
+            out += ", ";
+        appendItem(out, items[i]);
+    }
+    out += ']';
+}
+
+
+} // namespace bertlens::cli

@@ -1,0 +1,86 @@
+#include "options.h"
+
+#include "common/error.h"
+#include "common/threads.h"
+#include "model/loaded_model.h"
+#include "pipeline/pipeline.h"
+
+#include <QFileInfo>
+#include <QDir>
+
+#include <cstdio>
+
+namespace bertlens::cli {
+
+Error usage(const std::string &message) { return Error(ErrorKind::Usage, message); }
+
+
+void parse(QCommandLineParser &parser, const QStringList &args, const QList<QCommandLineOption> &options)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOptions(options);
+    if (!parser.parse(args))
+        throw usage(args[0].toStdString() + ": " + parser.errorText().toStdString());
+    for (const QString &name : parser.optionNames())
+        if (parser.values(name).size() > 1)
+            throw usage(args[0].toStdString() + ": --" + name.toStdString() + " is given more than once");
+}
+
+std::string required(const QCommandLineParser &parser, const QCommandLineOption &option, const QString &command)
+{
+    if (!parser.isSet(option))
+        throw usage(command.toStdString() + ": --" + option.names().first().toStdString() + " is required");
+    return parser.value(option).toStdString();
+}
+
+int positiveInt(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    bool ok = false;
+    const int v = parser.value(option).toInt(&ok);
+    if (!ok || v < 1)
+        throw usage("--" + option.names().first().toStdString() + " must be a positive integer, got '"
+                    + parser.value(option).toStdString() + "'");
+    return v;
+}
+
+int maxLengthOf(const QCommandLineParser &parser, const LoadedModel &model, bool pairs)
+{
+    if (!parser.isSet(kMaxLength))
+        return model.maxLength;
+    const int n = positiveInt(parser, kMaxLength);
+    const int least = pairs ? 3 : 2; // [CLS] and [SEP], and a second [SEP] for pairs
+    if (n < least)
+        throw usage("--max-length must be at least " + std::to_string(least) + (pairs ? " for pairs" : "")
+                    + " (room for the special tokens), got " + std::to_string(n));
+    if (n > model.config.maxPositions)
+        throw usage("--max-length " + std::to_string(n) + " exceeds the model's max_position_embeddings "
+                    + std::to_string(model.config.maxPositions));
+    return n;
+}
+
+void applyThreads(const QCommandLineParser &parser)
+{
+    setComputeThreads(parser.isSet(kThreads) ? positiveInt(parser, kThreads) : defaultComputeThreads());
+}
+
+void reportTruncation(long long sentence, int length, int kept)
+{
+    std::fprintf(stderr, "bertlens-cli: line %lld: %d tokens truncated to %d\n", sentence + 1, length, kept);
+}
+void writeStdout(const std::string &s)
+{
+    if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size())
+        throw ioError("cannot write to standard output");
+}
+std::string checkedOutput(const QCommandLineParser &parser, const QString &command)
+{
+    const std::string output = required(parser, kOutput, command);
+    const QFileInfo info(QString::fromStdString(output));
+    if (info.isDir())
+        throw usage("--output " + output + " is a folder, not a file");
+    if (!info.absoluteDir().exists())
+        throw usage("--output " + output + ": the folder " + info.absolutePath().toStdString() + " does not exist");
+    return output;
+}
+
+} // namespace bertlens::cli

@@ -1,0 +1,48 @@
+#pragma once
+// The CLI's options and their checks, shared by its commands: parsed once, here, at the edge.
+
+#include "common/error.h"
+#include "pipeline/pipeline.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <string>
+
+namespace bertlens {
+struct LoadedModel;
+}
+
+namespace bertlens::cli {
+
+inline const QCommandLineOption kModel("model", "model folder", "DIR");
+inline const QCommandLineOption kInput("input", "one text per line; - for standard input", "FILE");
+inline const QCommandLineOption kOutput("output", "output file", "OUT");
+inline const QCommandLineOption kPair("pair", "second text of a pair", "TEXT_B");
+inline const QCommandLineOption kMaxLength("max-length", "maximum tokens, special tokens included", "N");
+inline const QCommandLineOption kLayers("layers", "all, -1 or a list such as 0,4,12", "LAYERS", "all");
+inline const QCommandLineOption kPooling("pooling", "none, cls, mean or max", "POOLING", "none");
+inline const QCommandLineOption kBatchSize("batch-size", "sentences per forward pass", "N", QString::number(PipelineOptions().batchSize));
+inline const QCommandLineOption kThreads("threads", "compute threads", "N");
+inline const QCommandLineOption kPairs("pairs", "each line is TEXT_A<TAB>TEXT_B (a line without a TAB is one text)");
+
+inline const QCommandLineOption kTopK("top-k", "predictions per [MASK]", "N", "10");
+inline const QCommandLineOption kAllLayers("all-layers", "also the predictions of every layer's hidden state");
+inline const QCommandLineOption kRollout("rollout", "attention rollout (Abnar & Zuidema 2020) instead of each head's map");
+
+Error usage(const std::string &message);
+// Parses args (args[0]: the command) and refuses an option given twice.
+void parse(QCommandLineParser &parser, const QStringList &args, const QList<QCommandLineOption> &options);
+std::string required(const QCommandLineParser &parser, const QCommandLineOption &option, const QString &command);
+int positiveInt(const QCommandLineParser &parser, const QCommandLineOption &option);
+// --max-length, or the model's maximum; at least room for the special tokens.
+int maxLengthOf(const QCommandLineParser &parser, const LoadedModel &model, bool pairs = false);
+void applyThreads(const QCommandLineParser &parser);
+// "line N: M tokens truncated to K" on stderr.
+void reportTruncation(long long sentence, int length, int kept);
+void writeStdout(const std::string &s);
+// --output, checked: not a folder, in a folder that exists.
+std::string checkedOutput(const QCommandLineParser &parser, const QString &command);
+
+} // namespace bertlens::cli

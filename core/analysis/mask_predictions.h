@@ -1,0 +1,33 @@
+#pragma once
+
+#include "pipeline/batch.h"
+#include "tokenizer/encoding.h"
+
+#include <string>
+#include <vector>
+
+namespace bertlens {
+
+struct LoadedModel;
+
+struct TokenPrediction {
+    int id = 0;
+    std::string token;
+    double probability = 0;
+};
+
+// What the masked-language-model head predicts at one [MASK] of a sentence.
+struct MaskPrediction {
+    int index = 0;                               // token position ([CLS] = 0)
+    std::vector<TokenPrediction> top;            // of the last layer, most probable first
+    std::vector<std::vector<TokenPrediction>> layers; // the same head on every hidden state 0..L, when asked
+};
+
+// The top-k predictions at every [MASK] token of the encoding, from the sentence's hidden states
+// (output.hidden: [L+1, T, H], or only the last layer when allLayers is false). Probabilities are
+// the softmax over the whole vocabulary, in float64. The model must have an MLM head
+// (LoadedModel::mlmHead); otherwise a model error says why it has none.
+std::vector<MaskPrediction> predictMasks(const LoadedModel &model, const Encoding &encoding, const SentenceOutput &output,
+                                         int topK, bool allLayers);
+
+} // namespace bertlens
