@@ -65,6 +65,22 @@
         <source>attention weight</source>
         <translation>attention weight</translation>
     </message>
+    <message>
+        <source>Attention of the heads</source>
+        <translation>Attention of the heads</translation>
+    </message>
+    <message>
+        <source>Rollout (attention flow through the layers)</source>
+        <translation>Rollout (attention flow through the layers)</translation>
+    </message>
+    <message>
+        <source>Rollout (Abnar &amp; Zuidema 2020): each layer&apos;s mean attention plus the residual path, multiplied through the layers up to this one</source>
+        <translation>Rollout (Abnar &amp; Zuidema 2020): each layer&apos;s mean attention plus the residual path, multiplied through the layers up to this one</translation>
+    </message>
+    <message>
+        <source>Sentence %1 — rollout up to layer %2</source>
+        <translation>Sentence %1 — rollout up to layer %2</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::ExportVectorsDialog</name>
@@ -367,6 +383,57 @@
     <message>
         <source>Could not write %1.</source>
         <translation>Could not write %1.</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::PredictionsPanel</name>
+    <message>
+        <source>Prediction</source>
+        <translation>Prediction</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probability</translation>
+    </message>
+    <message>
+        <source>This model has no masked-language-model head: %1</source>
+        <translation>This model has no masked-language-model head: %1</translation>
+    </message>
+    <message>
+        <source>Masked-token predictions</source>
+        <translation>Masked-token predictions</translation>
+    </message>
+    <message>
+        <source>Double-click a token, or type [MASK], to see what the model predicts there.</source>
+        <translation>Double-click a token, or type [MASK], to see what the model predicts there.</translation>
+    </message>
+    <message>
+        <source>No predictions: this model has no masked-language-model head.</source>
+        <translation>No predictions: this model has no masked-language-model head.</translation>
+    </message>
+    <message>
+        <source>Sentence %1, [MASK] at token %2: the model&apos;s predictions</source>
+        <translation>Sentence %1, [MASK] at token %2: the model&apos;s predictions</translation>
+    </message>
+    <message>
+        <source> (first of %1 masks)</source>
+        <translation> (first of %1 masks)</translation>
+    </message>
+    <message>
+        <source>embeddings</source>
+        <translation>embeddings</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>layer %1</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>The per-layer lens: the same prediction head applied to every layer&apos;s hidden state</source>
+        <translation>The per-layer lens: the same prediction head applied to every layer&apos;s hidden state</translation>
     </message>
 </context>
 <context>

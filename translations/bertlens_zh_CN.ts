@@ -65,6 +65,22 @@
         <source>attention weight</source>
         <translation>注意力权重</translation>
     </message>
+    <message>
+        <source>Attention of the heads</source>
+        <translation>各注意力头的注意力</translation>
+    </message>
+    <message>
+        <source>Rollout (attention flow through the layers)</source>
+        <translation>注意力展开（逐层传递的注意力）</translation>
+    </message>
+    <message>
+        <source>Rollout (Abnar &amp; Zuidema 2020): each layer&apos;s mean attention plus the residual path, multiplied through the layers up to this one</source>
+        <translation>注意力展开（Abnar 与 Zuidema，2020）：每层各头的平均注意力加上残差通路，逐层相乘直到本层</translation>
+    </message>
+    <message>
+        <source>Sentence %1 — rollout up to layer %2</source>
+        <translation>句子 %1 — 展开到第 %2 层</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::ExportVectorsDialog</name>
@@ -366,6 +382,57 @@
     <message>
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::PredictionsPanel</name>
+    <message>
+        <source>Prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>This model has no masked-language-model head: %1</source>
+        <translation>此模型没有掩码语言模型头：%1</translation>
+    </message>
+    <message>
+        <source>Masked-token predictions</source>
+        <translation>掩码词元预测</translation>
+    </message>
+    <message>
+        <source>Double-click a token, or type [MASK], to see what the model predicts there.</source>
+        <translation>双击一个词元，或输入 [MASK]，即可看到模型在该处的预测。</translation>
+    </message>
+    <message>
+        <source>No predictions: this model has no masked-language-model head.</source>
+        <translation>无法预测：此模型没有掩码语言模型头。</translation>
+    </message>
+    <message>
+        <source>Sentence %1, [MASK] at token %2: the model&apos;s predictions</source>
+        <translation>句子 %1，第 %2 个词元处的 [MASK]：模型的预测</translation>
+    </message>
+    <message>
+        <source> (first of %1 masks)</source>
+        <translation>（共 %1 个掩码中的第一个）</translation>
+    </message>
+    <message>
+        <source>embeddings</source>
+        <translation>嵌入层</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>第 %1 层</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>第 %1 名</translation>
+    </message>
+    <message>
+        <source>The per-layer lens: the same prediction head applied to every layer&apos;s hidden state</source>
+        <translation>逐层透视：把同一个预测头用于每一层的隐藏状态</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "dialogs/export_dialog.h"
 #include "export/layer_selection.h"
 #include "panels/input_panel.h"
+#include "panels/predictions_panel.h"
 #include "panels/token_strip.h"
 #include "session/analysis_session.h"
 #include "views/attention_overview.h"
@@ -65,11 +66,18 @@ void MainWindow::createWidgets()
     m_views = {m_attention, m_overview, m_hidden, m_projection, m_similarity};
     for (AnalysisView *view : m_views)
         m_tabs->addTab(view, QString());
+    m_predictions = new PredictionsPanel(this);
+    auto *top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(tokenScroll);
+    top->addWidget(m_predictions);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
+    top->setSizes({640, 420});
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(tokenScroll);
+    splitter->addWidget(top);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({130, 700});
+    splitter->setSizes({290, 560});
     setCentralWidget(splitter);
 
     m_modelLabel = new QLabel(this);
@@ -95,6 +103,11 @@ void MainWindow::connectViews()
         applySelection();
     });
     connect(m_tokens, &TokenStrip::tokenClicked, this, &MainWindow::selectToken);
+    connect(m_tokens, &TokenStrip::tokenDoubleClicked, this, &MainWindow::maskToken);
+    connect(m_attention, &AttentionView::rolloutChanged, this, [this](bool rollout) {
+        m_selection.rollout = rollout;
+        applySelection();
+    });
     connect(m_attention, &AttentionView::headChanged, this, [this](int head) {
         m_selection.head = head;
         applySelection();
@@ -307,6 +320,19 @@ void MainWindow::selectToken(int sentence, int token)
 
 void MainWindow::applySelection() { m_session->setSelection(m_selection); }
 
+void MainWindow::maskToken(int sentence, int token)
+{
+    const auto result = m_session->result();
+    if (!result || sentence >= int(result->sentences.size()))
+        return;
+    const Encoding &e = result->sentences[size_t(sentence)].encoding;
+    if (token < 0 || token >= e.size() || e.specialMask[size_t(token)])
+        return;
+    const auto [start, end] = e.offsets[size_t(token)];
+    m_input->replaceInSentence(sentence, e.typeIds[size_t(token)] == 1, start, end, QStringLiteral("[MASK]"));
+    m_selection.sentence = sentence;
+}
+
 void MainWindow::showViews()
 {
     const auto result = m_session->result();
@@ -315,6 +341,7 @@ void MainWindow::showViews()
         return;
     for (AnalysisView *v : m_views)
         v->showData({*result, *view});
+    m_predictions->showSentence(result, view->selection.sentence);
     updateStatus();
 }
 

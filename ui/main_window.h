@@ -20,6 +20,7 @@ class AttentionOverview;
 class AttentionView;
 class HiddenStateView;
 class InputPanel;
+class PredictionsPanel;
 class ProjectionView;
 class SimilarityView;
 class TokenStrip;
@@ -39,6 +40,7 @@ public:
     ProjectionView *projectionView() const { return m_projection; }
     SimilarityView *similarityView() const { return m_similarity; }
     TokenStrip *tokenStrip() const { return m_tokens; }
+    PredictionsPanel *predictionsPanel() const { return m_predictions; }
 
     void openModel(const QString &dir);
     // head -1: the mean of the heads.
@@ -70,6 +72,7 @@ private:
     void rememberModel(const QString &dir);
     void showViews();
     void selectToken(int sentence, int token);
+    void maskToken(int sentence, int token);
     void applySelection();
     void askExportVectors();
     void askExportAttention();
@@ -77,6 +80,7 @@ private:
     AnalysisSession *m_session;
     InputPanel *m_input = nullptr;
     TokenStrip *m_tokens = nullptr;
+    PredictionsPanel *m_predictions = nullptr;
     QTabWidget *m_tabs = nullptr;
     AttentionView *m_attention = nullptr;
     AttentionOverview *m_overview = nullptr;

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "model/loaded_model.h"
+#include "pipeline/batch.h"
 
 #include <ATen/ATen.h>
 

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "pipeline/batch.h"
 #include "tokenizer/encoding.h"
 
 #include <string>
@@ -9,6 +8,7 @@
 namespace bertlens {
 
 struct LoadedModel;
+struct SentenceOutput;
 
 struct TokenPrediction {
     int id = 0;

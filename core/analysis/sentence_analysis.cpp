@@ -22,7 +22,7 @@ Matrix toMatrix(const at::Tensor &t)
 // The window's sink: every layer and head of every sentence, as matrices.
 class AnalysisCollector : public SentenceSink {
 public:
-    explicit AnalysisCollector(AnalysisResult &result) : m_result(result) {}
+    AnalysisCollector(const LoadedModel &model, AnalysisResult &result) : m_model(model), m_result(result) {}
     bool needsAttentions() const override { return true; }
 
     void add(const SentenceResult &r) override
@@ -36,10 +36,14 @@ public:
         for (int64_t l = 0; l < r.output.attentions.size(0); ++l)
             for (int64_t h = 0; h < r.output.attentions.size(1); ++h)
                 s.attention[size_t(l)].push_back(toMatrix(r.output.attentions[l][h]));
+        if (m_model.mlmHead)
+            s.masks = predictMasks(m_model, r.encoding, r.output, kPredictions, true);
         m_result.sentences.push_back(std::move(s));
     }
 
 private:
+    static constexpr int kPredictions = 10;
+    const LoadedModel &m_model;
     AnalysisResult &m_result;
 };
 
@@ -54,7 +58,8 @@ std::shared_ptr<const AnalysisResult> analyseSentences(const LoadedModel &model,
     result->hiddenSize = model.config.hiddenSize;
     result->sentences.reserve(inputs.size());
     InputList source(inputs);
-    AnalysisCollector collector(*result);
+    result->mlmHeadMissing = model.mlmHead ? std::string() : model.mlmHeadMissing;
+    AnalysisCollector collector(model, *result);
     PipelineOptions options;
     options.batchSize = 8;
     options.cancel = cancel;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/mask_predictions.h"
 #include "analysis/matrix.h"
 #include "common/cancel.h"
 #include "pipeline/sentence_input.h"
@@ -19,6 +20,7 @@ struct SentenceAnalysis {
     Encoding encoding;
     std::vector<Matrix> hidden;                 // [L+1] of [T, H]; 0 = embeddings
     std::vector<std::vector<Matrix>> attention; // [L][heads] of [T, T]; attention[0] is layer 1
+    std::vector<MaskPrediction> masks;          // at each [MASK], top 10 of every layer (when the model has an MLM head)
 };
 
 struct AnalysisResult {
@@ -26,6 +28,7 @@ struct AnalysisResult {
     int numLayers = 0;
     int numHeads = 0;
     int hiddenSize = 0;
+    std::string mlmHeadMissing; // empty when the model predicts masked tokens
 };
 
 // Runs every input through the pipeline with all attention maps and keeps the results as

@@ -1,9 +1,13 @@
 #include "analysis/view_data.h"
 
+#include "analysis/attention_rollout.h"
 #include "analysis/projection.h"
+
+#include <ATen/ATen.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace bertlens {
 
@@ -25,16 +29,38 @@ std::vector<float> poolMatrix(const Matrix &tokens, Pooling pooling)
     return out;
 }
 
-Matrix attentionMap(const SentenceAnalysis &sentence, int layer, int head, bool hideSpecialColumns, std::vector<int> *columns)
+namespace {
+
+// The rollout up to `layer`, through the one implementation in attention_rollout.
+Matrix rolloutMap(const SentenceAnalysis &sentence, int layer)
+{
+    const int64_t t = sentence.encoding.size(), heads = int64_t(sentence.attention.at(0).size());
+    at::Tensor maps = at::empty({int64_t(layer), heads, t, t}, at::kFloat);
+    for (int l = 0; l < layer; ++l)
+        for (int64_t h = 0; h < heads; ++h)
+            std::memcpy(maps[l][h].data_ptr<float>(), sentence.attention[size_t(l)][size_t(h)].values.data(), size_t(t * t) * sizeof(float));
+    const at::Tensor rollout = attentionRollout(maps)[layer - 1].contiguous();
+    Matrix out(static_cast<int>(t), static_cast<int>(t));
+    std::memcpy(out.values.data(), rollout.data_ptr<float>(), out.values.size() * sizeof(float));
+    return out;
+}
+
+} // namespace
+
+Matrix attentionMap(const SentenceAnalysis &sentence, int layer, int head, bool hideSpecialColumns, std::vector<int> *columns,
+                    bool rollout)
 {
     const auto &heads = sentence.attention.at(size_t(layer - 1));
     const int t = sentence.encoding.size();
     Matrix mean(t, t);
     const int first = head < 0 ? 0 : head;
     const int last = head < 0 ? int(heads.size()) - 1 : head;
-    for (int h = first; h <= last; ++h)
-        for (size_t i = 0; i < mean.values.size(); ++i)
-            mean.values[i] += heads[size_t(h)].values[i] / float(last - first + 1);
+    if (rollout)
+        mean = rolloutMap(sentence, layer);
+    else
+        for (int h = first; h <= last; ++h)
+            for (size_t i = 0; i < mean.values.size(); ++i)
+                mean.values[i] += heads[size_t(h)].values[i] / float(last - first + 1);
     std::vector<int> keep;
     for (int j = 0; j < t; ++j)
         if (!hideSpecialColumns || !sentence.encoding.specialMask[size_t(j)])
@@ -91,7 +117,7 @@ ViewData computeViewData(const AnalysisResult &result, const ViewSelection &requ
 
     if (result.numLayers > 0) {
         view.attentionLayer = std::max(1, sel.layer);
-        view.attention = attentionMap(s, view.attentionLayer, sel.head, sel.hideSpecialColumns, &view.attentionColumns);
+        view.attention = attentionMap(s, view.attentionLayer, sel.head, sel.hideSpecialColumns, &view.attentionColumns, sel.rollout);
     }
     view.hidden = s.hidden[size_t(sel.layer)];
     view.tokenNorms = Matrix(t, result.numLayers + 1);

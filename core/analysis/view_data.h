@@ -17,6 +17,7 @@ struct ViewSelection {
     int sentence = 0;
     int layer = 0;     // 0 = embeddings .. numLayers
     int head = -1;     // -1: mean over heads
+    bool rollout = false; // the attention tab shows the rollout up to the layer (heads do not apply)
     int token = -1;    // -1: none
     bool hideSpecialColumns = false;
     Pooling pooling = Pooling::Mean;
@@ -52,10 +53,11 @@ struct ViewData {
 // Pools a sentence's token vectors [T, H] at one layer into one vector (as poolTokens does).
 std::vector<float> poolMatrix(const Matrix &tokens, Pooling pooling);
 
-// Mean of the selected head(s) of one layer, optionally without the [CLS]/[SEP] columns and
-// with every row renormalised to sum to 1.
+// Mean of the selected head(s) of one layer (head -1: all), or with rollout the attention rollout
+// up to that layer; optionally without the [CLS]/[SEP] columns and with every row renormalised to
+// sum to 1.
 Matrix attentionMap(const SentenceAnalysis &sentence, int layer, int head, bool hideSpecialColumns,
-                    std::vector<int> *columns = nullptr);
+                    std::vector<int> *columns = nullptr, bool rollout = false);
 
 // Everything the views show for this selection. Pure and deterministic; runs off the GUI thread.
 ViewData computeViewData(const AnalysisResult &result, const ViewSelection &selection);

@@ -6,6 +6,7 @@
 #include "language.h"
 #include "main_window.h"
 #include "panels/input_panel.h"
+#include "panels/predictions_panel.h"
 #include "panels/token_strip.h"
 #include "session/analysis_session.h"
 #include "views/attention_overview.h"
@@ -17,6 +18,7 @@
 
 #include <QDir>
 #include <QLabel>
+#include <QTableWidget>
 #include <QMessageBox>
 #include <QProcess>
 #include <QRegularExpression>
@@ -179,6 +181,51 @@ private Q_SLOTS:
         select([&] { QTest::mouseClick(strip, Qt::LeftButton, {}, other.center()); });
         QCOMPARE(plot->cursorCell(), QPoint(-1, -1));
         QCOMPARE(plot->highlightedRow(), 3);
+    }
+
+    // A double click on a token masks it in the input; the panel beside the strip then shows the
+    // MLM head's predictions there (as core computed them) and the per-layer lens.
+    void doubleClickMasksAndPredicts()
+    {
+        TokenStrip *strip = m_window->tokenStrip();
+        const QRect chip = strip->chipRect(1, 1); // "hello"
+        QVERIFY(!chip.isEmpty());
+        QSignalSpy results(m_window->session(), &AnalysisSession::resultChanged);
+        QTest::mouseDClick(strip, Qt::LeftButton, {}, chip.center());
+        QVERIFY(m_window->inputPanel()->inputs()[1].text.rfind("[MASK] world", 0) == 0);
+        QVERIFY(results.wait(10000));
+        QVERIFY(waitIdle(m_window->session()));
+        select([&] { Q_EMIT strip->tokenClicked(1, 1); });
+        const SentenceAnalysis &s = m_window->session()->result()->sentences[1];
+        QCOMPARE(s.masks.size(), size_t(1));
+        QCOMPARE(s.masks[0].index, 1);
+        QTableWidget *table = m_window->predictionsPanel()->table();
+        QCOMPARE(table->rowCount(), 10);
+        for (int r = 0; r < 10; ++r)
+            QCOMPARE(table->item(r, 0)->text(), QString::fromStdString(s.masks[0].top[size_t(r)].token));
+        QCOMPARE(m_window->predictionsPanel()->lens()->rowCount(), 3); // embeddings and 2 layers
+        m_window->inputPanel()->setText(kText);
+        m_window->session()->setInputs(m_window->inputPanel()->inputs());
+        QVERIFY(waitIdle(m_window->session()));
+    }
+
+    // "Rollout" shows the core's rollout of the selected sentence up to the layer.
+    void rolloutMode()
+    {
+        m_window->setLayerAndHead(2, -1);
+        QVERIFY(waitIdle(m_window->session()));
+        select([&] { Q_EMIT m_window->attentionView()->rolloutChanged(true); });
+        const auto result = m_window->session()->result();
+        const int sentence = m_window->session()->viewData()->selection.sentence;
+        const Matrix expected = attentionMap(result->sentences[size_t(sentence)], 2, -1, false, nullptr, true);
+        HeatmapPlot *plot = m_window->attentionView()->plot();
+        for (int i = 0; i < expected.rows; ++i)
+            for (int j = 0; j < expected.cols; ++j)
+                QVERIFY(std::abs(plot->cellValue(i, j) - expected.at(i, j)) < 1e-6);
+        // A rollout row is a distribution, and it differs from the plain mean of layer 2.
+        const Matrix plain = attentionMap(result->sentences[size_t(sentence)], 2, -1, false);
+        QVERIFY(std::abs(plain.at(1, 1) - expected.at(1, 1)) > 1e-4);
+        select([&] { Q_EMIT m_window->attentionView()->rolloutChanged(false); });
     }
 
     // More lines than the window takes: said at once, and in the status bar.

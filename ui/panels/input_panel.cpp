@@ -78,6 +78,31 @@ void InputPanel::retranslateUi()
 
 QString InputPanel::note() const { return m_note->text(); }
 
+void InputPanel::replaceInSentence(int sentence, bool pair, int start, int end, const QString &with)
+{
+    QStringList lines = m_sentences->toPlainText().split('\n');
+    QStringList pairLines = m_pairs->toPlainText().split('\n');
+    int seen = -1;
+    for (int i = 0; i < lines.size(); ++i) {
+        if (lines[i].trimmed().isEmpty() || ++seen != sentence)
+            continue;
+        if (pair && i >= pairLines.size())
+            return;
+        QString &line = pair ? pairLines[i] : lines[i];
+        // Offsets count code points; QString counts UTF-16 units.
+        const QList<uint> cps = line.toUcs4();
+        if (start < 0 || end > cps.size() || start >= end)
+            return;
+        line = QString::fromUcs4(reinterpret_cast<const char32_t *>(cps.constData()), start) + with
+               + QString::fromUcs4(reinterpret_cast<const char32_t *>(cps.constData()) + end, cps.size() - end);
+        if (pair)
+            m_pairs->setPlainText(pairLines.join('\n'));
+        else
+            m_sentences->setPlainText(lines.join('\n'));
+        return;
+    }
+}
+
 int InputPanel::lineCount() const
 {
     int count = 0;

@@ -25,6 +25,9 @@ public:
     explicit InputPanel(QWidget *parent = nullptr);
     void setText(const QString &sentences, const QString &pairs = QString());
     std::vector<SentenceInput> inputs() const;
+    // Replaces code points [start, end) of a sentence's text (its pair text when `pair`) with
+    // `with`: how a token is masked from the token strip. Sentences count non-empty lines, as inputs().
+    void replaceInSentence(int sentence, bool pair, int start, int end, const QString &with);
     // Non-empty lines typed, also those beyond kMaxSentences.
     int lineCount() const;
     QString note() const;

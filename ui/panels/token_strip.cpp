@@ -120,6 +120,12 @@ void TokenStrip::paintEvent(QPaintEvent *)
     }
 }
 
+void TokenStrip::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (const Chip *c = chipAt(event->pos()))
+        Q_EMIT tokenDoubleClicked(c->sentence, c->token);
+}
+
 void TokenStrip::mousePressEvent(QMouseEvent *event)
 {
     if (const Chip *c = chipAt(event->pos()))

@@ -11,7 +11,8 @@
 namespace bertlens {
 
 // Every sentence's WordPieces as chips, one row per sentence: '##' continuations visible,
-// special tokens styled apart. Hover shows id and character offsets; a click selects a token.
+// special tokens styled apart. Hover shows id and character offsets; a click selects a token, a
+// double click asks for it to be masked.
 class TokenStrip : public QWidget {
     Q_OBJECT
 
@@ -25,11 +26,13 @@ public:
 
 Q_SIGNALS:
     void tokenClicked(int sentence, int token);
+    void tokenDoubleClicked(int sentence, int token);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     bool event(QEvent *event) override;
 
 private:

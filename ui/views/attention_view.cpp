@@ -8,12 +8,16 @@ namespace bertlens {
 AttentionView::AttentionView(QWidget *parent) : AnalysisView(parent)
 {
     m_title = new QLabel(this);
+    m_mode = new QComboBox(this);
+    m_mode->addItems({QString(), QString()});
     m_head = new QComboBox(this);
+    m_head->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_hideSpecial = new QCheckBox(this);
     m_plot = new HeatmapPlot(this);
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_title);
     controls->addStretch();
+    controls->addWidget(m_mode);
     controls->addWidget(m_head);
     controls->addWidget(m_hideSpecial);
     auto *layout = new QVBoxLayout(this);
@@ -21,6 +25,7 @@ AttentionView::AttentionView(QWidget *parent) : AnalysisView(parent)
     layout->addWidget(m_plot, 1);
     connect(m_head, &QComboBox::activated, this, [this](int index) { Q_EMIT headChanged(index - 1); });
     connect(m_hideSpecial, &QCheckBox::toggled, this, &AttentionView::hideSpecialColumnsChanged);
+    connect(m_mode, &QComboBox::activated, this, [this](int index) { Q_EMIT rolloutChanged(index == 1); });
     connect(m_plot, &HeatmapPlot::cellActivated, this, [this](int row, int) { Q_EMIT tokenActivated(row); });
     retranslateUi();
 }
@@ -32,7 +37,12 @@ void AttentionView::retranslateUi()
         m_head->setItemText(0, tr("Mean of all heads"));
     for (int i = 1; i < m_head->count(); ++i)
         m_head->setItemText(i, tr("Head %1").arg(i));
-    m_title->setText(tr("Sentence %1 — layer %2").arg(m_sentence + 1).arg(m_layer));
+    m_mode->setItemText(0, tr("Attention of the heads"));
+    m_mode->setItemText(1, tr("Rollout (attention flow through the layers)"));
+    m_mode->setToolTip(tr("Rollout (Abnar & Zuidema 2020): each layer's mean attention plus the residual path, "
+                          "multiplied through the layers up to this one"));
+    m_title->setText(m_rollout ? tr("Sentence %1 — rollout up to layer %2").arg(m_sentence + 1).arg(m_layer)
+                               : tr("Sentence %1 — layer %2").arg(m_sentence + 1).arg(m_layer));
     m_plot->setAxisTitles(tr("attending token (from)"), tr("attended token (to)"), tr("attention weight"));
     m_plot->replot();
 }
@@ -48,6 +58,9 @@ void AttentionView::showData(const ViewInput &input)
             m_head->addItem(QString());
     }
     m_head->setCurrentIndex(view.selection.head + 1);
+    m_rollout = view.selection.rollout;
+    m_mode->setCurrentIndex(m_rollout ? 1 : 0);
+    m_head->setEnabled(!m_rollout);
     m_layer = view.attentionLayer;
     m_sentence = view.selection.sentence;
     QStringList rows, columns;

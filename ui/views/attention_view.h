@@ -21,6 +21,7 @@ public:
 
 Q_SIGNALS:
     void headChanged(int head); // -1: mean over heads
+    void rolloutChanged(bool rollout);
     void hideSpecialColumnsChanged(bool hide);
     void tokenActivated(int token);
 
@@ -29,10 +30,12 @@ protected:
 
 private:
     QLabel *m_title;
+    QComboBox *m_mode;
     QComboBox *m_head;
     QCheckBox *m_hideSpecial;
     HeatmapPlot *m_plot;
     int m_layer = 1;
+    bool m_rollout = false;
     int m_sentence = 0;
 };
 

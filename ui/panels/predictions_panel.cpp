@@ -1,0 +1,114 @@
+#include "panels/predictions_panel.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace bertlens {
+
+namespace {
+
+constexpr int kLensRanks = 3;
+
+// The token on a background whose blue deepens with its probability (the exact value on hover).
+QTableWidgetItem *probabilityItem(const TokenPrediction &p)
+{
+    auto *item = new QTableWidgetItem(QString::fromStdString(p.token));
+    // White to blue with the probability, as the attention maps; dark text stays readable.
+    const int shade = int(255 - 150 * std::min(1.0, p.probability));
+    item->setBackground(QColor(shade, shade + (255 - shade) / 3, 255));
+    item->setToolTip(QString("%1 (id %2): %3").arg(QString::fromStdString(p.token)).arg(p.id).arg(p.probability, 0, 'g', 6));
+    return item;
+}
+
+} // namespace
+
+PredictionsPanel::PredictionsPanel(QWidget *parent) : QWidget(parent)
+{
+    m_title = new QLabel(this);
+    m_title->setWordWrap(true);
+    m_table = new QTableWidget(this);
+    m_table->setColumnCount(2);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_lens = new QTableWidget(this);
+    m_lens->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_lens->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 0, 4, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_table, 3);
+    layout->addWidget(m_lens, 2);
+    retranslateUi();
+}
+
+void PredictionsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void PredictionsPanel::retranslateUi()
+{
+    m_table->setHorizontalHeaderLabels({tr("Prediction"), tr("Probability")});
+    refill();
+}
+
+void PredictionsPanel::showSentence(std::shared_ptr<const AnalysisResult> result, int sentence)
+{
+    m_result = std::move(result);
+    m_sentence = sentence;
+    refill();
+}
+
+void PredictionsPanel::refill()
+{
+    m_table->setRowCount(0);
+    m_lens->clear();
+    m_lens->setRowCount(0);
+    m_lens->setColumnCount(0);
+    const bool usable = m_result && m_result->mlmHeadMissing.empty();
+    setEnabled(usable);
+    setToolTip(m_result && !usable ? tr("This model has no masked-language-model head: %1")
+                                         .arg(QString::fromStdString(m_result->mlmHeadMissing))
+                                   : QString());
+    if (!m_result || m_sentence >= int(m_result->sentences.size())) {
+        m_title->setText(tr("Masked-token predictions"));
+        return;
+    }
+    const SentenceAnalysis &s = m_result->sentences[size_t(m_sentence)];
+    if (!usable || s.masks.empty()) {
+        m_title->setText(usable ? tr("Double-click a token, or type [MASK], to see what the model predicts there.")
+                                : tr("No predictions: this model has no masked-language-model head."));
+        return;
+    }
+    // The first [MASK] of the sentence (the table says which).
+    const MaskPrediction &m = s.masks.front();
+    m_title->setText(tr("Sentence %1, [MASK] at token %2: the model's predictions").arg(m_sentence + 1).arg(m.index)
+                     + (s.masks.size() > 1 ? tr(" (first of %1 masks)").arg(s.masks.size()) : QString()));
+    m_table->setRowCount(int(m.top.size()));
+    for (int r = 0; r < int(m.top.size()); ++r) {
+        m_table->setItem(r, 0, probabilityItem(m.top[size_t(r)]));
+        m_table->setItem(r, 1, new QTableWidgetItem(QString("%1%").arg(m.top[size_t(r)].probability * 100, 0, 'f', 2)));
+    }
+    const int layers = int(m.layers.size());
+    m_lens->setRowCount(layers);
+    m_lens->setColumnCount(kLensRanks);
+    QStringList rows, columns;
+    for (int l = 0; l < layers; ++l)
+        rows << (l == 0 ? tr("embeddings") : tr("layer %1").arg(l));
+    for (int k = 0; k < kLensRanks; ++k)
+        columns << tr("#%1").arg(k + 1);
+    m_lens->setVerticalHeaderLabels(rows);
+    m_lens->setHorizontalHeaderLabels(columns);
+    for (int l = 0; l < layers; ++l)
+        for (int k = 0; k < kLensRanks && k < int(m.layers[size_t(l)].size()); ++k)
+            m_lens->setItem(l, k, probabilityItem(m.layers[size_t(l)][size_t(k)]));
+    m_lens->setToolTip(tr("The per-layer lens: the same prediction head applied to every layer's hidden state"));
+}
+
+} // namespace bertlens

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "analysis/sentence_analysis.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QTableWidget;
+
+namespace bertlens {
+
+// What the model predicts at each [MASK] of the selected sentence: the ten most probable tokens
+// of the last layer, and the per-layer lens (the same MLM head on every layer's hidden state) as a
+// layers × rank table coloured by probability, showing where the prediction forms.
+class PredictionsPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit PredictionsPanel(QWidget *parent = nullptr);
+    void showSentence(std::shared_ptr<const AnalysisResult> result, int sentence);
+    QTableWidget *table() const { return m_table; }
+    QTableWidget *lens() const { return m_lens; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void refill();
+    QLabel *m_title;
+    QTableWidget *m_table;
+    QTableWidget *m_lens;
+    std::shared_ptr<const AnalysisResult> m_result;
+    int m_sentence = 0;
+};
+
+} // namespace bertlens
