@@ -483,6 +483,30 @@ PC1 %4, PC2 %5</translation>
         <source>cosine similarity</source>
         <translation>cosine similarity</translation>
     </message>
+    <message>
+        <source>Centre vectors</source>
+        <translation>Centre vectors</translation>
+    </message>
+    <message>
+        <source>Subtract the mean vector of the current set (every token, or every sentence vector) before the cosine: BERT&apos;s vectors share a common direction that makes raw cosines high</source>
+        <translation>Subtract the mean vector of the current set (every token, or every sentence vector) before the cosine: BERT&apos;s vectors share a common direction that makes raw cosines high</translation>
+    </message>
+    <message>
+        <source>The mean cosine similarity between different sentences: read the matrix against it</source>
+        <translation>The mean cosine similarity between different sentences: read the matrix against it</translation>
+    </message>
+    <message>
+        <source>The mean cosine similarity of this sentence&apos;s tokens with the other sentences&apos; tokens at this layer: read the matrix against it</source>
+        <translation>The mean cosine similarity of this sentence&apos;s tokens with the other sentences&apos; tokens at this layer: read the matrix against it</translation>
+    </message>
+    <message>
+        <source>Baseline: needs a second sentence</source>
+        <translation>Baseline: needs a second sentence</translation>
+    </message>
+    <message>
+        <source>Baseline %1</source>
+        <translation>Baseline %1</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::TokenStrip</name>

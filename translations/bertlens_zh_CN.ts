@@ -482,6 +482,30 @@ PC1 %4，PC2 %5</translation>
         <source>cosine similarity</source>
         <translation>余弦相似度</translation>
     </message>
+    <message>
+        <source>Centre vectors</source>
+        <translation>向量中心化</translation>
+    </message>
+    <message>
+        <source>Subtract the mean vector of the current set (every token, or every sentence vector) before the cosine: BERT&apos;s vectors share a common direction that makes raw cosines high</source>
+        <translation>计算余弦前先减去当前集合（所有词元或所有句向量）的平均向量：BERT 的向量有一个共同方向，使原始余弦值普遍偏高</translation>
+    </message>
+    <message>
+        <source>The mean cosine similarity between different sentences: read the matrix against it</source>
+        <translation>不同句子之间的平均余弦相似度：请以此为参照来读矩阵</translation>
+    </message>
+    <message>
+        <source>The mean cosine similarity of this sentence&apos;s tokens with the other sentences&apos; tokens at this layer: read the matrix against it</source>
+        <translation>本层中，此句的词元与其他句子的词元之间的平均余弦相似度：请以此为参照来读矩阵</translation>
+    </message>
+    <message>
+        <source>Baseline: needs a second sentence</source>
+        <translation>基线：需要第二个句子</translation>
+    </message>
+    <message>
+        <source>Baseline %1</source>
+        <translation>基线 %1</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::TokenStrip</name>

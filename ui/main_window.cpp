@@ -139,6 +139,12 @@ void MainWindow::connectViews()
         applySelection();
     };
     connect(m_projection, &ProjectionView::poolingChanged, this, setPooling);
+    connect(m_similarity, &SimilarityView::centreChanged, this, [this](bool centre) {
+        if (centre == m_selection.centre)
+            return;
+        m_selection.centre = centre;
+        applySelection();
+    });
     connect(m_similarity, &SimilarityView::poolingChanged, this, setPooling);
 }
 

@@ -101,6 +101,97 @@ void appendRow(Matrix &m, const float *row, int cols)
 
 } // namespace
 
+namespace {
+
+// Unit-length copy of a row (zero stays zero), in double.
+std::vector<double> unit(const float *row, int n, const std::vector<double> &minus)
+{
+    std::vector<double> u(static_cast<size_t>(n));
+    double norm = 0;
+    for (int d = 0; d < n; ++d) {
+        u[size_t(d)] = double(row[d]) - (minus.empty() ? 0.0 : minus[size_t(d)]);
+        norm += u[size_t(d)] * u[size_t(d)];
+    }
+    for (double &x : u)
+        x = norm > 0 ? x / std::sqrt(norm) : 0.0;
+    return u;
+}
+
+std::vector<double> meanRow(const Matrix &m)
+{
+    std::vector<double> mean(static_cast<size_t>(m.cols), 0.0);
+    for (int r = 0; r < m.rows; ++r)
+        for (int c = 0; c < m.cols; ++c)
+            mean[size_t(c)] += m.at(r, c) / double(m.rows);
+    return mean;
+}
+
+Matrix minusRow(Matrix m, const std::vector<double> &mean)
+{
+    for (int r = 0; r < m.rows; ++r)
+        for (int c = 0; c < m.cols; ++c)
+            m.at(r, c) = float(m.at(r, c) - mean[size_t(c)]);
+    return m;
+}
+
+// The similarity matrix and its baseline (see ViewData::similarityBaseline). The mean cosine over
+// pairs is computed as the dot product of mean unit vectors: O(N·H), not O(N²·H).
+void similarity(const AnalysisResult &result, const ViewSelection &sel, Pooling pooling, ViewData &view)
+{
+    const int h = result.hiddenSize;
+    const size_t n = result.sentences.size();
+    if (sel.similarity == SimilarityMode::Tokens) {
+        // The current set: every token of every sentence at this layer.
+        Matrix all;
+        for (const auto &other : result.sentences)
+            for (int i = 0; i < other.encoding.size(); ++i)
+                appendRow(all, other.hidden[size_t(sel.layer)].row(i), h);
+        const std::vector<double> mean = sel.centre ? meanRow(all) : std::vector<double>();
+        const SentenceAnalysis &s = result.sentences[size_t(sel.sentence)];
+        view.similarity = cosineSimilarity(sel.centre ? minusRow(view.hidden, mean) : view.hidden);
+        view.similarityLabels = s.encoding.tokens;
+        std::vector<double> here(static_cast<size_t>(h), 0.0), there(static_cast<size_t>(h), 0.0);
+        double hereCount = 0, thereCount = 0;
+        for (size_t si = 0; si < n; ++si) {
+            const auto &other = result.sentences[si];
+            for (int i = 0; i < other.encoding.size(); ++i) {
+                if (other.encoding.specialMask[size_t(i)])
+                    continue;
+                const auto u = unit(other.hidden[size_t(sel.layer)].row(i), h, mean);
+                auto &sum = si == size_t(sel.sentence) ? here : there;
+                (si == size_t(sel.sentence) ? hereCount : thereCount) += 1;
+                for (int d = 0; d < h; ++d)
+                    sum[size_t(d)] += u[size_t(d)];
+            }
+        }
+        if (hereCount > 0 && thereCount > 0) {
+            double dot = 0;
+            for (int d = 0; d < h; ++d)
+                dot += here[size_t(d)] * there[size_t(d)];
+            view.similarityBaseline = dot / (hereCount * thereCount);
+        }
+        return;
+    }
+    Matrix vectors;
+    for (size_t si = 0; si < n; ++si) {
+        const auto pooled = poolMatrix(result.sentences[si].hidden[size_t(sel.layer)], pooling);
+        appendRow(vectors, pooled.data(), h);
+        view.similarityLabels.push_back("S" + std::to_string(si + 1));
+    }
+    if (sel.centre)
+        vectors = minusRow(vectors, meanRow(vectors));
+    view.similarity = cosineSimilarity(vectors);
+    if (n > 1) {
+        double sum = 0;
+        for (size_t i = 0; i < n; ++i)
+            for (size_t j = 0; j < n; ++j)
+                sum += i == j ? 0.0 : view.similarity.at(int(i), int(j));
+        view.similarityBaseline = sum / double(n * (n - 1));
+    }
+}
+
+} // namespace
+
 ViewData computeViewData(const AnalysisResult &result, const ViewSelection &requested)
 {
     ViewData view;
@@ -167,18 +258,7 @@ ViewData computeViewData(const AnalysisResult &result, const ViewSelection &requ
     if (sel.projection != ProjectionMode::Trajectory)
         project(rows, view);
 
-    Matrix vectors;
-    if (sel.similarity == SimilarityMode::Tokens) {
-        vectors = view.hidden;
-        view.similarityLabels = s.encoding.tokens;
-    } else {
-        for (size_t si = 0; si < result.sentences.size(); ++si) {
-            const auto pooled = poolMatrix(result.sentences[si].hidden[size_t(sel.layer)], pooling);
-            appendRow(vectors, pooled.data(), result.hiddenSize);
-            view.similarityLabels.push_back("S" + std::to_string(si + 1));
-        }
-    }
-    view.similarity = cosineSimilarity(vectors);
+    similarity(result, sel, pooling, view);
     return view;
 }
 

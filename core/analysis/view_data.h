@@ -4,6 +4,7 @@
 #include "analysis/pooling_mode.h"
 #include "analysis/sentence_analysis.h"
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ struct ViewSelection {
     int layer = 0;     // 0 = embeddings .. numLayers
     int head = -1;     // -1: mean over heads
     bool rollout = false; // the attention tab shows the rollout up to the layer (heads do not apply)
+    bool centre = false;  // similarity of vectors less the mean vector of the current set
     int token = -1;    // -1: none
     bool hideSpecialColumns = false;
     Pooling pooling = Pooling::Mean;
@@ -48,6 +50,12 @@ struct ViewData {
     // Similarity matrix and what its rows are (token indices, or sentence indices).
     Matrix similarity;
     std::vector<std::string> similarityLabels;
+    // What cosine similarity is "normally" at this layer, to read the matrix against (BERT's
+    // vectors share a direction, so raw cosines are high for everything): for tokens the mean
+    // cosine of the sentence's tokens with the other sentences' tokens (special tokens left out),
+    // for sentence vectors the mean cosine between the different sentences. NaN without another
+    // sentence.
+    double similarityBaseline = std::nan("");
 };
 
 // Pools a sentence's token vectors [T, H] at one layer into one vector (as poolTokens does).

@@ -42,6 +42,66 @@ class TestViewData : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // The similarity baseline and centring, against a brute-force float64 computation over every pair.
+    void similarityBaselineAndCentring_data()
+    {
+        QTest::addColumn<bool>("centre");
+        QTest::newRow("raw") << false;
+        QTest::newRow("centred") << true;
+    }
+    void similarityBaselineAndCentring()
+    {
+        QFETCH(bool, centre);
+        const auto result = tinyResult();
+        const int h = result->hiddenSize, layer = 2, sentence = 0;
+        std::vector<double> mean(size_t(h), 0.0);
+        double count = 0;
+        for (const auto &s : result->sentences)
+            for (int i = 0; i < s.encoding.size(); ++i, ++count)
+                for (int d = 0; d < h; ++d)
+                    mean[size_t(d)] += s.hidden[size_t(layer)].at(i, d);
+        for (double &m : mean)
+            m = centre ? m / count : 0.0;
+        auto cosine = [&](const float *a, const float *b) {
+            double ab = 0, aa = 0, bb = 0;
+            for (int d = 0; d < h; ++d) {
+                const double x = a[d] - mean[size_t(d)], y = b[d] - mean[size_t(d)];
+                ab += x * y, aa += x * x, bb += y * y;
+            }
+            return ab / std::sqrt(aa * bb);
+        };
+        ViewSelection sel;
+        sel.sentence = sentence;
+        sel.layer = layer;
+        sel.centre = centre;
+        const ViewData view = computeViewData(*result, sel);
+        const SentenceAnalysis &s0 = result->sentences[0];
+        double sum = 0, pairs = 0;
+        for (size_t o = 1; o < result->sentences.size(); ++o) {
+            const SentenceAnalysis &other = result->sentences[o];
+            for (int i = 0; i < s0.encoding.size(); ++i)
+                for (int j = 0; j < other.encoding.size(); ++j)
+                    if (!s0.encoding.specialMask[size_t(i)] && !other.encoding.specialMask[size_t(j)])
+                        sum += cosine(s0.hidden[size_t(layer)].row(i), other.hidden[size_t(layer)].row(j)), pairs += 1;
+        }
+        QVERIFY(std::abs(view.similarityBaseline - sum / pairs) < 1e-6);
+        for (int i = 0; i < s0.encoding.size(); ++i)
+            for (int j = 0; j < s0.encoding.size(); ++j)
+                QVERIFY(std::abs(view.similarity.at(i, j) - cosine(s0.hidden[size_t(layer)].row(i), s0.hidden[size_t(layer)].row(j))) < 1e-5);
+
+        // Sentence vectors: the mean cosine between different sentences.
+        sel.similarity = SimilarityMode::Sentences;
+        const ViewData sentences = computeViewData(*result, sel);
+        const int n = sentences.similarity.rows;
+        double off = 0;
+        for (int i = 0; i < n; ++i)
+            for (int j = 0; j < n; ++j)
+                off += i == j ? 0 : sentences.similarity.at(i, j);
+        QVERIFY(std::abs(sentences.similarityBaseline - off / (n * (n - 1))) < 1e-6);
+        if (centre) // centred sentence vectors average to zero, so they cannot all point the same way
+            QVERIFY(sentences.similarityBaseline < 0);
+    }
+
     // Against NumPy (tests/fixtures/make_analysis_fixtures.py), float64 SVD there and here.
     void pcaMatchesNumpy()
     {

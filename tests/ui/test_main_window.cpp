@@ -228,6 +228,23 @@ private Q_SLOTS:
         select([&] { Q_EMIT m_window->attentionView()->rolloutChanged(false); });
     }
 
+    // The similarity tab prints the baseline and, on request, compares centred vectors.
+    void similarityBaselineAndCentre()
+    {
+        QCOMPARE(m_window->similarityView()->baselineText(),
+                 QString("Baseline %1").arg(m_window->session()->viewData()->similarityBaseline, 0, 'f', 3));
+        select([&] { Q_EMIT m_window->similarityView()->centreChanged(true); });
+        const auto view = m_window->session()->viewData();
+        QVERIFY(view->selection.centre);
+        const ViewData expected = computeViewData(*m_window->session()->result(), view->selection);
+        HeatmapPlot *plot = m_window->similarityView()->plot();
+        for (int i = 0; i < expected.similarity.rows; ++i)
+            for (int j = 0; j < expected.similarity.cols; ++j)
+                QVERIFY(std::abs(plot->cellValue(i, j) - expected.similarity.at(i, j)) < 1e-6);
+        select([&] { Q_EMIT m_window->similarityView()->centreChanged(false); });
+        QVERIFY(!m_window->session()->viewData()->selection.centre);
+    }
+
     // More lines than the window takes: said at once, and in the status bar.
     void extraLinesAreAnnounced()
     {

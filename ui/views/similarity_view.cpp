@@ -3,6 +3,8 @@
 #include "views/view_style.h"
 
 #include <QHBoxLayout>
+
+#include <cmath>
 #include <QVBoxLayout>
 
 namespace bertlens {
@@ -12,17 +14,22 @@ SimilarityView::SimilarityView(QWidget *parent) : AnalysisView(parent)
     m_mode = new QComboBox(this);
     m_mode->addItems({QString(), QString()});
     m_pooling = new QComboBox(this);
+    m_centre = new QCheckBox(this);
+    m_baseline = new QLabel(this);
     m_plot = new HeatmapPlot(this);
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_mode);
     controls->addWidget(m_pooling);
+    controls->addWidget(m_centre);
     controls->addStretch();
+    controls->addWidget(m_baseline);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_plot, 1);
     connect(m_mode, &QComboBox::activated, this, [this](int i) { Q_EMIT modeChanged(SimilarityMode(i)); });
     connect(m_pooling, &QComboBox::activated, this,
             [this](int i) { Q_EMIT poolingChanged(Pooling(m_pooling->itemData(i).toInt())); });
+    connect(m_centre, &QCheckBox::toggled, this, &SimilarityView::centreChanged);
     retranslateUi();
 }
 
@@ -31,19 +38,37 @@ void SimilarityView::retranslateUi()
     m_mode->setItemText(0, tr("Tokens of the selected sentence"));
     m_mode->setItemText(1, tr("Sentence vectors"));
     fillPoolingCombo(m_pooling);
+    m_centre->setText(tr("Centre vectors"));
+    m_centre->setToolTip(tr("Subtract the mean vector of the current set (every token, or every sentence vector) "
+                            "before the cosine: BERT's vectors share a common direction that makes raw cosines high"));
+    m_baseline->setText(baselineText());
+    m_baseline->setToolTip(m_sentences ? tr("The mean cosine similarity between different sentences: read the matrix against it")
+                                       : tr("The mean cosine similarity of this sentence's tokens with the other sentences' "
+                                            "tokens at this layer: read the matrix against it"));
     m_plot->setAxisTitles(QString(), QString(), tr("cosine similarity"));
     m_plot->replot();
+}
+
+QString SimilarityView::baselineText() const
+{
+    if (std::isnan(m_baselineValue))
+        return tr("Baseline: needs a second sentence");
+    return tr("Baseline %1").arg(m_baselineValue, 0, 'f', 3);
 }
 
 void SimilarityView::showData(const ViewInput &input)
 {
     const ViewData &view = input.view;
+    m_baselineValue = view.similarityBaseline;
+    m_sentences = view.selection.similarity == SimilarityMode::Sentences;
+    m_centre->setChecked(view.selection.centre);
     m_mode->setCurrentIndex(int(view.selection.similarity));
     m_pooling->setEnabled(view.selection.similarity == SimilarityMode::Sentences);
     QStringList labels;
     for (const auto &l : view.similarityLabels)
         labels << QString::fromStdString(l);
     m_plot->setMatrix(view.similarity, labels, labels, QCPRange(-1, 1), divergingGradient());
+    retranslateUi();
 }
 
 } // namespace bertlens

@@ -3,7 +3,9 @@
 #include "views/analysis_view.h"
 #include "views/heatmap_plot.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 
 namespace bertlens {
 
@@ -16,10 +18,12 @@ public:
     explicit SimilarityView(QWidget *parent = nullptr);
     void showData(const ViewInput &input) override;
     HeatmapPlot *plot() const { return m_plot; }
+    QString baselineText() const;
 
 Q_SIGNALS:
     void modeChanged(SimilarityMode mode);
     void poolingChanged(Pooling pooling);
+    void centreChanged(bool centre);
 
 protected:
     void retranslateUi() override;
@@ -27,7 +31,11 @@ protected:
 private:
     QComboBox *m_mode;
     QComboBox *m_pooling;
+    QCheckBox *m_centre;
+    QLabel *m_baseline;
     HeatmapPlot *m_plot;
+    double m_baselineValue = 0;
+    bool m_sentences = false;
 };
 
 } // namespace bertlens
