@@ -329,6 +329,14 @@
         <source>%1 of %2 sentences (the window takes at most %3)</source>
         <translation>%1 of %2 sentences (the window takes at most %3)</translation>
     </message>
+    <message>
+        <source>&amp;Words instead of WordPieces</source>
+        <translation>&amp;Words instead of WordPieces</translation>
+    </message>
+    <message>
+        <source>Attention, hidden states, projection and similarity by word: pieces merged, Chinese characters grouped into words with jieba&apos;s dictionary where it is installed</source>
+        <translation>Attention, hidden states, projection and similarity by word: pieces merged, Chinese characters grouped into words with jieba&apos;s dictionary where it is installed</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::PlotWidget</name>

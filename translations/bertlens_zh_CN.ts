@@ -328,6 +328,14 @@
         <source>%1 of %2 sentences (the window takes at most %3)</source>
         <translation>%2 句中的 %1 句（窗口最多分析 %3 句）</translation>
     </message>
+    <message>
+        <source>&amp;Words instead of WordPieces</source>
+        <translation>按词显示（而非 WordPiece）(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Attention, hidden states, projection and similarity by word: pieces merged, Chinese characters grouped into words with jieba&apos;s dictionary where it is installed</source>
+        <translation>注意力、隐藏状态、投影与相似度均按词显示：合并词片；若安装了结巴词典，则把汉字组合成词</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::PlotWidget</name>

@@ -219,6 +219,11 @@ void MainWindow::createMenus()
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_viewMenu = menuBar()->addMenu(QString());
+    m_wordsAction = m_viewMenu->addAction(QString(), this, [this](bool words) {
+        m_selection.words = words;
+        applySelection();
+    });
+    m_wordsAction->setCheckable(true);
     m_viewMenu->addMenu(new LanguageMenu(this));
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
@@ -240,6 +245,9 @@ void MainWindow::retranslateUi()
     m_exportAttentionAction->setText(tr("Export &attention…"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
+    m_wordsAction->setText(tr("&Words instead of WordPieces"));
+    m_wordsAction->setToolTip(tr("Attention, hidden states, projection and similarity by word: pieces merged, Chinese "
+                                 "characters grouped into words with jieba's dictionary where it is installed"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About BertLens"));
     m_cancel->setText(tr("Cancel"));
@@ -308,6 +316,13 @@ void MainWindow::updateStatus()
 }
 
 void MainWindow::openModel(const QString &dir) { m_session->loadModel(dir); }
+
+void MainWindow::setWords(bool words)
+{
+    m_wordsAction->setChecked(words);
+    m_selection.words = words;
+    applySelection();
+}
 
 void MainWindow::setLayerAndHead(int layer, int head)
 {

@@ -45,6 +45,8 @@ public:
     void openModel(const QString &dir);
     // head -1: the mean of the heads.
     void setLayerAndHead(int layer, int head);
+    // Word-level rows instead of WordPieces in every view (View → Words instead of WordPieces).
+    void setWords(bool words);
     // Writes exactly what `bertlens-cli embed` / `attention` (with --pairs) write for the
     // sentences the window shows; layers and pooling as the CLI spells them. Runs in the
     // background; `exportFinished` reports the outcome (empty message on success).
@@ -94,6 +96,7 @@ private:
     QToolButton *m_cancel = nullptr;
     QMenu *m_fileMenu, *m_recentMenu, *m_viewMenu, *m_helpMenu;
     QAction *m_openAction, *m_openDefaultAction, *m_exportVectorsAction, *m_exportAttentionAction, *m_quitAction, *m_aboutAction;
+    QAction *m_wordsAction;
     ViewSelection m_selection;
     QString m_lastError;
 };

@@ -22,7 +22,10 @@ Matrix toMatrix(const at::Tensor &t)
 // The window's sink: every layer and head of every sentence, as matrices.
 class AnalysisCollector : public SentenceSink {
 public:
-    AnalysisCollector(const LoadedModel &model, AnalysisResult &result) : m_model(model), m_result(result) {}
+    AnalysisCollector(const LoadedModel &model, AnalysisResult &result, const ChineseSegmenter *segmenter)
+        : m_model(model), m_result(result), m_segmenter(segmenter)
+    {
+    }
     bool needsAttentions() const override { return true; }
 
     void add(const SentenceResult &r) override
@@ -38,6 +41,7 @@ public:
                 s.attention[size_t(l)].push_back(toMatrix(r.output.attentions[l][h]));
         if (m_model.mlmHead)
             s.masks = predictMasks(m_model, r.encoding, r.output, kPredictions, true);
+        s.words = groupWords(r.encoding, m_segmenter);
         m_result.sentences.push_back(std::move(s));
     }
 
@@ -45,12 +49,14 @@ private:
     static constexpr int kPredictions = 10;
     const LoadedModel &m_model;
     AnalysisResult &m_result;
+    const ChineseSegmenter *m_segmenter;
 };
 
 } // namespace
 
 std::shared_ptr<const AnalysisResult> analyseSentences(const LoadedModel &model, const std::vector<SentenceInput> &inputs,
-                                                       const CancelToken *cancel, const ProgressFn &progress)
+                                                       const CancelToken *cancel, const ProgressFn &progress,
+                                                       const ChineseSegmenter *segmenter)
 {
     auto result = std::make_shared<AnalysisResult>();
     result->numLayers = model.config.numLayers;
@@ -59,7 +65,7 @@ std::shared_ptr<const AnalysisResult> analyseSentences(const LoadedModel &model,
     result->sentences.reserve(inputs.size());
     InputList source(inputs);
     result->mlmHeadMissing = model.mlmHead ? std::string() : model.mlmHeadMissing;
-    AnalysisCollector collector(model, *result);
+    AnalysisCollector collector(model, *result, segmenter);
     PipelineOptions options;
     options.batchSize = 8;
     options.cancel = cancel;

@@ -2,6 +2,7 @@
 
 #include "analysis/mask_predictions.h"
 #include "analysis/matrix.h"
+#include "analysis/word_groups.h"
 #include "common/cancel.h"
 #include "pipeline/sentence_input.h"
 #include "tokenizer/encoding.h"
@@ -13,6 +14,7 @@
 namespace bertlens {
 
 struct LoadedModel;
+class ChineseSegmenter;
 
 // Everything the model computes for one sentence, as plain matrices.
 struct SentenceAnalysis {
@@ -21,6 +23,7 @@ struct SentenceAnalysis {
     std::vector<Matrix> hidden;                 // [L+1] of [T, H]; 0 = embeddings
     std::vector<std::vector<Matrix>> attention; // [L][heads] of [T, T]; attention[0] is layer 1
     std::vector<MaskPrediction> masks;          // at each [MASK], top 10 of every layer (when the model has an MLM head)
+    WordGroups words;                           // the tokens of each word, for the word-level views
 };
 
 struct AnalysisResult {
@@ -33,7 +36,9 @@ struct AnalysisResult {
 
 // Runs every input through the pipeline with all attention maps and keeps the results as
 // matrices for the window; checks the token between batches and layers. progress counts inputs.
+// Words group Chinese characters with the segmenter when one is given.
 std::shared_ptr<const AnalysisResult> analyseSentences(const LoadedModel &model, const std::vector<SentenceInput> &inputs,
-                                                       const CancelToken *cancel = nullptr, const ProgressFn &progress = {});
+                                                       const CancelToken *cancel = nullptr, const ProgressFn &progress = {},
+                                                       const ChineseSegmenter *segmenter = nullptr);
 
 } // namespace bertlens

@@ -31,6 +31,50 @@ std::vector<float> poolMatrix(const Matrix &tokens, Pooling pooling)
 
 namespace {
 
+// Whether each row (token, or word) is [CLS]/[SEP].
+std::vector<bool> specialRows(const SentenceAnalysis &sentence, bool words)
+{
+    if (!words)
+        return sentence.encoding.specialMask;
+    std::vector<bool> special;
+    for (const auto &tokens : sentence.words.tokens)
+        special.push_back(tokens.size() == 1 && sentence.encoding.specialMask[size_t(tokens[0])]);
+    return special;
+}
+
+// Drops the special columns when asked, renormalising every row to sum to 1.
+Matrix hideColumns(Matrix map, const std::vector<bool> &special, bool hide, std::vector<int> *columns)
+{
+    std::vector<int> keep;
+    for (int j = 0; j < map.cols; ++j)
+        if (!hide || !special[size_t(j)])
+            keep.push_back(j);
+    if (columns)
+        *columns = keep;
+    if (!hide)
+        return map;
+    Matrix out(map.rows, int(keep.size()));
+    for (int i = 0; i < map.rows; ++i) {
+        double sum = 0;
+        for (int k : keep)
+            sum += map.at(i, k);
+        for (size_t k = 0; k < keep.size(); ++k)
+            out.at(i, int(k)) = sum > 0 ? float(map.at(i, keep[k]) / sum) : 0.f;
+    }
+    return out;
+}
+
+// A sentence's rows at a layer: token vectors, or word vectors.
+Matrix rowVectors(const SentenceAnalysis &sentence, int layer, bool words)
+{
+    return words ? wordVectors(sentence.hidden[size_t(layer)], sentence.words) : sentence.hidden[size_t(layer)];
+}
+
+const std::vector<std::string> &rowLabels(const SentenceAnalysis &sentence, bool words)
+{
+    return words ? sentence.words.labels : sentence.encoding.tokens;
+}
+
 // The rollout up to `layer`, through the one implementation in attention_rollout.
 Matrix rolloutMap(const SentenceAnalysis &sentence, int layer)
 {
@@ -48,8 +92,13 @@ Matrix rolloutMap(const SentenceAnalysis &sentence, int layer)
 } // namespace
 
 Matrix attentionMap(const SentenceAnalysis &sentence, int layer, int head, bool hideSpecialColumns, std::vector<int> *columns,
-                    bool rollout)
+                    bool rollout, bool words)
 {
+    if (words) {
+        Matrix full = wordAttention(attentionMap(sentence, layer, head, false, nullptr, rollout), sentence.words);
+        const auto special = specialRows(sentence, true);
+        return hideColumns(std::move(full), special, hideSpecialColumns, columns);
+    }
     const auto &heads = sentence.attention.at(size_t(layer - 1));
     const int t = sentence.encoding.size();
     Matrix mean(t, t);
@@ -61,23 +110,7 @@ Matrix attentionMap(const SentenceAnalysis &sentence, int layer, int head, bool 
         for (int h = first; h <= last; ++h)
             for (size_t i = 0; i < mean.values.size(); ++i)
                 mean.values[i] += heads[size_t(h)].values[i] / float(last - first + 1);
-    std::vector<int> keep;
-    for (int j = 0; j < t; ++j)
-        if (!hideSpecialColumns || !sentence.encoding.specialMask[size_t(j)])
-            keep.push_back(j);
-    if (columns)
-        *columns = keep;
-    if (!hideSpecialColumns)
-        return mean;
-    Matrix out(t, int(keep.size()));
-    for (int i = 0; i < t; ++i) {
-        double sum = 0;
-        for (size_t k = 0; k < keep.size(); ++k)
-            sum += mean.at(i, keep[k]);
-        for (size_t k = 0; k < keep.size(); ++k)
-            out.at(i, int(k)) = sum > 0 ? float(mean.at(i, keep[k]) / sum) : 0.f;
-    }
-    return out;
+    return hideColumns(std::move(mean), specialRows(sentence, false), hideSpecialColumns, columns);
 }
 
 namespace {
@@ -142,22 +175,25 @@ void similarity(const AnalysisResult &result, const ViewSelection &sel, Pooling 
     const size_t n = result.sentences.size();
     if (sel.similarity == SimilarityMode::Tokens) {
         // The current set: every token of every sentence at this layer.
+        std::vector<Matrix> rows;
         Matrix all;
-        for (const auto &other : result.sentences)
-            for (int i = 0; i < other.encoding.size(); ++i)
-                appendRow(all, other.hidden[size_t(sel.layer)].row(i), h);
+        for (const auto &other : result.sentences) {
+            rows.push_back(rowVectors(other, sel.layer, sel.words));
+            for (int i = 0; i < rows.back().rows; ++i)
+                appendRow(all, rows.back().row(i), h);
+        }
         const std::vector<double> mean = sel.centre ? meanRow(all) : std::vector<double>();
         const SentenceAnalysis &s = result.sentences[size_t(sel.sentence)];
         view.similarity = cosineSimilarity(sel.centre ? minusRow(view.hidden, mean) : view.hidden);
-        view.similarityLabels = s.encoding.tokens;
+        view.similarityLabels = rowLabels(s, sel.words);
         std::vector<double> here(static_cast<size_t>(h), 0.0), there(static_cast<size_t>(h), 0.0);
         double hereCount = 0, thereCount = 0;
         for (size_t si = 0; si < n; ++si) {
-            const auto &other = result.sentences[si];
-            for (int i = 0; i < other.encoding.size(); ++i) {
-                if (other.encoding.specialMask[size_t(i)])
+            const auto special = specialRows(result.sentences[si], sel.words);
+            for (int i = 0; i < rows[si].rows; ++i) {
+                if (special[size_t(i)])
                     continue;
-                const auto u = unit(other.hidden[size_t(sel.layer)].row(i), h, mean);
+                const auto u = unit(rows[si].row(i), h, mean);
                 auto &sum = si == size_t(sel.sentence) ? here : there;
                 (si == size_t(sel.sentence) ? hereCount : thereCount) += 1;
                 for (int d = 0; d < h; ++d)
@@ -208,17 +244,24 @@ ViewData computeViewData(const AnalysisResult &result, const ViewSelection &requ
 
     if (result.numLayers > 0) {
         view.attentionLayer = std::max(1, sel.layer);
-        view.attention = attentionMap(s, view.attentionLayer, sel.head, sel.hideSpecialColumns, &view.attentionColumns, sel.rollout);
+        view.attention = attentionMap(s, view.attentionLayer, sel.head, sel.hideSpecialColumns, &view.attentionColumns, sel.rollout,
+                                      sel.words);
     }
-    view.hidden = s.hidden[size_t(sel.layer)];
-    view.tokenNorms = Matrix(t, result.numLayers + 1);
-    for (int l = 0; l <= result.numLayers; ++l)
-        for (int i = 0; i < t; ++i) {
+    view.rowLabels = rowLabels(s, sel.words);
+    for (int r = 0; r < int(view.rowLabels.size()); ++r)
+        view.rowFirstToken.push_back(sel.words ? s.words.tokens[size_t(r)].front() : r);
+    view.selectedRow = sel.token < 0 ? -1 : sel.words ? s.words.wordOfToken[size_t(sel.token)] : sel.token;
+    view.hidden = rowVectors(s, sel.layer, sel.words);
+    view.tokenNorms = Matrix(view.hidden.rows, result.numLayers + 1);
+    for (int l = 0; l <= result.numLayers; ++l) {
+        const Matrix rows = rowVectors(s, l, sel.words);
+        for (int i = 0; i < rows.rows; ++i) {
             double sq = 0;
             for (int d = 0; d < result.hiddenSize; ++d)
-                sq += double(s.hidden[size_t(l)].at(i, d)) * s.hidden[size_t(l)].at(i, d);
+                sq += double(rows.at(i, d)) * rows.at(i, d);
             view.tokenNorms.at(i, l) = float(std::sqrt(sq));
         }
+    }
 
     const Pooling pooling = sel.pooling == Pooling::None ? Pooling::Mean : sel.pooling;
     Matrix rows;
@@ -226,9 +269,11 @@ ViewData computeViewData(const AnalysisResult &result, const ViewSelection &requ
     case ProjectionMode::Tokens:
         for (size_t si = 0; si < result.sentences.size(); ++si) {
             const auto &other = result.sentences[si];
-            for (int i = 0; i < other.encoding.size(); ++i) {
-                appendRow(rows, other.hidden[size_t(sel.layer)].row(i), result.hiddenSize);
-                view.points.push_back({0, 0, int(si), i, sel.layer, other.encoding.tokens[size_t(i)]});
+            const Matrix vectors = rowVectors(other, sel.layer, sel.words);
+            for (int i = 0; i < vectors.rows; ++i) {
+                appendRow(rows, vectors.row(i), result.hiddenSize);
+                const int token = sel.words ? other.words.tokens[size_t(i)].front() : i;
+                view.points.push_back({0, 0, int(si), token, sel.layer, rowLabels(other, sel.words)[size_t(i)]});
             }
         }
         break;

@@ -20,6 +20,7 @@ struct ViewSelection {
     int head = -1;     // -1: mean over heads
     bool rollout = false; // the attention tab shows the rollout up to the layer (heads do not apply)
     bool centre = false;  // similarity of vectors less the mean vector of the current set
+    bool words = false;   // rows are words (pieces merged, Chinese words segmented) instead of tokens
     int token = -1;    // -1: none
     bool hideSpecialColumns = false;
     Pooling pooling = Pooling::Mean;
@@ -40,7 +41,11 @@ struct ViewData {
     // Attention heatmap of the selected sentence: rows = from-token, columns = to-token.
     int attentionLayer = 1; // 1..numLayers: the attention that produced the selected layer (1 for layer 0)
     Matrix attention;
-    std::vector<int> attentionColumns; // token index of each column (special columns may be hidden)
+    std::vector<int> attentionColumns; // row index of each column (special columns may be hidden)
+    // The rows of the selected sentence's heatmaps: its tokens, or its words.
+    std::vector<std::string> rowLabels;
+    std::vector<int> rowFirstToken; // the first token of each row (what a click on the row selects)
+    int selectedRow = -1;           // the row holding the selected token
     // Hidden states of the selected sentence at the selected layer, and every token's norm per layer.
     Matrix hidden;      // [T, H]
     Matrix tokenNorms;  // [T, L+1]
@@ -62,10 +67,10 @@ struct ViewData {
 std::vector<float> poolMatrix(const Matrix &tokens, Pooling pooling);
 
 // Mean of the selected head(s) of one layer (head -1: all), or with rollout the attention rollout
-// up to that layer; optionally without the [CLS]/[SEP] columns and with every row renormalised to
-// sum to 1.
+// up to that layer; with words at word level (see wordAttention); optionally without the
+// [CLS]/[SEP] columns and with every row renormalised to sum to 1.
 Matrix attentionMap(const SentenceAnalysis &sentence, int layer, int head, bool hideSpecialColumns,
-                    std::vector<int> *columns = nullptr, bool rollout = false);
+                    std::vector<int> *columns = nullptr, bool rollout = false, bool words = false);
 
 // Everything the views show for this selection. Pure and deterministic; runs off the GUI thread.
 ViewData computeViewData(const AnalysisResult &result, const ViewSelection &selection);

@@ -245,6 +245,31 @@ private Q_SLOTS:
         QVERIFY(!m_window->session()->viewData()->selection.centre);
     }
 
+    // View → Words: every view shows words (pieces merged) with the core's word-level numbers.
+    void wordLevelViews()
+    {
+        select([&] { Q_EMIT m_window->tokenStrip()->tokenClicked(0, 3); });
+        select([&] { Q_EMIT m_window->similarityView()->modeChanged(SimilarityMode::Tokens); });
+        select([&] { m_window->setWords(true); });
+        const auto result = m_window->session()->result();
+        const SentenceAnalysis &s = result->sentences[0];
+        QVERIFY(s.words.size() < s.encoding.size()); // the tiny vocabulary spells words in pieces
+        HeatmapPlot *attention = m_window->attentionView()->plot();
+        QCOMPARE(attention->rowCount(), s.words.size());
+        for (int r = 0; r < s.words.size(); ++r)
+            QCOMPARE(attention->rowLabel(r), QString::fromStdString(s.words.labels[size_t(r)]));
+        const auto view = m_window->session()->viewData();
+        const Matrix expected = attentionMap(s, view->attentionLayer, view->selection.head, false, nullptr, false, true);
+        for (int i = 0; i < expected.rows; ++i)
+            for (int j = 0; j < expected.cols; ++j)
+                QVERIFY(std::abs(attention->cellValue(i, j) - expected.at(i, j)) < 1e-6);
+        QCOMPARE(attention->highlightedRow(), s.words.wordOfToken[3]);
+        QCOMPARE(m_window->hiddenStateView()->heatmap()->rowCount(), s.words.size());
+        QCOMPARE(m_window->similarityView()->plot()->rowCount(), s.words.size());
+        select([&] { m_window->setWords(false); });
+        QCOMPARE(attention->rowCount(), s.encoding.size());
+    }
+
     // More lines than the window takes: said at once, and in the status bar.
     void extraLinesAreAnnounced()
     {
@@ -369,6 +394,8 @@ private Q_SLOTS:
         const auto c = test::hostile::modelCases()[size_t(index)];
         QTemporaryDir dir;
         const QString model = test::hostile::writeFolder(dir.filePath("model"), BERTLENS_FIXTURES_DIR, c.files, c.config);
+        QTest::qWait(400); // let a pending input-panel timer fire first: only our input below may run
+        QVERIFY(waitIdle(m_window->session()));
         QSignalSpy failed(m_window->session(), &AnalysisSession::modelLoadFailed);
         m_window->openModel(model);
         QVERIFY(failed.wait(60000));

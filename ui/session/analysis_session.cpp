@@ -2,8 +2,37 @@
 
 #include "export/export_jobs.h"
 #include "model/loaded_model.h"
+#include "tokenizer/chinese_segmenter.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <mutex>
 
 namespace bertlens {
+
+namespace {
+
+// jieba's dictionary, read once and only when some input holds a Chinese character; null where
+// it is not installed (Chinese words then stay characters).
+std::shared_ptr<const ChineseSegmenter> chineseSegmenter(const std::vector<SentenceInput> &inputs)
+{
+    static std::once_flag once;
+    static std::shared_ptr<const ChineseSegmenter> segmenter;
+    const auto chinese = [](const std::string &text) {
+        return QString::fromStdString(text).contains(QRegularExpression("[\\x{4e00}-\\x{9fff}]"));
+    };
+    if (std::none_of(inputs.begin(), inputs.end(), [&](const SentenceInput &in) { return chinese(in.text) || chinese(in.pair); }))
+        return nullptr;
+    std::call_once(once, [] {
+        const std::string path = ChineseSegmenter::defaultDictionary();
+        if (!path.empty())
+            segmenter = std::make_shared<const ChineseSegmenter>(ChineseSegmenter::load(path));
+    });
+    return segmenter;
+}
+
+} // namespace
 
 AnalysisSession::AnalysisSession(QObject *parent) : QObject(parent)
 {
@@ -60,7 +89,7 @@ void AnalysisSession::startAnalysis()
     Q_EMIT analysisStarted();
     m_analyser.start([this, model = m_model, inputs = m_inputs, selection = m_selection,
                       version = m_selectionVersion](const CancelToken &cancel, const ProgressFn &progress) -> JobRunner::Deliver {
-        auto result = analyseSentences(*model, inputs, &cancel, progress);
+        auto result = analyseSentences(*model, inputs, &cancel, progress, chineseSegmenter(inputs).get());
         auto views = std::make_shared<const ViewData>(computeViewData(*result, selection));
         return [this, result, views, version] {
             m_result = result;

@@ -26,7 +26,10 @@ AttentionView::AttentionView(QWidget *parent) : AnalysisView(parent)
     connect(m_head, &QComboBox::activated, this, [this](int index) { Q_EMIT headChanged(index - 1); });
     connect(m_hideSpecial, &QCheckBox::toggled, this, &AttentionView::hideSpecialColumnsChanged);
     connect(m_mode, &QComboBox::activated, this, [this](int index) { Q_EMIT rolloutChanged(index == 1); });
-    connect(m_plot, &HeatmapPlot::cellActivated, this, [this](int row, int) { Q_EMIT tokenActivated(row); });
+    connect(m_plot, &HeatmapPlot::cellActivated, this, [this](int row, int) {
+        if (row >= 0 && row < int(m_rowFirstToken.size()))
+            Q_EMIT tokenActivated(m_rowFirstToken[size_t(row)]);
+    });
     retranslateUi();
 }
 
@@ -64,15 +67,13 @@ void AttentionView::showData(const ViewInput &input)
     m_layer = view.attentionLayer;
     m_sentence = view.selection.sentence;
     QStringList rows, columns;
-    if (!result.sentences.empty()) {
-        const auto &tokens = result.sentences[size_t(view.selection.sentence)].encoding.tokens;
-        for (const auto &t : tokens)
-            rows << QString::fromStdString(t);
-        for (int c : view.attentionColumns)
-            columns << rows.value(c);
-    }
+    for (const auto &label : view.rowLabels)
+        rows << QString::fromStdString(label);
+    for (int c : view.attentionColumns)
+        columns << rows.value(c);
+    m_rowFirstToken = view.rowFirstToken;
     m_plot->setMatrix(view.attention, rows, columns, QCPRange(0, 1), sequentialGradient());
-    m_plot->setHighlightedRow(view.selection.token);
+    m_plot->setHighlightedRow(view.selectedRow);
     retranslateUi();
 }
 

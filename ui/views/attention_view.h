@@ -34,6 +34,7 @@ private:
     QComboBox *m_head;
     QCheckBox *m_hideSpecial;
     HeatmapPlot *m_plot;
+    std::vector<int> m_rowFirstToken;
     int m_layer = 1;
     bool m_rollout = false;
     int m_sentence = 0;

@@ -38,7 +38,10 @@ HiddenStateView::HiddenStateView(QWidget *parent) : AnalysisView(parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(splitter, 1);
-    connect(m_heatmap, &HeatmapPlot::cellActivated, this, [this](int row, int) { Q_EMIT tokenActivated(row); });
+    connect(m_heatmap, &HeatmapPlot::cellActivated, this, [this](int row, int) {
+        if (row >= 0 && row < int(m_rowFirstToken.size()))
+            Q_EMIT tokenActivated(m_rowFirstToken[size_t(row)]);
+    });
     retranslateUi();
 }
 
@@ -54,25 +57,24 @@ void HiddenStateView::retranslateUi()
 
 void HiddenStateView::showData(const ViewInput &input)
 {
-    const AnalysisResult &result = input.result;
     const ViewData &view = input.view;
     m_layer = view.selection.layer;
     QStringList tokens;
-    if (!result.sentences.empty())
-        for (const auto &t : result.sentences[size_t(view.selection.sentence)].encoding.tokens)
-            tokens << QString::fromStdString(t);
+    for (const auto &label : view.rowLabels)
+        tokens << QString::fromStdString(label);
+    m_rowFirstToken = view.rowFirstToken;
     // Symmetric colour range so that white means zero.
     float extent = 0;
     for (float v : view.hidden.values)
         extent = std::max(extent, std::abs(v));
     m_heatmap->setMatrix(view.hidden, tokens, {}, QCPRange(-std::max(extent, 1e-6f), std::max(extent, 1e-6f)), divergingGradient());
-    m_heatmap->setHighlightedRow(view.selection.token);
+    m_heatmap->setHighlightedRow(view.selectedRow);
 
     m_norms->clearGraphs();
     for (int i = 0; i < view.tokenNorms.rows; ++i) {
         QCPGraph *g = m_norms->addGraph();
         const QColor colour = tokenColour(i, view.tokenNorms.rows);
-        g->setPen(QPen(colour, i == view.selection.token ? 4 : 2));
+        g->setPen(QPen(colour, i == view.selectedRow ? 4 : 2));
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, colour, colour, 5));
         g->setName(QString("%1 %2").arg(i).arg(tokens.value(i)));
         for (int l = 0; l < view.tokenNorms.cols; ++l)

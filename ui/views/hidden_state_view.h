@@ -28,6 +28,7 @@ private:
     QLabel *m_title;
     HeatmapPlot *m_heatmap;
     PlotWidget *m_norms;
+    std::vector<int> m_rowFirstToken;
     int m_layer = 0;
 };
 
