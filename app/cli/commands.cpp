@@ -13,12 +13,14 @@
 #include "io/text_source.h"
 #include "model/loaded_model.h"
 #include "pipeline/sentence_input.h"
+#include "tokenizer/chinese_segmenter.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
 
 #include <cstdio>
+#include <memory>
 #include <optional>
 
 namespace bertlens::cli {
@@ -62,6 +64,20 @@ ExportJob exportJob(const QCommandLineParser &parser, const LoadedModel &model, 
                     + std::to_string(job.run.batchSize));
     job.run.onTruncated = reportTruncation;
     return job;
+}
+
+// --aggregate words: checked against the other options, and jieba's dictionary read when installed.
+void applyWords(const QCommandLineParser &parser, ExportJob &job, std::unique_ptr<ChineseSegmenter> &segmenter)
+{
+    job.words = wordsOf(parser);
+    if (!job.words)
+        return;
+    if (job.pooling != Pooling::None || job.rollout)
+        throw usage("--aggregate words goes with token rows: not with --pooling or --rollout");
+    const std::string dictionary = ChineseSegmenter::defaultDictionary();
+    if (!dictionary.empty())
+        segmenter = std::make_unique<ChineseSegmenter>(ChineseSegmenter::load(dictionary));
+    job.segmenter = segmenter.get();
 }
 
 // Streams the input file through an export, with progress on stderr.
@@ -155,7 +171,7 @@ int tokenize(const QStringList &args)
 int embed(const QStringList &args)
 {
     QCommandLineParser parser;
-    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kPooling, kMaxLength, kBatchSize, kThreads});
+    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kPooling, kAggregate, kMaxLength, kBatchSize, kThreads});
     const std::string input = required(parser, kInput, args[0]);
     const std::string output = checkedOutput(parser, args[0]);
     const Pooling pooling = parsePooling(parser.value(kPooling).toStdString());
@@ -166,6 +182,8 @@ int embed(const QStringList &args)
     ExportJob job = exportJob(parser, *model, output);
     job.layers = parseHiddenLayers(parser.value(kLayers).toStdString(), model->config.numLayers);
     job.pooling = pooling;
+    std::unique_ptr<ChineseSegmenter> segmenter;
+    applyWords(parser, job, segmenter);
     runExport(parser, input, *model, job, exportEmbeddings);
     return 0;
 }
@@ -173,7 +191,7 @@ int embed(const QStringList &args)
 int attention(const QStringList &args)
 {
     QCommandLineParser parser;
-    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kRollout, kMaxLength, kBatchSize, kThreads});
+    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kRollout, kAggregate, kMaxLength, kBatchSize, kThreads});
     const std::string input = required(parser, kInput, args[0]);
     const std::string output = checkedOutput(parser, args[0]);
     applyThreads(parser);
@@ -181,6 +199,8 @@ int attention(const QStringList &args)
     ExportJob job = exportJob(parser, *model, output);
     job.layers = parseAttentionLayers(parser.value(kLayers).toStdString(), model->config.numLayers);
     job.rollout = parser.isSet(kRollout);
+    std::unique_ptr<ChineseSegmenter> segmenter;
+    applyWords(parser, job, segmenter);
     runExport(parser, input, *model, job, exportAttention);
     return 0;
 }

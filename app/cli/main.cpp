@@ -23,8 +23,10 @@ const char *kUsage =
     "  tokenize   --model DIR [--pair TEXT_B] [--max-length N] TEXT\n"
     "  tokenize   --model DIR --input FILE|- [--max-length N]\n"
     "  embed      --model DIR --input FILE|- --output OUT.csv|OUT.npy [--pairs] [--layers all|-1|0,4,12]\n"
-    "             [--pooling none|cls|mean|max] [--max-length N] [--batch-size N] [--threads N]\n"
+    "             [--pooling none|cls|mean|max] [--aggregate tokens|words] [--max-length N] [--batch-size N]\n"
+    "             [--threads N]\n"
     "  attention  --model DIR --input FILE|- --output OUT.csv [--pairs] [--layers ...] [--rollout]\n"
+    "             [--aggregate tokens|words]\n"
     "             [--max-length N] [--batch-size N] [--threads N]\n"
     "  fill-mask  --model DIR [--top-k N] [--all-layers] [--pair TEXT_B] TEXT\n"
     "  fill-mask  --model DIR --input FILE|- [--top-k N] [--all-layers]\n";

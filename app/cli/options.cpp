@@ -83,4 +83,12 @@ std::string checkedOutput(const QCommandLineParser &parser, const QString &comma
     return output;
 }
 
+bool wordsOf(const QCommandLineParser &parser)
+{
+    const QString unit = parser.value(kAggregate);
+    if (unit != "tokens" && unit != "words")
+        throw usage("--aggregate must be tokens or words, got '" + unit.toStdString() + "'");
+    return unit == "words";
+}
+
 } // namespace bertlens::cli

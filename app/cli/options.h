@@ -29,6 +29,7 @@ inline const QCommandLineOption kPairs("pairs", "each line is TEXT_A<TAB>TEXT_B 
 
 inline const QCommandLineOption kTopK("top-k", "predictions per [MASK]", "N", "10");
 inline const QCommandLineOption kAllLayers("all-layers", "also the predictions of every layer's hidden state");
+inline const QCommandLineOption kAggregate("aggregate", "tokens, or words (pieces merged; Chinese words with jieba's dictionary)", "UNIT", "tokens");
 inline const QCommandLineOption kRollout("rollout", "attention rollout (Abnar & Zuidema 2020) instead of each head's map");
 
 Error usage(const std::string &message);
@@ -42,6 +43,8 @@ void applyThreads(const QCommandLineParser &parser);
 // "line N: M tokens truncated to K" on stderr.
 void reportTruncation(long long sentence, int length, int kept);
 void writeStdout(const std::string &s);
+// --aggregate: true for words (a usage error names anything but tokens or words).
+bool wordsOf(const QCommandLineParser &parser);
 // --output, checked: not a folder, in a folder that exists.
 std::string checkedOutput(const QCommandLineParser &parser, const QString &command);
 

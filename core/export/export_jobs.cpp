@@ -1,19 +1,34 @@
 #include "export/export_jobs.h"
 
+#include "common/error.h"
 #include "export/vector_sinks.h"
+#include "export/word_sink.h"
 #include "model/loaded_model.h"
 
 namespace bertlens {
 
+namespace {
+
+std::unique_ptr<SentenceSink> byWords(std::unique_ptr<SentenceSink> sink, const ExportJob &job)
+{
+    if (!job.words)
+        return sink;
+    if (job.pooling != Pooling::None || job.rollout)
+        throw Error(ErrorKind::Usage, "words go with token rows: not with pooling or rollout");
+    return aggregateWords(std::move(sink), job.segmenter);
+}
+
+} // namespace
+
 void exportEmbeddings(const LoadedModel &model, InputSource &inputs, const ExportJob &job)
 {
-    const auto sink = makeEmbeddingSink(job.output, job.layers, job.pooling, model.config.hiddenSize);
+    const auto sink = byWords(makeEmbeddingSink(job.output, job.layers, job.pooling, model.config.hiddenSize), job);
     runPipeline(model, inputs, *sink, job.run);
 }
 
 void exportAttention(const LoadedModel &model, InputSource &inputs, const ExportJob &job)
 {
-    const auto sink = makeAttentionSink(job.output, job.layers, job.rollout);
+    const auto sink = byWords(makeAttentionSink(job.output, job.layers, job.rollout), job);
     runPipeline(model, inputs, *sink, job.run);
 }
 

@@ -9,6 +9,7 @@
 namespace bertlens {
 
 struct LoadedModel;
+class ChineseSegmenter;
 
 // An export as the CLI and the window run it; options are parsed already (the CLI parser and
 // the export dialog do that, with parseHiddenLayers / parseAttentionLayers and parsePooling).
@@ -17,6 +18,8 @@ struct ExportJob {
     std::vector<int> layers; // hidden states 0..L, or attention layers 1..L
     Pooling pooling = Pooling::None;
     bool rollout = false; // attention: the rollout of each layer instead of every head's map
+    bool words = false;   // rows are words, not tokens (pooling none; not with rollout)
+    const ChineseSegmenter *segmenter = nullptr; // groups Chinese characters into words when given
     PipelineOptions run;
 };
 

@@ -5,6 +5,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <map>
+
 using namespace bertlens;
 
 namespace {
@@ -87,6 +89,59 @@ private Q_SLOTS:
         const Run r = cli({"fill-mask", "--model", dir.path(), "a [MASK]"});
         QCOMPARE(r.status, 3);
         QVERIFY2(r.err.contains("has no masked-language-model head"), r.err.constData());
+    }
+
+    // --aggregate words: each word row is the mean of its pieces' rows in the token export, and
+    // word attention rows still sum to 1.
+    void aggregateWords()
+    {
+        QTemporaryDir dir;
+        const QString input = writeInput(dir, "hello world, bert!\n");
+        const QString tokens = dir.filePath("tokens.csv"), words = dir.filePath("words.csv"), attention = dir.filePath("att.csv");
+        QCOMPARE(cli({"embed", "--model", kModel, "--input", input, "--output", tokens, "--layers", "2"}).status, 0);
+        QCOMPARE(cli({"embed", "--model", kModel, "--input", input, "--output", words, "--layers", "2", "--aggregate", "words"}).status, 0);
+        auto rows = [](const QString &path) {
+            QFile f(path);
+            f.open(QIODevice::ReadOnly);
+            QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+            lines.removeFirst();
+            return lines;
+        };
+        // Group the token rows by word: a '##' piece joins the word before it.
+        std::vector<std::pair<QByteArray, std::vector<std::vector<double>>>> expected;
+        for (const QByteArray &line : rows(tokens)) {
+            const QList<QByteArray> c = line.split(',');
+            std::vector<double> v;
+            for (int i = 4; i < c.size(); ++i)
+                v.push_back(c[i].toDouble());
+            if (c[2].startsWith("##") && !expected.empty())
+                expected.back().first += c[2].mid(2), expected.back().second.push_back(v);
+            else
+                expected.push_back({c[2], {v}});
+        }
+        const QList<QByteArray> got = rows(words);
+        QCOMPARE(size_t(got.size()), expected.size());
+        for (size_t w = 0; w < expected.size(); ++w) {
+            const QList<QByteArray> c = got[qsizetype(w)].split(',');
+            QCOMPARE(c[1].toInt(), int(w));
+            QCOMPARE(c[2], expected[w].first);
+            for (size_t d = 0; d + 4 < size_t(c.size()); ++d) {
+                double mean = 0;
+                for (const auto &v : expected[w].second)
+                    mean += v[d] / double(expected[w].second.size());
+                QVERIFY(std::abs(c[qsizetype(d + 4)].toDouble() - mean) < 1e-5);
+            }
+        }
+        QCOMPARE(cli({"attention", "--model", kModel, "--input", input, "--output", attention, "--aggregate", "words"}).status, 0);
+        std::map<QByteArray, double> sums;
+        for (const QByteArray &line : rows(attention)) {
+            const QList<QByteArray> c = line.split(',');
+            sums[c[1] + "," + c[2] + "," + c[3]] += c[5].toDouble();
+        }
+        QCOMPARE(sums.size(), size_t(2 * 4 * expected.size()));
+        for (const auto &[row, sum] : sums)
+            QVERIFY2(std::abs(sum - 1) < 1e-5, row.constData());
+        QCOMPARE(cli({"embed", "--model", kModel, "--input", input, "--output", words, "--aggregate", "words", "--pooling", "mean"}).status, 2);
     }
 
     void attentionRollout()
