@@ -10,6 +10,8 @@
 #include "analysis/pooling_mode.h"
 #include "export/export_jobs.h"
 #include "export/layer_selection.h"
+#include "export/vector_sinks.h"
+#include "io/atomic_file.h"
 #include "io/text_source.h"
 #include "model/loaded_model.h"
 #include "pipeline/sentence_input.h"
@@ -22,6 +24,9 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <tuple>
+
+#include <ATen/ATen.h>
 
 namespace bertlens::cli {
 
@@ -78,6 +83,31 @@ void applyWords(const QCommandLineParser &parser, ExportJob &job, std::unique_pt
     if (!dictionary.empty())
         segmenter = std::make_unique<ChineseSegmenter>(ChineseSegmenter::load(dictionary));
     job.segmenter = segmenter.get();
+}
+
+// What --center subtracted, beside the output: {"centred": true, "pooling", "layers", "count",
+// "mean": [[...] per layer]}.
+void writeCentreSidecar(const std::string &path, const ExportJob &job, long long count)
+{
+    std::string out = std::string("{\"centred\": true, \"pooling\": \"") + poolingName(job.pooling) + "\", \"words\": "
+        + (job.words ? "true" : "false") + ", \"layers\": [";
+    for (size_t i = 0; i < job.layers.size(); ++i)
+        out += (i ? ", " : "") + std::to_string(job.layers[i]);
+    out += "], \"count\": " + std::to_string(count) + ", \"mean\": [";
+    const at::Tensor mean = job.centre.contiguous();
+    for (int64_t l = 0; l < mean.size(0); ++l) {
+        out += l ? ", [" : "[";
+        for (int64_t d = 0; d < mean.size(1); ++d) {
+            if (d)
+                out += ", ";
+            appendFloat(out, mean[l][d].item<float>());
+        }
+        out += "]";
+    }
+    out += "]}\n";
+    AtomicFile file(path);
+    file.write(out);
+    file.commit();
 }
 
 // Streams the input file through an export, with progress on stderr.
@@ -171,7 +201,9 @@ int tokenize(const QStringList &args)
 int embed(const QStringList &args)
 {
     QCommandLineParser parser;
-    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kPooling, kAggregate, kMaxLength, kBatchSize, kThreads});
+    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kPooling, kAggregate, kCenter, kMaxLength, kBatchSize, kThreads});
+    if (parser.isSet(kCenter) && parser.value(kInput) == "-")
+        throw usage("embed: --center reads the input twice (once for the mean): give a file, not standard input");
     const std::string input = required(parser, kInput, args[0]);
     const std::string output = checkedOutput(parser, args[0]);
     const Pooling pooling = parsePooling(parser.value(kPooling).toStdString());
@@ -184,7 +216,15 @@ int embed(const QStringList &args)
     job.pooling = pooling;
     std::unique_ptr<ChineseSegmenter> segmenter;
     applyWords(parser, job, segmenter);
+    long long centred = 0;
+    if (parser.isSet(kCenter)) {
+        LineReader reader(input);
+        LineInputs inputs(reader, parser.isSet(kPairs));
+        std::tie(job.centre, centred) = centreOf(*model, inputs, job);
+    }
     runExport(parser, input, *model, job, exportEmbeddings);
+    if (parser.isSet(kCenter))
+        writeCentreSidecar(output + ".centre.json", job, centred);
     return 0;
 }
 

@@ -30,6 +30,7 @@ inline const QCommandLineOption kPairs("pairs", "each line is TEXT_A<TAB>TEXT_B 
 inline const QCommandLineOption kTopK("top-k", "predictions per [MASK]", "N", "10");
 inline const QCommandLineOption kAllLayers("all-layers", "also the predictions of every layer's hidden state");
 inline const QCommandLineOption kAggregate("aggregate", "tokens, or words (pieces merged; Chinese words with jieba's dictionary)", "UNIT", "tokens");
+inline const QCommandLineOption kCenter("center", "subtract the mean vector of the whole input (per layer) from every vector; a sidecar OUT.centre.json records it");
 inline const QCommandLineOption kRollout("rollout", "attention rollout (Abnar & Zuidema 2020) instead of each head's map");
 
 Error usage(const std::string &message);

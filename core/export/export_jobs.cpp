@@ -9,7 +9,7 @@ namespace bertlens {
 
 namespace {
 
-std::unique_ptr<SentenceSink> byWords(std::unique_ptr<SentenceSink> sink, const ExportJob &job)
+template <class Sink> std::unique_ptr<SentenceSink> byWords(std::unique_ptr<Sink> sink, const ExportJob &job)
 {
     if (!job.words)
         return sink;
@@ -22,8 +22,17 @@ std::unique_ptr<SentenceSink> byWords(std::unique_ptr<SentenceSink> sink, const 
 
 void exportEmbeddings(const LoadedModel &model, InputSource &inputs, const ExportJob &job)
 {
-    const auto sink = byWords(makeEmbeddingSink(job.output, job.layers, job.pooling, model.config.hiddenSize), job);
+    const auto sink = byWords(makeEmbeddingSink(job.output, job.layers, job.pooling, model.config.hiddenSize, job.centre), job);
     runPipeline(model, inputs, *sink, job.run);
+}
+
+std::pair<at::Tensor, long long> centreOf(const LoadedModel &model, InputSource &inputs, const ExportJob &job)
+{
+    auto mean = makeMeanSink(job.layers, job.pooling);
+    VectorMeanSink &result = *mean;
+    const auto sink = byWords(std::move(mean), job);
+    runPipeline(model, inputs, *sink, job.run);
+    return {result.mean(), result.count()};
 }
 
 void exportAttention(const LoadedModel &model, InputSource &inputs, const ExportJob &job)

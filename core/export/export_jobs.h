@@ -3,6 +3,8 @@
 #include "analysis/pooling_mode.h"
 #include "pipeline/pipeline.h"
 
+#include <ATen/core/Tensor.h>
+
 #include <string>
 #include <vector>
 
@@ -20,10 +22,14 @@ struct ExportJob {
     bool rollout = false; // attention: the rollout of each layer instead of every head's map
     bool words = false;   // rows are words, not tokens (pooling none; not with rollout)
     const ChineseSegmenter *segmenter = nullptr; // groups Chinese characters into words when given
+    at::Tensor centre; // [layers, H] subtracted from every vector written (see centreOf), or undefined
     PipelineOptions run;
 };
 
 void exportEmbeddings(const LoadedModel &model, InputSource &inputs, const ExportJob &job);
+// The mean of the vectors exportEmbeddings would write for these inputs (a first pass, for
+// --center), and how many vectors it averages per layer.
+std::pair<at::Tensor, long long> centreOf(const LoadedModel &model, InputSource &inputs, const ExportJob &job);
 void exportAttention(const LoadedModel &model, InputSource &inputs, const ExportJob &job);
 
 } // namespace bertlens

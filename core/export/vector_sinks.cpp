@@ -47,10 +47,21 @@ void appendRow(std::string &out, const float *values, int64_t count)
     out += '\n';
 }
 
+// The vectors an embedding export writes for one sentence: [layers, rows, H], rows being its
+// tokens (pooling none) or its one pooled vector.
+at::Tensor exportedVectors(const SentenceOutput &output, const std::vector<int> &layers, Pooling pooling)
+{
+    const at::Tensor chosen = output.hidden.index_select(0, at::tensor(std::vector<int64_t>(layers.begin(), layers.end())));
+    if (pooling == Pooling::None)
+        return chosen;
+    const at::Tensor mask = at::ones({1, chosen.size(1)}, at::kLong);
+    return poolTokens(chosen.unsqueeze(1), mask, pooling); // [layers, 1, H]
+}
+
 class EmbeddingCsvSink : public SentenceSink {
 public:
-    EmbeddingCsvSink(const std::string &path, std::vector<int> layers, Pooling pooling, int hiddenSize)
-        : m_file(path), m_layers(std::move(layers)), m_pooling(pooling)
+    EmbeddingCsvSink(const std::string &path, std::vector<int> layers, Pooling pooling, int hiddenSize, at::Tensor centre)
+        : m_file(path), m_layers(std::move(layers)), m_pooling(pooling), m_centre(std::move(centre))
     {
         m_buffer = pooling == Pooling::None ? "sentence,token_index,token,layer" : "sentence,layer";
         for (int d = 0; d < hiddenSize; ++d)
@@ -63,21 +74,20 @@ public:
         const Encoding &encoding = r.encoding;
         const SentenceOutput &output = r.output;
         const std::string prefix = std::to_string(r.index) + ",";
+        const at::Tensor vectors = vectorsOf(output); // [layers, rows, H]
         if (m_pooling == Pooling::None) {
             for (int t = 0; t < encoding.size(); ++t) {
                 std::string tokenPrefix = prefix + std::to_string(t) + ",";
                 appendCsvField(tokenPrefix, encoding.tokens[size_t(t)]);
-                for (int layer : m_layers) {
-                    const at::Tensor v = output.hidden[layer][t].contiguous();
-                    m_buffer += tokenPrefix + "," + std::to_string(layer);
-                    appendRow(m_buffer, v.data_ptr<float>(), v.numel());
+                for (size_t i = 0; i < m_layers.size(); ++i) {
+                    m_buffer += tokenPrefix + "," + std::to_string(m_layers[i]);
+                    appendRow(m_buffer, vectors[long(i)][t].data_ptr<float>(), vectors.size(2));
                 }
             }
         } else {
-            const at::Tensor pooled = pooledVectors(output);
             for (size_t i = 0; i < m_layers.size(); ++i) {
                 m_buffer += prefix + std::to_string(m_layers[i]);
-                appendRow(m_buffer, pooled[long(i)].data_ptr<float>(), pooled.size(1));
+                appendRow(m_buffer, vectors[long(i)][0].data_ptr<float>(), vectors.size(2));
             }
         }
         if (m_buffer.size() > kFlushBytes)
@@ -91,11 +101,13 @@ public:
     }
 
 protected:
-    at::Tensor pooledVectors(const SentenceOutput &output) const
+    // What is written: the exported vectors, less the centre when there is one.
+    at::Tensor vectorsOf(const SentenceOutput &output) const
     {
-        const at::Tensor chosen = output.hidden.index_select(0, at::tensor(std::vector<int64_t>(m_layers.begin(), m_layers.end())));
-        const at::Tensor mask = at::ones({1, chosen.size(1)}, at::kLong);
-        return poolTokens(chosen.unsqueeze(1), mask, m_pooling).squeeze(1).contiguous(); // [layers, H]
+        at::Tensor v = exportedVectors(output, m_layers, m_pooling);
+        if (m_centre.defined())
+            v = v - m_centre.unsqueeze(1);
+        return v.contiguous();
     }
     void flush()
     {
@@ -106,6 +118,7 @@ protected:
     AtomicFile m_file;
     std::vector<int> m_layers;
     Pooling m_pooling;
+    at::Tensor m_centre; // [layers, H], or undefined
     std::string m_buffer;
 };
 
@@ -113,8 +126,8 @@ protected:
 // so sentences stream through without being held in memory.
 class EmbeddingNpySink : public EmbeddingCsvSink {
 public:
-    EmbeddingNpySink(const std::string &path, std::vector<int> layers, Pooling pooling, int hiddenSize)
-        : EmbeddingCsvSink(path, std::move(layers), pooling, hiddenSize), m_hiddenSize(hiddenSize)
+    EmbeddingNpySink(const std::string &path, std::vector<int> layers, Pooling pooling, int hiddenSize, at::Tensor centre)
+        : EmbeddingCsvSink(path, std::move(layers), pooling, hiddenSize, std::move(centre)), m_hiddenSize(hiddenSize)
     {
         if (pooling == Pooling::None)
             throw Error(ErrorKind::Usage, path + ": .npy output needs a pooling (cls, mean or max); token vectors go to CSV");
@@ -126,7 +139,7 @@ public:
 
     void add(const SentenceResult &r) override
     {
-        const at::Tensor pooled = pooledVectors(r.output);
+        const at::Tensor pooled = vectorsOf(r.output);
         m_buffer.append(static_cast<const char *>(pooled.data_ptr()), size_t(pooled.numel()) * sizeof(float));
         ++m_sentences;
         if (m_buffer.size() > kFlushBytes)
@@ -242,11 +255,44 @@ bool endsWith(const std::string &s, const std::string &suffix)
 } // namespace
 
 std::unique_ptr<SentenceSink> makeEmbeddingSink(const std::string &path, std::vector<int> layers, Pooling pooling,
-                                              int hiddenSize)
+                                              int hiddenSize, const at::Tensor &centre)
 {
     if (endsWith(path, ".npy"))
-        return std::make_unique<EmbeddingNpySink>(path, std::move(layers), pooling, hiddenSize);
-    return std::make_unique<EmbeddingCsvSink>(path, std::move(layers), pooling, hiddenSize);
+        return std::make_unique<EmbeddingNpySink>(path, std::move(layers), pooling, hiddenSize, centre);
+    return std::make_unique<EmbeddingCsvSink>(path, std::move(layers), pooling, hiddenSize, centre);
+}
+
+namespace {
+
+class MeanSink : public VectorMeanSink {
+public:
+    MeanSink(std::vector<int> layers, Pooling pooling) : m_layers(std::move(layers)), m_pooling(pooling) {}
+    void add(const SentenceResult &r) override
+    {
+        const at::Tensor v = exportedVectors(r.output, m_layers, m_pooling).to(at::kDouble); // [layers, rows, H]
+        m_sum = m_sum.defined() ? m_sum + v.sum(1) : v.sum(1);
+        m_count += v.size(1);
+    }
+    at::Tensor mean() const override
+    {
+        if (!m_sum.defined())
+            throw inputError("no vectors to centre: the input is empty");
+        return (m_sum / double(m_count)).to(at::kFloat);
+    }
+    long long count() const override { return m_count; }
+
+private:
+    std::vector<int> m_layers;
+    Pooling m_pooling;
+    at::Tensor m_sum; // [layers, H], float64
+    long long m_count = 0;
+};
+
+} // namespace
+
+std::unique_ptr<VectorMeanSink> makeMeanSink(std::vector<int> layers, Pooling pooling)
+{
+    return std::make_unique<MeanSink>(std::move(layers), pooling);
 }
 
 std::unique_ptr<SentenceSink> makeAttentionSink(const std::string &path, std::vector<int> layers, bool rollout)

@@ -15,8 +15,18 @@ namespace bertlens {
 //   pooling none: sentence,token_index,token,layer,d0..d{H-1}   (one row per token and layer)
 //   pooled:       sentence,layer,d0..d{H-1}
 // A path ending in .npy gives float32 [sentences, layers, H] instead (pooled only).
+// With `centre` ([layers, H]) every vector written has it subtracted (embed --center).
 std::unique_ptr<SentenceSink> makeEmbeddingSink(const std::string &path, std::vector<int> layers, Pooling pooling,
-                                              int hiddenSize);
+                                              int hiddenSize, const at::Tensor &centre = {});
+
+// The mean of the vectors an embedding export with these layers and pooling would write: per
+// layer, over every token (pooling none) or every sentence vector; in float64.
+class VectorMeanSink : public SentenceSink {
+public:
+    virtual at::Tensor mean() const = 0; // [layers, H]
+    virtual long long count() const = 0; // vectors averaged per layer
+};
+std::unique_ptr<VectorMeanSink> makeMeanSink(std::vector<int> layers, Pooling pooling);
 
 // CSV: sentence,layer,head,from_index,to_index,weight (layers numbered 1..N); with rollout,
 // sentence,layer,from_index,to_index,weight of the attention rollout up to each layer.

@@ -144,6 +144,57 @@ private Q_SLOTS:
         QCOMPARE(cli({"embed", "--model", kModel, "--input", input, "--output", words, "--aggregate", "words", "--pooling", "mean"}).status, 2);
     }
 
+    // --center: every vector less the mean of the input's vectors of its layer, recorded beside the output.
+    void centredExport_data()
+    {
+        QTest::addColumn<QString>("pooling");
+        QTest::newRow("tokens") << "none";
+        QTest::newRow("mean") << "mean";
+        QTest::newRow("cls") << "cls";
+    }
+    void centredExport()
+    {
+        QFETCH(QString, pooling);
+        QTemporaryDir dir;
+        const QString input = writeInput(dir, "hello world\nthe quick brown fox\nhow are you?\n");
+        const QString raw = dir.filePath("raw.csv"), centred = dir.filePath("centred.csv");
+        QCOMPARE(cli({"embed", "--model", kModel, "--input", input, "--output", raw, "--pooling", pooling}).status, 0);
+        QCOMPARE(cli({"embed", "--model", kModel, "--input", input, "--output", centred, "--pooling", pooling, "--center"}).status, 0);
+        const int first = pooling == "none" ? 4 : 2, layerColumn = first - 1;
+        auto rows = [](const QString &path) {
+            QFile f(path);
+            f.open(QIODevice::ReadOnly);
+            QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+            lines.removeFirst();
+            return lines;
+        };
+        std::map<int, std::vector<double>> sum;
+        std::map<int, int> count;
+        const QList<QByteArray> rawRows = rows(raw), centredRows = rows(centred);
+        for (const QByteArray &line : rawRows) {
+            const QList<QByteArray> c = line.split(',');
+            auto &s = sum[c[layerColumn].toInt()];
+            s.resize(size_t(c.size() - first), 0.0);
+            for (int d = first; d < c.size(); ++d)
+                s[size_t(d - first)] += c[d].toDouble();
+            ++count[c[layerColumn].toInt()];
+        }
+        QCOMPARE(centredRows.size(), rawRows.size());
+        for (qsizetype r = 0; r < rawRows.size(); ++r) {
+            const QList<QByteArray> a = rawRows[r].split(','), b = centredRows[r].split(',');
+            const int layer = a[layerColumn].toInt();
+            for (int d = first; d < a.size(); ++d)
+                QVERIFY(std::abs(b[d].toDouble() - (a[d].toDouble() - sum[layer][size_t(d - first)] / count[layer])) < 1e-5);
+        }
+        QFile sidecar(centred + ".centre.json");
+        QVERIFY(sidecar.open(QIODevice::ReadOnly));
+        const QJsonObject o = QJsonDocument::fromJson(sidecar.readAll()).object();
+        QCOMPARE(o["count"].toInt(), count.begin()->second);
+        QCOMPARE(o["mean"].toArray().size(), int(sum.size()));
+        QVERIFY(std::abs(o["mean"][0][0].toDouble() - sum.begin()->second[0] / count.begin()->second) < 1e-5);
+        QCOMPARE(cli({"embed", "--model", kModel, "--input", "-", "--output", centred, "--center"}).status, 2);
+    }
+
     void attentionRollout()
     {
         QTemporaryDir dir;
