@@ -324,6 +324,13 @@ void MainWindow::setWords(bool words)
     applySelection();
 }
 
+void MainWindow::setRolloutAndCentre(bool rollout, bool centre)
+{
+    m_selection.rollout = rollout;
+    m_selection.centre = centre;
+    applySelection();
+}
+
 void MainWindow::setLayerAndHead(int layer, int head)
 {
     m_selection.layer = layer;

@@ -47,6 +47,8 @@ public:
     void setLayerAndHead(int layer, int head);
     // Word-level rows instead of WordPieces in every view (View → Words instead of WordPieces).
     void setWords(bool words);
+    // The attention tab's rollout and the similarity tab's centring (for --screenshot).
+    void setRolloutAndCentre(bool rollout, bool centre);
     // Writes exactly what `bertlens-cli embed` / `attention` (with --pairs) write for the
     // sentences the window shows; layers and pooling as the CLI spells them. Runs in the
     // background; `exportFinished` reports the outcome (empty message on success).

@@ -39,7 +39,11 @@ int main(int argc, char **argv)
     const QCommandLineOption languageOption("language", "user interface language: en or zh_CN", "CODE");
     const QCommandLineOption layerOption("layer", "layer shown by every view (0 = embeddings)", "N");
     const QCommandLineOption headOption("head", "attention head shown (1-based; 0 = mean of heads)", "N");
-    parser.addOptions({modelOption, textOption, screenshotOption, languageOption, layerOption, headOption});
+    const QCommandLineOption wordsOption("words", "every view by word instead of WordPiece");
+    const QCommandLineOption rolloutOption("rollout", "the attention tab shows the rollout");
+    const QCommandLineOption centreOption("centre", "the similarity tab centres the vectors");
+    parser.addOptions({modelOption, textOption, screenshotOption, languageOption, layerOption, headOption, wordsOption,
+                       rolloutOption, centreOption});
     parser.process(app);
     if (parser.isSet(languageOption))
         bertlens::applyLanguage(parser.value(languageOption));
@@ -52,6 +56,10 @@ int main(int argc, char **argv)
     window.inputPanel()->setText(parser.isSet(textOption) ? parser.value(textOption) : bertlens::exampleSentences());
     if (parser.isSet(layerOption) || parser.isSet(headOption))
         window.setLayerAndHead(parser.value(layerOption).toInt(), parser.value(headOption).toInt() - 1);
+    if (parser.isSet(wordsOption))
+        window.setWords(true);
+    if (parser.isSet(rolloutOption) || parser.isSet(centreOption))
+        window.setRolloutAndCentre(parser.isSet(rolloutOption), parser.isSet(centreOption));
 
     if (parser.isSet(screenshotOption)) {
         if (model.isEmpty()) {
