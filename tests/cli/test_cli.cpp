@@ -1,3 +1,4 @@
+#include "cli_runner.h"
 #include "fixtures.h"
 
 #include <QJsonArray>
@@ -11,23 +12,20 @@ using namespace bertlens;
 
 namespace {
 
-struct Run {
-    int status = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run cli(const QStringList &args, const QByteArray &stdinData = {})
-{
-    QProcess p;
-    p.start(BERTLENS_CLI, args);
-    p.write(stdinData);
-    p.closeWriteChannel();
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
-}
+using test::cli;
+using test::Run;
 
 const QString kModel = test::fixture("models/tiny-safetensors");
+
+// The data rows of a CSV file (the header left out).
+QList<QByteArray> csvRows(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    lines.removeFirst();
+    return lines;
+}
 
 QString writeInput(QTemporaryDir &dir, const QByteArray &text)
 {
@@ -78,14 +76,7 @@ private Q_SLOTS:
     void fillMaskNeedsAnMlmHead()
     {
         QTemporaryDir dir;
-        const QDir source(kModel);
-        for (const QString &file : {"config.json", "vocab.txt"})
-            QFile::copy(source.filePath(file), dir.filePath(file));
-        NamedTensors kept;
-        for (const auto &[name, tensor] : readSafetensors(source.filePath("model.safetensors").toStdString()))
-            if (name.rfind("cls.", 0) != 0)
-                kept.emplace_back(name, tensor);
-        writeSafetensors(dir.filePath("model.safetensors").toStdString(), kept);
+        test::writeModelWithoutMlmHead(dir.path());
         const Run r = cli({"fill-mask", "--model", dir.path(), "a [MASK]"});
         QCOMPARE(r.status, 3);
         QVERIFY2(r.err.contains("has no masked-language-model head"), r.err.constData());
@@ -100,16 +91,9 @@ private Q_SLOTS:
         const QString tokens = dir.filePath("tokens.csv"), words = dir.filePath("words.csv"), attention = dir.filePath("att.csv");
         QCOMPARE(cli({"embed", "--model", kModel, "--input", input, "--output", tokens, "--layers", "2"}).status, 0);
         QCOMPARE(cli({"embed", "--model", kModel, "--input", input, "--output", words, "--layers", "2", "--aggregate", "words"}).status, 0);
-        auto rows = [](const QString &path) {
-            QFile f(path);
-            f.open(QIODevice::ReadOnly);
-            QList<QByteArray> lines = f.readAll().trimmed().split('\n');
-            lines.removeFirst();
-            return lines;
-        };
         // Group the token rows by word: a '##' piece joins the word before it.
         std::vector<std::pair<QByteArray, std::vector<std::vector<double>>>> expected;
-        for (const QByteArray &line : rows(tokens)) {
+        for (const QByteArray &line : csvRows(tokens)) {
             const QList<QByteArray> c = line.split(',');
             std::vector<double> v;
             for (int i = 4; i < c.size(); ++i)
@@ -119,7 +103,7 @@ private Q_SLOTS:
             else
                 expected.push_back({c[2], {v}});
         }
-        const QList<QByteArray> got = rows(words);
+        const QList<QByteArray> got = csvRows(words);
         QCOMPARE(size_t(got.size()), expected.size());
         for (size_t w = 0; w < expected.size(); ++w) {
             const QList<QByteArray> c = got[qsizetype(w)].split(',');
@@ -134,7 +118,7 @@ private Q_SLOTS:
         }
         QCOMPARE(cli({"attention", "--model", kModel, "--input", input, "--output", attention, "--aggregate", "words"}).status, 0);
         std::map<QByteArray, double> sums;
-        for (const QByteArray &line : rows(attention)) {
+        for (const QByteArray &line : csvRows(attention)) {
             const QList<QByteArray> c = line.split(',');
             sums[c[1] + "," + c[2] + "," + c[3]] += c[5].toDouble();
         }
@@ -161,16 +145,9 @@ private Q_SLOTS:
         QCOMPARE(cli({"embed", "--model", kModel, "--input", input, "--output", raw, "--pooling", pooling}).status, 0);
         QCOMPARE(cli({"embed", "--model", kModel, "--input", input, "--output", centred, "--pooling", pooling, "--center"}).status, 0);
         const int first = pooling == "none" ? 4 : 2, layerColumn = first - 1;
-        auto rows = [](const QString &path) {
-            QFile f(path);
-            f.open(QIODevice::ReadOnly);
-            QList<QByteArray> lines = f.readAll().trimmed().split('\n');
-            lines.removeFirst();
-            return lines;
-        };
         std::map<int, std::vector<double>> sum;
         std::map<int, int> count;
-        const QList<QByteArray> rawRows = rows(raw), centredRows = rows(centred);
+        const QList<QByteArray> rawRows = csvRows(raw), centredRows = csvRows(centred);
         for (const QByteArray &line : rawRows) {
             const QList<QByteArray> c = line.split(',');
             auto &s = sum[c[layerColumn].toInt()];

@@ -2,6 +2,7 @@
 // with exit status 3 and a message naming what is wrong, an existing output stays byte-identical,
 // devices and FIFOs named as outputs are written through and never replaced, and memory stays
 // bounded whatever the input.
+#include "cli_runner.h"
 #include "fixtures.h"
 #include "hostile_files.h"
 
@@ -14,20 +15,8 @@ using namespace bertlens;
 
 namespace {
 
-struct Run {
-    int status = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run cli(const QStringList &args)
-{
-    QProcess p;
-    p.start(BERTLENS_CLI, args);
-    p.closeWriteChannel();
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
-}
+using test::cli;
+using test::Run;
 
 const QString kModel = test::fixture("models/tiny-safetensors");
 

@@ -69,6 +69,19 @@ inline double maxAbsDiff(const at::Tensor &a, const at::Tensor &b)
     return (a.to(at::kDouble) - b.to(at::kDouble)).abs().max().item<double>();
 }
 
+// The tiny model without its masked-language-model head (cls.*), as a plain BertModel checkpoint is.
+inline void writeModelWithoutMlmHead(const QString &dir)
+{
+    const QDir source(fixture("models/tiny-safetensors"));
+    for (const QString &file : {"config.json", "vocab.txt"})
+        QFile::copy(source.filePath(file), QDir(dir).filePath(file));
+    NamedTensors kept;
+    for (const auto &[name, tensor] : readSafetensors(source.filePath("model.safetensors").toStdString()))
+        if (name.rfind("cls.", 0) != 0)
+            kept.emplace_back(name, tensor);
+    writeSafetensors(QDir(dir).filePath("model.safetensors").toStdString(), kept);
+}
+
 // Two correct fp32 implementations differ by ~1e-5 per unit of activation.
 constexpr double kTolerance = 1e-4;
 

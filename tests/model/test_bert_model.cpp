@@ -103,15 +103,7 @@ private Q_SLOTS:
     void noMlmHeadIsReported()
     {
         QTemporaryDir dir;
-        const QDir source(test::fixture("models/tiny-safetensors"));
-        for (const QString &file : source.entryList(QDir::Files))
-            QVERIFY(QFile::copy(source.filePath(file), dir.filePath(file)));
-        std::vector<std::pair<std::string, at::Tensor>> kept;
-        for (const auto &[name, tensor] : readSafetensors(source.filePath("model.safetensors").toStdString()))
-            if (name.rfind("cls.", 0) != 0)
-                kept.emplace_back(name, tensor);
-        QFile::remove(dir.filePath("model.safetensors"));
-        writeSafetensors(dir.filePath("model.safetensors").toStdString(), kept);
+        test::writeModelWithoutMlmHead(dir.path());
         const auto model = LoadedModel::load(dir.path().toStdString());
         QVERIFY(!model->mlmHead);
         QVERIFY2(QString::fromStdString(model->mlmHeadMissing).contains("cls.predictions.transform.dense.weight"),
