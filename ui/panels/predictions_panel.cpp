@@ -12,10 +12,12 @@ namespace {
 
 constexpr int kLensRanks = 3;
 
-// The token on a background whose blue deepens with its probability (the exact value on hover).
-QTableWidgetItem *probabilityItem(const TokenPrediction &p)
+// The token (with its probability under it, for the lens) on a background whose blue deepens
+// with the probability; the exact value on hover.
+QTableWidgetItem *probabilityItem(const TokenPrediction &p, bool withProbability = false)
 {
-    auto *item = new QTableWidgetItem(QString::fromStdString(p.token));
+    auto *item = new QTableWidgetItem(withProbability ? QString("%1\n%2%").arg(QString::fromStdString(p.token)).arg(p.probability * 100, 0, 'f', 1)
+                                                      : QString::fromStdString(p.token));
     // White to blue with the probability, as the attention maps; dark text stays readable.
     const int shade = int(255 - 150 * std::min(1.0, p.probability));
     item->setBackground(QColor(shade, shade + (255 - shade) / 3, 255));
@@ -107,7 +109,8 @@ void PredictionsPanel::refill()
     m_lens->setHorizontalHeaderLabels(columns);
     for (int l = 0; l < layers; ++l)
         for (int k = 0; k < kLensRanks && k < int(m.layers[size_t(l)].size()); ++k)
-            m_lens->setItem(l, k, probabilityItem(m.layers[size_t(l)][size_t(k)]));
+            m_lens->setItem(l, k, probabilityItem(m.layers[size_t(l)][size_t(k)], true));
+    m_lens->resizeRowsToContents();
     m_lens->setToolTip(tr("The per-layer lens: the same prediction head applied to every layer's hidden state"));
 }
 
