@@ -101,16 +101,12 @@
         <translation>Pooling</translation>
     </message>
     <message>
-        <source>The file has the columns of bertlens-cli embed.</source>
-        <translation>The file has the columns of bertlens-cli embed.</translation>
+        <source>In the file, sentences, tokens and heads count from 0 (the window counts sentences and heads from 1); layers count from 0 = embeddings, as in the window.</source>
+        <translation>In the file, sentences, tokens and heads count from 0 (the window counts sentences and heads from 1); layers count from 0 = embeddings, as in the window.</translation>
     </message>
 </context>
 <context>
     <name>bertlens::HiddenStateView</name>
-    <message>
-        <source>Hidden states at layer %1 (0 = embeddings)</source>
-        <translation>Hidden states at layer %1 (0 = embeddings)</translation>
-    </message>
     <message>
         <source>token</source>
         <translation>token</translation>
@@ -130,6 +126,10 @@
     <message>
         <source>vector norm ‖h‖</source>
         <translation>vector norm ‖h‖</translation>
+    </message>
+    <message>
+        <source>Sentence %1 — hidden states at layer %2 (0 = embeddings)</source>
+        <translation>Sentence %1 — hidden states at layer %2 (0 = embeddings)</translation>
     </message>
 </context>
 <context>
@@ -476,6 +476,18 @@ PC1 %4, PC2 %5</translation>
         <source>Sentence %1, token %2, layers 0–%3</source>
         <translation>Sentence %1, token %2, layers 0–%3</translation>
     </message>
+    <message>
+        <source>Layer %1: the token vectors of every sentence (PCA)</source>
+        <translation>Layer %1: the token vectors of every sentence (PCA)</translation>
+    </message>
+    <message>
+        <source>Layer %1: one vector per sentence (PCA)</source>
+        <translation>Layer %1: one vector per sentence (PCA)</translation>
+    </message>
+    <message>
+        <source>Sentence %1, token %2: its vector through layers 0–%3 (PCA)</source>
+        <translation>Sentence %1, token %2: its vector through layers 0–%3 (PCA)</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::SimilarityView</name>
@@ -515,6 +527,14 @@ PC1 %4, PC2 %5</translation>
         <source>Baseline %1</source>
         <translation>Baseline %1</translation>
     </message>
+    <message>
+        <source>Layer %1: cosine similarity of the sentence vectors</source>
+        <translation>Layer %1: cosine similarity of the sentence vectors</translation>
+    </message>
+    <message>
+        <source>Sentence %1, layer %2: cosine similarity of its tokens</source>
+        <translation>Sentence %1, layer %2: cosine similarity of its tokens</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::TokenStrip</name>
@@ -523,6 +543,10 @@ PC1 %4, PC2 %5</translation>
 id %2 · characters %3–%4 · segment %5</source>
         <translation>%1
 id %2 · characters %3–%4 · segment %5</translation>
+    </message>
+    <message>
+        <source>stands for “%1”, which the vocabulary cannot spell</source>
+        <translation>stands for “%1”, which the vocabulary cannot spell</translation>
     </message>
 </context>
 <context>

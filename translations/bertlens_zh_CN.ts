@@ -101,16 +101,12 @@
         <translation>池化方式</translation>
     </message>
     <message>
-        <source>The file has the columns of bertlens-cli embed.</source>
-        <translation>文件的列与 bertlens-cli embed 的输出相同。</translation>
+        <source>In the file, sentences, tokens and heads count from 0 (the window counts sentences and heads from 1); layers count from 0 = embeddings, as in the window.</source>
+        <translation>文件中句子、词元和注意力头都从 0 开始编号（窗口中句子和注意力头从 1 开始）；层从 0（嵌入层）开始，与窗口相同。</translation>
     </message>
 </context>
 <context>
     <name>bertlens::HiddenStateView</name>
-    <message>
-        <source>Hidden states at layer %1 (0 = embeddings)</source>
-        <translation>第 %1 层的隐藏状态（0 = 嵌入层）</translation>
-    </message>
     <message>
         <source>token</source>
         <translation>词元</translation>
@@ -130,6 +126,10 @@
     <message>
         <source>vector norm ‖h‖</source>
         <translation>向量范数 ‖h‖</translation>
+    </message>
+    <message>
+        <source>Sentence %1 — hidden states at layer %2 (0 = embeddings)</source>
+        <translation>句子 %1 — 第 %2 层的隐藏状态（0 = 嵌入层）</translation>
     </message>
 </context>
 <context>
@@ -475,6 +475,18 @@ PC1 %4，PC2 %5</translation>
         <source>Sentence %1, token %2, layers 0–%3</source>
         <translation>句子 %1，词元 %2，第 0–%3 层</translation>
     </message>
+    <message>
+        <source>Layer %1: the token vectors of every sentence (PCA)</source>
+        <translation>第 %1 层：所有句子的词元向量（PCA）</translation>
+    </message>
+    <message>
+        <source>Layer %1: one vector per sentence (PCA)</source>
+        <translation>第 %1 层：每句一个向量（PCA）</translation>
+    </message>
+    <message>
+        <source>Sentence %1, token %2: its vector through layers 0–%3 (PCA)</source>
+        <translation>句子 %1，词元 %2：它在第 0–%3 层的向量（PCA）</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::SimilarityView</name>
@@ -514,6 +526,14 @@ PC1 %4，PC2 %5</translation>
         <source>Baseline %1</source>
         <translation>基线 %1</translation>
     </message>
+    <message>
+        <source>Layer %1: cosine similarity of the sentence vectors</source>
+        <translation>第 %1 层：句向量之间的余弦相似度</translation>
+    </message>
+    <message>
+        <source>Sentence %1, layer %2: cosine similarity of its tokens</source>
+        <translation>句子 %1，第 %2 层：其词元之间的余弦相似度</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::TokenStrip</name>
@@ -522,6 +542,10 @@ PC1 %4，PC2 %5</translation>
 id %2 · characters %3–%4 · segment %5</source>
         <translation>%1
 编号 %2 · 字符 %3–%4 · 片段 %5</translation>
+    </message>
+    <message>
+        <source>stands for “%1”, which the vocabulary cannot spell</source>
+        <translation>代表“%1”，词表无法拼出它</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,9 @@ const char *kUsage =
     "             [--aggregate tokens|words]\n"
     "             [--max-length N] [--batch-size N] [--threads N]\n"
     "  fill-mask  --model DIR [--top-k N] [--all-layers] [--pair TEXT_B] TEXT\n"
-    "  fill-mask  --model DIR --input FILE|- [--top-k N] [--all-layers]\n";
+    "  fill-mask  --model DIR --input FILE|- [--top-k N] [--all-layers]\n"
+    "Outputs count sentences, tokens and heads from 0 and layers from 0 (= embeddings); the window\n"
+    "counts sentences and heads from 1.\n";
 
 int fail(int status, const std::string &message)
 {

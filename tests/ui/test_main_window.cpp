@@ -270,6 +270,27 @@ private Q_SLOTS:
         QCOMPARE(attention->rowCount(), s.encoding.size());
     }
 
+    // [UNK] says which characters it stands for; the projection and similarity tabs say which
+    // layer (and sentence) they show.
+    void unknownTokensAndTitlesSayWhatTheyShow()
+    {
+        m_window->session()->setInputs({{"hello \xF0\x9F\x99\x82 world", "", false}}); // an emoji the vocabulary lacks
+        QVERIFY(waitIdle(m_window->session()));
+        QCOMPARE(QString::fromStdString(m_window->session()->result()->sentences[0].encoding.tokens[2]), QString("[UNK]"));
+        QVERIFY2(m_window->tokenStrip()->tokenToolTip(0, 2).contains(QString::fromUtf8("“\xF0\x9F\x99\x82”")),
+                 qPrintable(m_window->tokenStrip()->tokenToolTip(0, 2)));
+        m_window->session()->setInputs(m_window->inputPanel()->inputs());
+        QVERIFY(waitIdle(m_window->session()));
+        m_window->setLayerAndHead(2, -1);
+        QVERIFY(waitIdle(m_window->session()));
+        QVERIFY(m_window->projectionView()->title().contains("Layer 2"));
+        const int sentence = m_window->session()->viewData()->selection.sentence;
+        const QString similarity = m_window->similarityView()->title();
+        QVERIFY2(similarity.contains("layer 2") || similarity.contains("Layer 2"), qPrintable(similarity));
+        if (m_window->session()->viewData()->selection.similarity == SimilarityMode::Tokens)
+            QVERIFY(similarity.contains(QString("Sentence %1").arg(sentence + 1)));
+    }
+
     // More lines than the window takes: said at once, and in the status bar.
     void extraLinesAreAnnounced()
     {

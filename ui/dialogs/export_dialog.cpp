@@ -20,7 +20,10 @@ ExportVectorsDialog::ExportVectorsDialog(QWidget *parent) : QDialog(parent)
     fillPoolingCombo(m_pooling, true);
     form->addRow(tr("Layers"), m_layers);
     form->addRow(tr("Pooling"), m_pooling);
-    form->addRow(new QLabel(tr("The file has the columns of bertlens-cli embed."), this));
+    auto *note = new QLabel(tr("In the file, sentences, tokens and heads count from 0 (the window counts sentences and "
+                               "heads from 1); layers count from 0 = embeddings, as in the window."), this);
+    note->setWordWrap(true);
+    form->addRow(note);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

@@ -132,18 +132,30 @@ void TokenStrip::mousePressEvent(QMouseEvent *event)
         Q_EMIT tokenClicked(c->sentence, c->token);
 }
 
+QString TokenStrip::tokenToolTip(int sentence, int token) const
+{
+    const SentenceAnalysis &s = m_result->sentences[size_t(sentence)];
+    const Encoding &enc = s.encoding;
+    const auto [start, end] = enc.offsets[size_t(token)];
+    QString text = tr("%1\nid %2 · characters %3–%4 · segment %5")
+                       .arg(QString::fromStdString(enc.tokens[size_t(token)]))
+                       .arg(enc.ids[size_t(token)]).arg(start).arg(end).arg(enc.typeIds[size_t(token)] ? "B" : "A");
+    if (enc.tokens[size_t(token)] == "[UNK]" && !enc.specialMask[size_t(token)]) {
+        // What the unknown token stands for: its characters in the original text.
+        const QList<uint> original = QString::fromStdString(enc.typeIds[size_t(token)] ? s.input.pair : s.input.text).toUcs4();
+        if (end <= original.size())
+            text += "\n" + tr("stands for “%1”, which the vocabulary cannot spell")
+                                .arg(QString::fromUcs4(reinterpret_cast<const char32_t *>(original.constData()) + start, end - start));
+    }
+    return text;
+}
+
 bool TokenStrip::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip && m_result) {
         auto *help = static_cast<QHelpEvent *>(event);
         if (const Chip *c = chipAt(help->pos())) {
-            const auto &enc = m_result->sentences[size_t(c->sentence)].encoding;
-            const auto [start, end] = enc.offsets[size_t(c->token)];
-            QToolTip::showText(help->globalPos(),
-                               tr("%1\nid %2 · characters %3–%4 · segment %5")
-                                   .arg(QString::fromStdString(enc.tokens[size_t(c->token)]))
-                                   .arg(enc.ids[size_t(c->token)]).arg(start).arg(end).arg(enc.typeIds[size_t(c->token)] ? "B" : "A"),
-                               this);
+            QToolTip::showText(help->globalPos(), tokenToolTip(c->sentence, c->token), this);
         } else {
             QToolTip::hideText();
         }

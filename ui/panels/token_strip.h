@@ -23,6 +23,8 @@ public:
     QSize sizeHint() const override;
     // The chip of (sentence, token), in widget coordinates; empty if there is none.
     QRect chipRect(int sentence, int token) const;
+    // Id, offsets, segment, and for [UNK] the original characters it stands for.
+    QString tokenToolTip(int sentence, int token) const;
 
 Q_SIGNALS:
     void tokenClicked(int sentence, int token);

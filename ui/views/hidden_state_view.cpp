@@ -47,7 +47,7 @@ HiddenStateView::HiddenStateView(QWidget *parent) : AnalysisView(parent)
 
 void HiddenStateView::retranslateUi()
 {
-    m_title->setText(tr("Hidden states at layer %1 (0 = embeddings)").arg(m_layer));
+    m_title->setText(tr("Sentence %1 — hidden states at layer %2 (0 = embeddings)").arg(m_sentence + 1).arg(m_layer));
     m_heatmap->setAxisTitles(tr("token"), tr("dimension"), tr("activation"));
     m_norms->xAxis->setLabel(tr("layer"));
     m_norms->yAxis->setLabel(tr("vector norm ‖h‖"));
@@ -59,6 +59,7 @@ void HiddenStateView::showData(const ViewInput &input)
 {
     const ViewData &view = input.view;
     m_layer = view.selection.layer;
+    m_sentence = view.selection.sentence;
     QStringList tokens;
     for (const auto &label : view.rowLabels)
         tokens << QString::fromStdString(label);

@@ -30,6 +30,7 @@ private:
     PlotWidget *m_norms;
     std::vector<int> m_rowFirstToken;
     int m_layer = 0;
+    int m_sentence = 0;
 };
 
 } // namespace bertlens

@@ -16,6 +16,7 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
     m_mode = new QComboBox(this);
     m_mode->addItems({QString(), QString(), QString()});
     m_pooling = new QComboBox(this);
+    m_title = new QLabel(this);
     m_plot = new PlotWidget(this);
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
@@ -24,6 +25,7 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
     controls->addWidget(m_pooling);
     controls->addStretch();
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
     layout->addLayout(controls);
     layout->addWidget(m_plot, 1);
     connect(m_mode, &QComboBox::activated, this, [this](int i) { Q_EMIT modeChanged(ProjectionMode(i)); });
@@ -66,6 +68,7 @@ void ProjectionView::retranslateUi()
         const double share = i < int(m_explained.size()) ? m_explained[size_t(i)] * 100 : 0;
         return tr("PC%1 (%2% of variance)").arg(i + 1).arg(share, 0, 'f', 1);
     };
+    m_title->setText(title());
     m_plot->xAxis->setLabel(axisTitle(0));
     m_plot->yAxis->setLabel(axisTitle(1));
     // The legend too: an exported PNG must not keep the previous language.
@@ -83,6 +86,16 @@ QString ProjectionView::graphName(int sentence) const
 
 int ProjectionView::highlightedPoint() const { return m_highlighted; }
 
+QString ProjectionView::title() const
+{
+    switch (m_modeShown) {
+    case ProjectionMode::Tokens: return tr("Layer %1: the token vectors of every sentence (PCA)").arg(m_layer);
+    case ProjectionMode::Sentences: return tr("Layer %1: one vector per sentence (PCA)").arg(m_layer);
+    case ProjectionMode::Trajectory: return tr("Sentence %1, token %2: its vector through layers 0–%3 (PCA)").arg(m_sentence + 1).arg(m_token).arg(int(m_points.size()) - 1);
+    }
+    return {};
+}
+
 QVector<QPointF> ProjectionView::plottedPoints() const
 {
     QVector<QPointF> out;
@@ -98,6 +111,9 @@ void ProjectionView::showData(const ViewInput &input)
     m_points = view.points;
     m_explained = view.explainedRatio;
     m_layer = view.selection.layer;
+    m_sentence = view.selection.sentence;
+    m_modeShown = view.selection.projection;
+    m_token = m_points.empty() ? 0 : m_points.front().token;
     m_mode->setCurrentIndex(int(view.selection.projection));
     m_pooling->setEnabled(view.selection.projection == ProjectionMode::Sentences);
     m_plot->clearGraphs();

@@ -4,6 +4,7 @@
 #include "views/plot_widget.h"
 
 #include <QComboBox>
+#include <QLabel>
 
 namespace bertlens {
 
@@ -20,6 +21,7 @@ public:
     QVector<QPointF> plottedPoints() const;
     // The index (in the view data's points) of the point ringed as selected, or -1.
     int highlightedPoint() const;
+    QString title() const;
 
 Q_SIGNALS:
     void modeChanged(ProjectionMode mode);
@@ -32,9 +34,13 @@ protected:
 private:
     QComboBox *m_mode;
     QComboBox *m_pooling;
+    QLabel *m_title;
     PlotWidget *m_plot;
     std::vector<ProjectionPoint> m_points;
     QString graphName(int sentence) const;
+    int m_sentence = 0;
+    int m_token = 0;
+    ProjectionMode m_modeShown = ProjectionMode::Tokens;
     std::vector<double> m_explained;
     std::vector<int> m_graphSentences; // the sentence of each graph, for its legend entry
     bool m_trajectory = false;

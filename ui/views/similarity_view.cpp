@@ -16,6 +16,7 @@ SimilarityView::SimilarityView(QWidget *parent) : AnalysisView(parent)
     m_pooling = new QComboBox(this);
     m_centre = new QCheckBox(this);
     m_baseline = new QLabel(this);
+    m_title = new QLabel(this);
     m_plot = new HeatmapPlot(this);
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_mode);
@@ -24,6 +25,7 @@ SimilarityView::SimilarityView(QWidget *parent) : AnalysisView(parent)
     controls->addStretch();
     controls->addWidget(m_baseline);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
     layout->addLayout(controls);
     layout->addWidget(m_plot, 1);
     connect(m_mode, &QComboBox::activated, this, [this](int i) { Q_EMIT modeChanged(SimilarityMode(i)); });
@@ -42,11 +44,18 @@ void SimilarityView::retranslateUi()
     m_centre->setToolTip(tr("Subtract the mean vector of the current set (every token, or every sentence vector) "
                             "before the cosine: BERT's vectors share a common direction that makes raw cosines high"));
     m_baseline->setText(baselineText());
+    m_title->setText(title());
     m_baseline->setToolTip(m_sentences ? tr("The mean cosine similarity between different sentences: read the matrix against it")
                                        : tr("The mean cosine similarity of this sentence's tokens with the other sentences' "
                                             "tokens at this layer: read the matrix against it"));
     m_plot->setAxisTitles(QString(), QString(), tr("cosine similarity"));
     m_plot->replot();
+}
+
+QString SimilarityView::title() const
+{
+    return m_sentences ? tr("Layer %1: cosine similarity of the sentence vectors").arg(m_layer)
+                       : tr("Sentence %1, layer %2: cosine similarity of its tokens").arg(m_sentence + 1).arg(m_layer);
 }
 
 QString SimilarityView::baselineText() const
@@ -61,6 +70,8 @@ void SimilarityView::showData(const ViewInput &input)
     const ViewData &view = input.view;
     m_baselineValue = view.similarityBaseline;
     m_sentences = view.selection.similarity == SimilarityMode::Sentences;
+    m_layer = view.selection.layer;
+    m_sentence = view.selection.sentence;
     m_centre->setChecked(view.selection.centre);
     m_mode->setCurrentIndex(int(view.selection.similarity));
     m_pooling->setEnabled(view.selection.similarity == SimilarityMode::Sentences);

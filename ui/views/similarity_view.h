@@ -19,6 +19,7 @@ public:
     void showData(const ViewInput &input) override;
     HeatmapPlot *plot() const { return m_plot; }
     QString baselineText() const;
+    QString title() const;
 
 Q_SIGNALS:
     void modeChanged(SimilarityMode mode);
@@ -33,6 +34,9 @@ private:
     QComboBox *m_pooling;
     QCheckBox *m_centre;
     QLabel *m_baseline;
+    QLabel *m_title;
+    int m_layer = 0;
+    int m_sentence = 0;
     HeatmapPlot *m_plot;
     double m_baselineValue = 0;
     bool m_sentences = false;
