@@ -18,6 +18,11 @@ AttentionOverview::AttentionOverview(QWidget *parent) : AnalysisView(parent), m_
     m_plot->plotLayout()->addElement(0, 1, m_scale);
     m_scale->setMinimumMargins(QMargins(6, 0, 6, 0));
     m_map->setColorScale(m_scale);
+    // The colour bar spans exactly the plot's height, so its ends (0 and 1) are visible.
+    auto *margins = new QCPMarginGroup(m_plot);
+    m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_map->setVisible(false);
     QCPColorGradient gradient = sequentialGradient();
     gradient.setNanHandling(QCPColorGradient::nhTransparent);
     m_map->setGradient(gradient);
@@ -75,6 +80,7 @@ void AttentionOverview::showData(const ViewInput &input)
     m_map->data()->setSize(width, height);
     m_map->data()->setRange(QCPRange(0, width - 1), QCPRange(0, height - 1));
     m_map->data()->fill(std::nan(""));
+    m_map->setVisible(m_tokens > 0);
     if (m_tokens > 0) {
         const auto &maps = result.sentences[size_t(sentence)].attention;
         for (int l = 0; l < m_layers; ++l)

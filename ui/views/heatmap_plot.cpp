@@ -12,6 +12,7 @@ HeatmapPlot::HeatmapPlot(QWidget *parent) : PlotWidget(parent)
     m_scale->setType(QCPAxis::atRight);
     m_map->setColorScale(m_scale);
     m_map->setInterpolate(false);
+    m_map->setVisible(false); // nothing until there is a matrix: no placeholder flashes at start-up
     auto *margins = new QCPMarginGroup(this);
     axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);

@@ -29,6 +29,9 @@ HiddenStateView::HiddenStateView(QWidget *parent) : AnalysisView(parent)
     m_norms->axisRect()->insetLayout()->take(m_norms->legend);
     legendRect->addElement(0, 0, m_norms->legend);
     m_norms->plotLayout()->setColumnStretchFactor(1, 0.001);
+    // Every token listed: the legend wraps into further columns instead of dropping entries.
+    m_norms->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
+    m_norms->legend->setWrap(12);
     legendRect->setMargins(QMargins(0, 0, 0, 0));
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_heatmap);
@@ -80,8 +83,6 @@ void HiddenStateView::showData(const ViewInput &input)
         g->setName(QString("%1 %2").arg(i).arg(tokens.value(i)));
         for (int l = 0; l < view.tokenNorms.cols; ++l)
             g->addData(l, view.tokenNorms.at(i, l));
-        if (i >= 14)
-            m_norms->legend->removeItem(m_norms->legend->itemCount() - 1); // keep the legend readable
     }
     m_norms->xAxis->setTicker(QSharedPointer<QCPAxisTickerFixed>::create());
     m_norms->xAxis->ticker().dynamicCast<QCPAxisTickerFixed>()->setTickStep(1);
