@@ -535,6 +535,34 @@ PC1 %4, PC2 %5</translation>
         <source>Sentence %1, layer %2: cosine similarity of its tokens</source>
         <translation>Sentence %1, layer %2: cosine similarity of its tokens</translation>
     </message>
+    <message>
+        <source>Tokens across two sentences</source>
+        <translation>Tokens across two sentences</translation>
+    </message>
+    <message>
+        <source>The selected word in every sentence</source>
+        <translation>The selected word in every sentence</translation>
+    </message>
+    <message>
+        <source>with sentence </source>
+        <translation>with sentence </translation>
+    </message>
+    <message>
+        <source>The sentence whose tokens are the columns</source>
+        <translation>The sentence whose tokens are the columns</translation>
+    </message>
+    <message>
+        <source>Layer %1: tokens of sentence %2 (rows) × tokens of sentence %3 (columns)</source>
+        <translation>Layer %1: tokens of sentence %2 (rows) × tokens of sentence %3 (columns)</translation>
+    </message>
+    <message>
+        <source>Click a token to compare its word across the sentences</source>
+        <translation>Click a token to compare its word across the sentences</translation>
+    </message>
+    <message>
+        <source>Layer %1: “%2” in every sentence</source>
+        <translation>Layer %1: “%2” in every sentence</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::TokenStrip</name>

@@ -534,6 +534,34 @@ PC1 %4，PC2 %5</translation>
         <source>Sentence %1, layer %2: cosine similarity of its tokens</source>
         <translation>句子 %1，第 %2 层：其词元之间的余弦相似度</translation>
     </message>
+    <message>
+        <source>Tokens across two sentences</source>
+        <translation>两个句子之间的词元</translation>
+    </message>
+    <message>
+        <source>The selected word in every sentence</source>
+        <translation>所选词在各句中的出现</translation>
+    </message>
+    <message>
+        <source>with sentence </source>
+        <translation>对比句子 </translation>
+    </message>
+    <message>
+        <source>The sentence whose tokens are the columns</source>
+        <translation>其词元作为列的句子</translation>
+    </message>
+    <message>
+        <source>Layer %1: tokens of sentence %2 (rows) × tokens of sentence %3 (columns)</source>
+        <translation>第 %1 层：句子 %2 的词元（行）× 句子 %3 的词元（列）</translation>
+    </message>
+    <message>
+        <source>Click a token to compare its word across the sentences</source>
+        <translation>点击一个词元，比较它所在的词在各句中的向量</translation>
+    </message>
+    <message>
+        <source>Layer %1: “%2” in every sentence</source>
+        <translation>第 %1 层：“%2”在各句中的出现</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::TokenStrip</name>

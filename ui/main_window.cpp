@@ -139,6 +139,10 @@ void MainWindow::connectViews()
         applySelection();
     };
     connect(m_projection, &ProjectionView::poolingChanged, this, setPooling);
+    connect(m_similarity, &SimilarityView::otherSentenceChanged, this, [this](int sentence) {
+        m_selection.otherSentence = sentence;
+        applySelection();
+    });
     connect(m_similarity, &SimilarityView::centreChanged, this, [this](bool centre) {
         if (centre == m_selection.centre)
             return;

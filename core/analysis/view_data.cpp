@@ -167,15 +167,66 @@ Matrix minusRow(Matrix m, const std::vector<double> &mean)
     return m;
 }
 
+// Cosines of the rows of `a` with the rows of `b` (less `mean` when not empty): [a.rows, b.rows].
+Matrix crossCosine(const Matrix &a, const Matrix &b, const std::vector<double> &mean)
+{
+    Matrix both = a;
+    for (int r = 0; r < b.rows; ++r)
+        appendRow(both, b.row(r), b.cols);
+    if (!mean.empty())
+        both = minusRow(both, mean);
+    const Matrix all = cosineSimilarity(both);
+    Matrix out(a.rows, b.rows);
+    for (int i = 0; i < a.rows; ++i)
+        for (int j = 0; j < b.rows; ++j)
+            out.at(i, j) = all.at(i, a.rows + j);
+    return out;
+}
+
+// The selected sentence's rows × another sentence's.
+void acrossSentences(const AnalysisResult &result, const ViewSelection &sel, const std::vector<Matrix> &rows,
+                     const std::vector<double> &mean, ViewData &view)
+{
+    const int n = int(result.sentences.size());
+    int other = std::clamp(sel.otherSentence, 0, n - 1);
+    if (other == sel.sentence && n > 1)
+        other = (sel.sentence + 1) % n;
+    view.selection.otherSentence = other;
+    view.similarity = crossCosine(rows[size_t(sel.sentence)], rows[size_t(other)], mean);
+    view.similarityColumnLabels = rowLabels(result.sentences[size_t(other)], sel.words);
+}
+
+// Every occurrence of the selected row's word, in every sentence, against each other.
+void sameWord(const AnalysisResult &result, const ViewSelection &sel, const std::vector<Matrix> &rows,
+              const std::vector<double> &mean, ViewData &view)
+{
+    view.similarity = Matrix();
+    view.similarityLabels.clear();
+    if (view.selectedRow < 0)
+        return;
+    const std::string word = rowLabels(result.sentences[size_t(sel.sentence)], sel.words)[size_t(view.selectedRow)];
+    Matrix occurrences;
+    for (size_t si = 0; si < result.sentences.size(); ++si) {
+        const auto &labels = rowLabels(result.sentences[si], sel.words);
+        const auto special = specialRows(result.sentences[si], sel.words);
+        for (size_t r = 0; r < labels.size(); ++r)
+            if (labels[r] == word && !special[r]) {
+                appendRow(occurrences, rows[si].row(int(r)), rows[si].cols);
+                view.similarityLabels.push_back("S" + std::to_string(si + 1) + " " + word);
+            }
+    }
+    view.similarity = crossCosine(occurrences, occurrences, mean);
+}
+
 // The similarity matrix and its baseline (see ViewData::similarityBaseline). The mean cosine over
 // pairs is computed as the dot product of mean unit vectors: O(N·H), not O(N²·H).
 void similarity(const AnalysisResult &result, const ViewSelection &sel, Pooling pooling, ViewData &view)
 {
     const int h = result.hiddenSize;
     const size_t n = result.sentences.size();
-    if (sel.similarity == SimilarityMode::Tokens) {
+    if (sel.similarity != SimilarityMode::Sentences) {
         // The current set: every token of every sentence at this layer.
-        std::vector<Matrix> rows;
+        std::vector<Matrix> rows; // per sentence: its token (or word) vectors at the layer
         Matrix all;
         for (const auto &other : result.sentences) {
             rows.push_back(rowVectors(other, sel.layer, sel.words));
@@ -186,6 +237,10 @@ void similarity(const AnalysisResult &result, const ViewSelection &sel, Pooling 
         const SentenceAnalysis &s = result.sentences[size_t(sel.sentence)];
         view.similarity = cosineSimilarity(sel.centre ? minusRow(view.hidden, mean) : view.hidden);
         view.similarityLabels = rowLabels(s, sel.words);
+        if (sel.similarity == SimilarityMode::AcrossSentences)
+            acrossSentences(result, sel, rows, mean, view);
+        else if (sel.similarity == SimilarityMode::SameWord)
+            sameWord(result, sel, rows, mean, view);
         std::vector<double> here(static_cast<size_t>(h), 0.0), there(static_cast<size_t>(h), 0.0);
         double hereCount = 0, thereCount = 0;
         for (size_t si = 0; si < n; ++si) {

@@ -11,7 +11,10 @@
 namespace bertlens {
 
 enum class ProjectionMode { Tokens, Sentences, Trajectory };
-enum class SimilarityMode { Tokens, Sentences };
+// Tokens: the selected sentence's tokens; Sentences: sentence vectors; AcrossSentences: the
+// selected sentence's tokens × another sentence's; SameWord: every occurrence of the selected
+// token's word in all sentences (the polysemy demonstration: "bank" here and "bank" there).
+enum class SimilarityMode { Tokens, Sentences, AcrossSentences, SameWord };
 
 // What the user has picked; every view's numbers follow from this and an AnalysisResult.
 struct ViewSelection {
@@ -26,6 +29,7 @@ struct ViewSelection {
     Pooling pooling = Pooling::Mean;
     ProjectionMode projection = ProjectionMode::Tokens;
     SimilarityMode similarity = SimilarityMode::Tokens;
+    int otherSentence = 1; // the columns' sentence of AcrossSentences
 };
 
 struct ProjectionPoint {
@@ -54,7 +58,8 @@ struct ViewData {
     std::vector<double> explainedRatio; // of PC1, PC2
     // Similarity matrix and what its rows are (token indices, or sentence indices).
     Matrix similarity;
-    std::vector<std::string> similarityLabels;
+    std::vector<std::string> similarityLabels;       // rows (and columns, unless the next is filled)
+    std::vector<std::string> similarityColumnLabels; // AcrossSentences: the other sentence's rows
     // What cosine similarity is "normally" at this layer, to read the matrix against (BERT's
     // vectors share a direction, so raw cosines are high for everything): for tokens the mean
     // cosine of the sentence's tokens with the other sentences' tokens (special tokens left out),

@@ -3,6 +3,7 @@
 #include "analysis/pooling.h"
 #include "analysis/projection.h"
 #include "analysis/view_data.h"
+#include "analysis/word_groups.h"
 #include "model/loaded_model.h"
 
 using namespace bertlens;
@@ -42,6 +43,43 @@ class TestViewData : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // Across sentences and the same word in every sentence, against direct cosines of the rows.
+    void crossSentenceSimilarity()
+    {
+        static const auto model = LoadedModel::load(test::fixturePath("models/tiny-safetensors"));
+        const auto result = analyseSentences(*model, {{"the bank of the river", "", false}, {"money in the bank", "", false}});
+        auto cosine = [](const float *a, const float *b, int h) {
+            double ab = 0, aa = 0, bb = 0;
+            for (int d = 0; d < h; ++d)
+                ab += double(a[d]) * b[d], aa += double(a[d]) * a[d], bb += double(b[d]) * b[d];
+            return ab / std::sqrt(aa * bb);
+        };
+        ViewSelection sel;
+        sel.layer = 2;
+        sel.words = true;
+        sel.similarity = SimilarityMode::AcrossSentences;
+        sel.otherSentence = 1;
+        const ViewData across = computeViewData(*result, sel);
+        const Matrix a = wordVectors(result->sentences[0].hidden[2], result->sentences[0].words);
+        const Matrix b = wordVectors(result->sentences[1].hidden[2], result->sentences[1].words);
+        QCOMPARE(across.similarity.rows, a.rows);
+        QCOMPARE(across.similarity.cols, b.rows);
+        QCOMPARE(across.similarityColumnLabels, result->sentences[1].words.labels);
+        for (int i = 0; i < a.rows; ++i)
+            for (int j = 0; j < b.rows; ++j)
+                QVERIFY(std::abs(across.similarity.at(i, j) - cosine(a.row(i), b.row(j), a.cols)) < 1e-5);
+
+        sel.similarity = SimilarityMode::SameWord;
+        const auto &words = result->sentences[0].words;
+        const int bank = int(std::find(words.labels.begin(), words.labels.end(), "bank") - words.labels.begin());
+        sel.token = words.tokens[size_t(bank)].front();
+        const ViewData same = computeViewData(*result, sel);
+        QCOMPARE(same.similarityLabels, (std::vector<std::string>{"S1 bank", "S2 bank"}));
+        const int other = int(std::find(result->sentences[1].words.labels.begin(), result->sentences[1].words.labels.end(), "bank")
+                              - result->sentences[1].words.labels.begin());
+        QVERIFY(std::abs(same.similarity.at(0, 1) - cosine(a.row(bank), b.row(other), a.cols)) < 1e-5);
+    }
+
     // The similarity baseline and centring, against a brute-force float64 computation over every pair.
     void similarityBaselineAndCentring_data()
     {

@@ -291,6 +291,22 @@ private Q_SLOTS:
             QVERIFY(similarity.contains(QString("Sentence %1").arg(sentence + 1)));
     }
 
+    // "The selected word in every sentence": both "the" of sentence 1, compared.
+    void sameWordAcrossSentences()
+    {
+        select([&] { m_window->setWords(true); });
+        select([&] { Q_EMIT m_window->tokenStrip()->tokenClicked(0, 1); }); // the first piece of "the"
+        select([&] { Q_EMIT m_window->similarityView()->modeChanged(SimilarityMode::SameWord); });
+        HeatmapPlot *plot = m_window->similarityView()->plot();
+        QCOMPARE(plot->rowCount(), 2);
+        QCOMPARE(plot->rowLabel(0), QString("S1 the"));
+        QVERIFY(m_window->similarityView()->title().contains("the"));
+        select([&] { Q_EMIT m_window->similarityView()->modeChanged(SimilarityMode::AcrossSentences); });
+        QCOMPARE(plot->columnCount(), m_window->session()->result()->sentences[1].words.size());
+        select([&] { Q_EMIT m_window->similarityView()->modeChanged(SimilarityMode::Tokens); });
+        select([&] { m_window->setWords(false); });
+    }
+
     // More lines than the window takes: said at once, and in the status bar.
     void extraLinesAreAnnounced()
     {

@@ -12,15 +12,18 @@ namespace bertlens {
 SimilarityView::SimilarityView(QWidget *parent) : AnalysisView(parent)
 {
     m_mode = new QComboBox(this);
-    m_mode->addItems({QString(), QString()});
+    m_mode->addItems({QString(), QString(), QString(), QString()});
     m_pooling = new QComboBox(this);
     m_centre = new QCheckBox(this);
+    m_other = new QSpinBox(this);
+    m_other->setMinimum(1);
     m_baseline = new QLabel(this);
     m_title = new QLabel(this);
     m_plot = new HeatmapPlot(this);
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_mode);
     controls->addWidget(m_pooling);
+    controls->addWidget(m_other);
     controls->addWidget(m_centre);
     controls->addStretch();
     controls->addWidget(m_baseline);
@@ -32,6 +35,10 @@ SimilarityView::SimilarityView(QWidget *parent) : AnalysisView(parent)
     connect(m_pooling, &QComboBox::activated, this,
             [this](int i) { Q_EMIT poolingChanged(Pooling(m_pooling->itemData(i).toInt())); });
     connect(m_centre, &QCheckBox::toggled, this, &SimilarityView::centreChanged);
+    connect(m_other, &QSpinBox::valueChanged, this, [this](int v) {
+        if (v - 1 != m_otherShown)
+            Q_EMIT otherSentenceChanged(v - 1);
+    });
     retranslateUi();
 }
 
@@ -39,6 +46,10 @@ void SimilarityView::retranslateUi()
 {
     m_mode->setItemText(0, tr("Tokens of the selected sentence"));
     m_mode->setItemText(1, tr("Sentence vectors"));
+    m_mode->setItemText(2, tr("Tokens across two sentences"));
+    m_mode->setItemText(3, tr("The selected word in every sentence"));
+    m_other->setPrefix(tr("with sentence "));
+    m_other->setToolTip(tr("The sentence whose tokens are the columns"));
     fillPoolingCombo(m_pooling);
     m_centre->setText(tr("Centre vectors"));
     m_centre->setToolTip(tr("Subtract the mean vector of the current set (every token, or every sentence vector) "
@@ -54,8 +65,16 @@ void SimilarityView::retranslateUi()
 
 QString SimilarityView::title() const
 {
-    return m_sentences ? tr("Layer %1: cosine similarity of the sentence vectors").arg(m_layer)
-                       : tr("Sentence %1, layer %2: cosine similarity of its tokens").arg(m_sentence + 1).arg(m_layer);
+    switch (m_modeShown) {
+    case SimilarityMode::Sentences: return tr("Layer %1: cosine similarity of the sentence vectors").arg(m_layer);
+    case SimilarityMode::AcrossSentences:
+        return tr("Layer %1: tokens of sentence %2 (rows) × tokens of sentence %3 (columns)").arg(m_layer).arg(m_sentence + 1).arg(m_otherShown + 1);
+    case SimilarityMode::SameWord:
+        return m_word.empty() ? tr("Click a token to compare its word across the sentences")
+                              : tr("Layer %1: “%2” in every sentence").arg(m_layer).arg(QString::fromStdString(m_word));
+    case SimilarityMode::Tokens: break;
+    }
+    return tr("Sentence %1, layer %2: cosine similarity of its tokens").arg(m_sentence + 1).arg(m_layer);
 }
 
 QString SimilarityView::baselineText() const
@@ -70,6 +89,12 @@ void SimilarityView::showData(const ViewInput &input)
     const ViewData &view = input.view;
     m_baselineValue = view.similarityBaseline;
     m_sentences = view.selection.similarity == SimilarityMode::Sentences;
+    m_modeShown = view.selection.similarity;
+    m_otherShown = view.selection.otherSentence;
+    m_word = view.selectedRow >= 0 && view.selectedRow < int(view.rowLabels.size()) ? view.rowLabels[size_t(view.selectedRow)] : std::string();
+    m_other->setMaximum(std::max(1, int(input.result.sentences.size())));
+    m_other->setValue(m_otherShown + 1);
+    m_other->setVisible(m_modeShown == SimilarityMode::AcrossSentences);
     m_layer = view.selection.layer;
     m_sentence = view.selection.sentence;
     m_centre->setChecked(view.selection.centre);
@@ -78,7 +103,13 @@ void SimilarityView::showData(const ViewInput &input)
     QStringList labels;
     for (const auto &l : view.similarityLabels)
         labels << QString::fromStdString(l);
-    m_plot->setMatrix(view.similarity, labels, labels, QCPRange(-1, 1), divergingGradient());
+    QStringList columns = labels;
+    if (!view.similarityColumnLabels.empty()) {
+        columns.clear();
+        for (const auto &l : view.similarityColumnLabels)
+            columns << QString::fromStdString(l);
+    }
+    m_plot->setMatrix(view.similarity, labels, columns, QCPRange(-1, 1), divergingGradient());
     retranslateUi();
 }
 

@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QSpinBox>
 
 namespace bertlens {
 
@@ -25,6 +26,7 @@ Q_SIGNALS:
     void modeChanged(SimilarityMode mode);
     void poolingChanged(Pooling pooling);
     void centreChanged(bool centre);
+    void otherSentenceChanged(int sentence); // 0-based
 
 protected:
     void retranslateUi() override;
@@ -33,6 +35,7 @@ private:
     QComboBox *m_mode;
     QComboBox *m_pooling;
     QCheckBox *m_centre;
+    QSpinBox *m_other;
     QLabel *m_baseline;
     QLabel *m_title;
     int m_layer = 0;
@@ -40,6 +43,9 @@ private:
     HeatmapPlot *m_plot;
     double m_baselineValue = 0;
     bool m_sentences = false;
+    SimilarityMode m_modeShown = SimilarityMode::Tokens;
+    int m_otherShown = 1;
+    std::string m_word;
 };
 
 } // namespace bertlens
