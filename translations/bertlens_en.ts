@@ -166,6 +166,22 @@
         <source>%1 sentences: only the first %2 are analysed.</source>
         <translation>%1 sentences: only the first %2 are analysed.</translation>
     </message>
+    <message>
+        <source>%1: cannot open (%2)</source>
+        <translation>%1: cannot open (%2)</translation>
+    </message>
+    <message>
+        <source>%1: larger than 4 MB; for corpora use bertlens-cli</source>
+        <translation>%1: larger than 4 MB; for corpora use bertlens-cli</translation>
+    </message>
+    <message>
+        <source>%1: not valid UTF-8</source>
+        <translation>%1: not valid UTF-8</translation>
+    </message>
+    <message>
+        <source>Cannot open the sentences</source>
+        <translation>Cannot open the sentences</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::LanguageMenu</name>
@@ -336,6 +352,26 @@
     <message>
         <source>Attention, hidden states, projection and similarity by word: pieces merged, Chinese characters grouped into words with jieba&apos;s dictionary where it is installed</source>
         <translation>Attention, hidden states, projection and similarity by word: pieces merged, Chinese characters grouped into words with jieba&apos;s dictionary where it is installed</translation>
+    </message>
+    <message>
+        <source>Open &amp;sentences…</source>
+        <translation>Open &amp;sentences…</translation>
+    </message>
+    <message>
+        <source>A text file, one sentence per line; TEXT_A&lt;TAB&gt;TEXT_B for a pair</source>
+        <translation>A text file, one sentence per line; TEXT_A&lt;TAB&gt;TEXT_B for a pair</translation>
+    </message>
+    <message>
+        <source>Open sentences</source>
+        <translation>Open sentences</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.tsv);;All files (*)</source>
+        <translation>Text files (*.txt *.tsv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the sentences</source>
+        <translation>Cannot open the sentences</translation>
     </message>
 </context>
 <context>

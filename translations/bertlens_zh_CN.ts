@@ -166,6 +166,22 @@
         <source>%1 sentences: only the first %2 are analysed.</source>
         <translation>共 %1 句：只分析前 %2 句。</translation>
     </message>
+    <message>
+        <source>%1: cannot open (%2)</source>
+        <translation>%1：无法打开（%2）</translation>
+    </message>
+    <message>
+        <source>%1: larger than 4 MB; for corpora use bertlens-cli</source>
+        <translation>%1：大于 4 MB；处理语料请使用 bertlens-cli</translation>
+    </message>
+    <message>
+        <source>%1: not valid UTF-8</source>
+        <translation>%1：不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>Cannot open the sentences</source>
+        <translation>无法打开句子文件</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::LanguageMenu</name>
@@ -335,6 +351,26 @@
     <message>
         <source>Attention, hidden states, projection and similarity by word: pieces merged, Chinese characters grouped into words with jieba&apos;s dictionary where it is installed</source>
         <translation>注意力、隐藏状态、投影与相似度均按词显示：合并词片；若安装了结巴词典，则把汉字组合成词</translation>
+    </message>
+    <message>
+        <source>Open &amp;sentences…</source>
+        <translation>打开句子文件(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>A text file, one sentence per line; TEXT_A&lt;TAB&gt;TEXT_B for a pair</source>
+        <translation>文本文件，每行一句；句对写作 TEXT_A&lt;TAB&gt;TEXT_B</translation>
+    </message>
+    <message>
+        <source>Open sentences</source>
+        <translation>打开句子文件</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.tsv);;All files (*)</source>
+        <translation>文本文件 (*.txt *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the sentences</source>
+        <translation>无法打开句子文件</translation>
     </message>
 </context>
 <context>

@@ -216,6 +216,7 @@ void MainWindow::createMenus()
     m_openDefaultAction = m_fileMenu->addAction(QString(), this, [this] { openModel(defaultModelDir()); });
     m_openDefaultAction->setEnabled(!defaultModelDir().isEmpty());
     m_recentMenu = m_fileMenu->addMenu(QString());
+    m_openSentencesAction = m_fileMenu->addAction(QString(), this, &MainWindow::askOpenSentences);
     m_fileMenu->addSeparator();
     m_exportVectorsAction = m_fileMenu->addAction(QString(), this, &MainWindow::askExportVectors);
     m_exportAttentionAction = m_fileMenu->addAction(QString(), this, &MainWindow::askExportAttention);
@@ -245,6 +246,8 @@ void MainWindow::retranslateUi()
     m_openAction->setText(tr("&Open model folder…"));
     m_openDefaultAction->setText(tr("Open BertLens &Mini (the built-in model)"));
     m_recentMenu->setTitle(tr("Recent models"));
+    m_openSentencesAction->setText(tr("Open &sentences…"));
+    m_openSentencesAction->setToolTip(tr("A text file, one sentence per line; TEXT_A<TAB>TEXT_B for a pair"));
     m_exportVectorsAction->setText(tr("Export &vectors…"));
     m_exportAttentionAction->setText(tr("Export &attention…"));
     m_quitAction->setText(tr("&Quit"));
@@ -273,7 +276,37 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_session->cancel();
+    // What the user was looking at comes back on the next start.
+    QSettings settings;
+    settings.setValue("sentences", m_input->sentencesText());
+    settings.setValue("pairs", m_input->pairsText());
+    settings.setValue("layer", m_selection.layer);
+    settings.setValue("head", m_selection.head);
+    settings.setValue("words", m_selection.words);
     event->accept();
+}
+
+void MainWindow::restoreLastSession()
+{
+    QSettings settings;
+    if (settings.contains("sentences") && !settings.value("sentences").toString().trimmed().isEmpty())
+        m_input->setText(settings.value("sentences").toString(), settings.value("pairs").toString());
+    m_selection.layer = settings.value("layer", 0).toInt();
+    m_selection.head = settings.value("head", -1).toInt();
+    m_selection.words = settings.value("words", false).toBool();
+    m_wordsAction->setChecked(m_selection.words);
+    m_input->setLayer(m_selection.layer);
+    applySelection();
+}
+
+void MainWindow::askOpenSentences()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open sentences"), QString(), tr("Text files (*.txt *.tsv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const QString error = m_input->loadFile(path);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot open the sentences"), error);
 }
 
 void MainWindow::rememberModel(const QString &dir)

@@ -49,6 +49,8 @@ public:
     void setWords(bool words);
     // The attention tab's rollout and the similarity tab's centring (for --screenshot).
     void setRolloutAndCentre(bool rollout, bool centre);
+    // The last session's sentences, layer, head and word mode (saved when the window closes).
+    void restoreLastSession();
     // Writes exactly what `bertlens-cli embed` / `attention` (with --pairs) write for the
     // sentences the window shows; layers and pooling as the CLI spells them. Runs in the
     // background; `exportFinished` reports the outcome (empty message on success).
@@ -80,6 +82,7 @@ private:
     void applySelection();
     void askExportVectors();
     void askExportAttention();
+    void askOpenSentences();
 
     AnalysisSession *m_session;
     InputPanel *m_input = nullptr;
@@ -99,6 +102,7 @@ private:
     QMenu *m_fileMenu, *m_recentMenu, *m_viewMenu, *m_helpMenu;
     QAction *m_openAction, *m_openDefaultAction, *m_exportVectorsAction, *m_exportAttentionAction, *m_quitAction, *m_aboutAction;
     QAction *m_wordsAction;
+    QAction *m_openSentencesAction;
     ViewSelection m_selection;
     QString m_lastError;
 };

@@ -54,6 +54,8 @@ int main(int argc, char **argv)
     if (model.isEmpty() || !QFileInfo::exists(model))
         model = bertlens::defaultModelDir();
     window.inputPanel()->setText(parser.isSet(textOption) ? parser.value(textOption) : bertlens::exampleSentences());
+    if (!parser.isSet(screenshotOption) && !parser.isSet(textOption))
+        window.restoreLastSession(); // the sentences and choices of the last session, if any
     if (parser.isSet(layerOption) || parser.isSet(headOption))
         window.setLayerAndHead(parser.value(layerOption).toInt(), parser.value(headOption).toInt() - 1);
     if (parser.isSet(wordsOption))

@@ -18,6 +18,8 @@
 
 #include <QDir>
 #include <QLabel>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QMessageBox>
 #include <QProcess>
@@ -78,6 +80,7 @@ class TestMainWindow : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // settings of the tests, not the user's
         m_window = std::make_unique<MainWindow>();
         m_window->inputPanel()->setText(kText);
         m_window->session()->setInputs(m_window->inputPanel()->inputs());
@@ -305,6 +308,51 @@ private Q_SLOTS:
         QCOMPARE(plot->columnCount(), m_window->session()->result()->sentences[1].words.size());
         select([&] { Q_EMIT m_window->similarityView()->modeChanged(SimilarityMode::Tokens); });
         select([&] { m_window->setWords(false); });
+    }
+
+    // Sentences from a file (TAB-separated pairs as the CLI reads them), refusals named, and the
+    // last session's sentences and choices back in a new window.
+    void sentencesFromAFileAndTheLastSession()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("sentences.tsv");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("how are you?\ti am fine.\r\nno pair here\n\n");
+        f.close();
+        InputPanel panel;
+        QCOMPARE(panel.loadFile(path), QString());
+        const auto inputs = panel.inputs();
+        QCOMPARE(inputs.size(), size_t(2));
+        QVERIFY(inputs[0].hasPair);
+        QCOMPARE(inputs[0].text, std::string("how are you?"));
+        QCOMPARE(inputs[0].pair, std::string("i am fine."));
+        QVERIFY(!inputs[1].hasPair);
+        QFile bad(dir.filePath("bad.txt"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("caf\xe9\n");
+        bad.close();
+        QVERIFY(panel.loadFile(bad.fileName()).contains("bad.txt: not valid UTF-8"));
+
+        QSettings().remove("sentences");
+        {
+            MainWindow first;
+            first.inputPanel()->setText("remember me");
+            first.setLayerAndHead(2, 1);
+            first.setWords(true);
+            first.close();
+        }
+        MainWindow second;
+        second.restoreLastSession();
+        QCOMPARE(second.inputPanel()->sentencesText(), QString("remember me"));
+        second.session()->setInputs(second.inputPanel()->inputs());
+        second.openModel(kModel);
+        QVERIFY(waitIdle(second.session()));
+        QCOMPARE(second.inputPanel()->layer(), 2); // applied once the model says it has that layer
+        QCOMPARE(second.session()->viewData()->selection.head, 1);
+        QVERIFY(second.session()->viewData()->selection.words);
+        QSettings().remove("sentences");
+        QSettings().remove("words");
     }
 
     // More lines than the window takes: said at once, and in the status bar.

@@ -1,6 +1,11 @@
 #include "panels/input_panel.h"
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
 #include <QHBoxLayout>
+#include <QMessageBox>
+#include <QMimeData>
 #include <QShortcut>
 #include <QVBoxLayout>
 
@@ -37,6 +42,7 @@ InputPanel::InputPanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_analyse);
     layout->addWidget(m_note);
 
+    setAcceptDrops(true); // a text file dropped on the panel is opened
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(300);
     connect(&m_debounce, &QTimer::timeout, this, &InputPanel::inputsChanged);
@@ -77,6 +83,54 @@ void InputPanel::retranslateUi()
 }
 
 QString InputPanel::note() const { return m_note->text(); }
+
+QString InputPanel::sentencesText() const { return m_sentences->toPlainText(); }
+
+QString InputPanel::pairsText() const { return m_usePairs->isChecked() ? m_pairs->toPlainText() : QString(); }
+
+QString InputPanel::loadFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("%1: cannot open (%2)").arg(path, file.errorString());
+    constexpr qint64 kMaxBytes = 4 << 20; // far more than the window's 64 sentences
+    if (file.size() > kMaxBytes)
+        return tr("%1: larger than 4 MB; for corpora use bertlens-cli").arg(path);
+    const QByteArray bytes = file.readAll();
+    const QString text = QString::fromUtf8(bytes);
+    if (text.toUtf8() != bytes)
+        return tr("%1: not valid UTF-8").arg(path);
+    QStringList sentences, pairs;
+    bool anyPair = false;
+    for (QString line : text.split('\n')) {
+        if (line.endsWith('\r'))
+            line.chop(1);
+        const int tab = line.indexOf('\t');
+        anyPair = anyPair || tab >= 0;
+        sentences << (tab >= 0 ? line.left(tab) : line);
+        pairs << (tab >= 0 ? line.mid(tab + 1) : QString());
+    }
+    while (!sentences.isEmpty() && sentences.last().trimmed().isEmpty()) {
+        sentences.removeLast();
+        pairs.removeLast();
+    }
+    setText(sentences.join('\n'), anyPair ? pairs.join('\n') : QString());
+    return {};
+}
+
+void InputPanel::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().size() == 1 && event->mimeData()->urls()[0].isLocalFile())
+        event->acceptProposedAction();
+}
+
+void InputPanel::dropEvent(QDropEvent *event)
+{
+    const QString error = loadFile(event->mimeData()->urls()[0].toLocalFile());
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot open the sentences"), error);
+    event->acceptProposedAction();
+}
 
 void InputPanel::replaceInSentence(int sentence, bool pair, int start, int end, const QString &with)
 {

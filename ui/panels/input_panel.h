@@ -24,6 +24,11 @@ public:
 
     explicit InputPanel(QWidget *parent = nullptr);
     void setText(const QString &sentences, const QString &pairs = QString());
+    QString sentencesText() const;
+    QString pairsText() const;
+    // One sentence per line, "A<TAB>B" for a pair, as `bertlens-cli --pairs` reads them. Returns an
+    // error message naming the file, or an empty string.
+    QString loadFile(const QString &path);
     std::vector<SentenceInput> inputs() const;
     // Replaces code points [start, end) of a sentence's text (its pair text when `pair`) with
     // `with`: how a token is masked from the token strip. Sentences count non-empty lines, as inputs().
@@ -41,6 +46,8 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void retranslateUi();
