@@ -179,33 +179,28 @@ public:
     AttentionCsvSink(const std::string &path, std::vector<int> layers, bool rollout)
         : m_file(path), m_layers(std::move(layers)), m_rollout(rollout)
     {
-        m_buffer = rollout ? "sentence,layer,from_index,to_index,weight\n" : "sentence,layer,head,from_index,to_index,weight\n";
+        m_buffer = rollout ? "sentence,layer,from_index,to_index,weight,from_token,to_token\n"
+                           : "sentence,layer,head,from_index,to_index,weight,from_token,to_token\n";
     }
     bool needsAttentions() const override { return true; }
 
     void add(const SentenceResult &r) override
     {
-        const SentenceOutput &output = r.output;
-        const long long sentence = r.index;
-        if (m_rollout) {
-            addRollout(sentence, attentionRollout(output.attentions));
-            return;
+        std::vector<std::string> tokens; // as CSV fields, escaped once per sentence
+        for (const auto &token : r.encoding.tokens) {
+            tokens.emplace_back();
+            appendCsvField(tokens.back(), token);
         }
-        const int64_t heads = output.attentions.size(1);
-        const int64_t t = output.attentions.size(2);
-        for (int layer : m_layers) {
-            const at::Tensor maps = output.attentions[layer - 1].contiguous(); // [heads,T,T]
-            const float *w = maps.data_ptr<float>();
-            for (int64_t h = 0; h < heads; ++h) {
-                const std::string prefix = std::to_string(sentence) + "," + std::to_string(layer) + "," + std::to_string(h) + ",";
-                for (int64_t i = 0; i < t; ++i) {
-                    for (int64_t j = 0; j < t; ++j) {
-                        m_buffer += prefix;
-                        m_buffer += std::to_string(i) + "," + std::to_string(j) + ",";
-                        appendFloat(m_buffer, w[(h * t + i) * t + j]);
-                        m_buffer += '\n';
-                    }
-                }
+        const std::string sentence = std::to_string(r.index) + ",";
+        if (m_rollout) {
+            const at::Tensor rollout = attentionRollout(r.output.attentions); // [L,T,T]
+            for (int layer : m_layers)
+                appendMap(sentence + std::to_string(layer) + ",", rollout[layer - 1].contiguous(), tokens);
+        } else {
+            for (int layer : m_layers) {
+                const at::Tensor maps = r.output.attentions[layer - 1]; // [heads,T,T]
+                for (int64_t h = 0; h < maps.size(0); ++h)
+                    appendMap(sentence + std::to_string(layer) + "," + std::to_string(h) + ",", maps[h].contiguous(), tokens);
             }
         }
         if (m_buffer.size() > kFlushBytes) {
@@ -221,24 +216,17 @@ public:
     }
 
 private:
-    void addRollout(long long sentence, const at::Tensor &rollout) // [L,T,T]
+    // One row per cell of a [T,T] map: prefix, from, to, weight, and the two tokens.
+    void appendMap(const std::string &prefix, const at::Tensor &map, const std::vector<std::string> &tokens)
     {
-        const int64_t t = rollout.size(-1);
-        for (int layer : m_layers) {
-            const at::Tensor map = rollout[layer - 1].contiguous();
-            const float *w = map.data_ptr<float>();
-            const std::string prefix = std::to_string(sentence) + "," + std::to_string(layer) + ",";
-            for (int64_t i = 0; i < t; ++i)
-                for (int64_t j = 0; j < t; ++j) {
-                    m_buffer += prefix + std::to_string(i) + "," + std::to_string(j) + ",";
-                    appendFloat(m_buffer, w[i * t + j]);
-                    m_buffer += '\n';
-                }
-        }
-        if (m_buffer.size() > kFlushBytes) {
-            m_file.write(m_buffer);
-            m_buffer.clear();
-        }
+        const int64_t t = map.size(-1);
+        const float *w = map.data_ptr<float>();
+        for (int64_t i = 0; i < t; ++i)
+            for (int64_t j = 0; j < t; ++j) {
+                m_buffer += prefix + std::to_string(i) + "," + std::to_string(j) + ",";
+                appendFloat(m_buffer, w[i * t + j]);
+                m_buffer += ',' + tokens[size_t(i)] + ',' + tokens[size_t(j)] + '\n';
+            }
     }
 
     AtomicFile m_file;

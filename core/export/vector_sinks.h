@@ -28,8 +28,9 @@ public:
 };
 std::unique_ptr<VectorMeanSink> makeMeanSink(std::vector<int> layers, Pooling pooling);
 
-// CSV: sentence,layer,head,from_index,to_index,weight (layers numbered 1..N); with rollout,
-// sentence,layer,from_index,to_index,weight of the attention rollout up to each layer.
+// CSV: sentence,layer,head,from_index,to_index,weight,from_token,to_token (layers numbered
+// 1..N); with rollout, sentence,layer,from_index,to_index,weight,from_token,to_token of the
+// attention rollout up to each layer.
 std::unique_ptr<SentenceSink> makeAttentionSink(const std::string &path, std::vector<int> layers, bool rollout = false);
 
 // Shortest round-trip text of a float, appended.

@@ -181,7 +181,7 @@ private Q_SLOTS:
         QFile f(output);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
-        QCOMPARE(lines.first(), QByteArray("sentence,layer,from_index,to_index,weight"));
+        QCOMPARE(lines.first(), QByteArray("sentence,layer,from_index,to_index,weight,from_token,to_token"));
         const at::Tensor expected = test::goldenTensor("s0.rollout"); // "hello world" is golden sentence 0
         QCOMPARE(qsizetype(lines.size() - 1), qsizetype(expected.numel()));
         for (const QByteArray &line : lines.mid(1)) {

@@ -130,7 +130,7 @@ private Q_SLOTS:
         const auto sink = makeAttentionSink(path.toStdString(), {2});
         exportTexts({"hello world"}, *sink);
         const auto lines = readLines(path);
-        QCOMPARE(lines[0], QByteArray("sentence,layer,head,from_index,to_index,weight"));
+        QCOMPARE(lines[0], QByteArray("sentence,layer,head,from_index,to_index,weight,from_token,to_token"));
         QCOMPARE(lines.size(), 1 + 4 * 4 * 4); // 4 heads x 4 tokens x 4 tokens
         const Encoding e = tinyModel()->tokenizer->encode("hello world");
         ForwardOptions options;
