@@ -89,10 +89,6 @@
         <translation>Export vectors</translation>
     </message>
     <message>
-        <source>all, -1 (last), or a list such as 0,4,12</source>
-        <translation>all, -1 (last), or a list such as 0,4,12</translation>
-    </message>
-    <message>
         <source>Layers</source>
         <translation>Layers</translation>
     </message>
@@ -101,8 +97,20 @@
         <translation>Pooling</translation>
     </message>
     <message>
-        <source>In the file, sentences, tokens and heads count from 0 (the window counts sentences and heads from 1); layers count from 0 = embeddings, as in the window.</source>
-        <translation>In the file, sentences, tokens and heads count from 0 (the window counts sentences and heads from 1); layers count from 0 = embeddings, as in the window.</translation>
+        <source>0 (embeddings)</source>
+        <translation>0 (embeddings)</translation>
+    </message>
+    <message>
+        <source>One row per token and layer: sentence, token index, token, layer, then the vector (d0, d1, …).</source>
+        <translation>One row per token and layer: sentence, token index, token, layer, then the vector (d0, d1, …).</translation>
+    </message>
+    <message>
+        <source>One row per sentence and layer: sentence, layer, then the pooled vector (d0, d1, …).</source>
+        <translation>One row per sentence and layer: sentence, layer, then the pooled vector (d0, d1, …).</translation>
+    </message>
+    <message>
+        <source>Sentences, tokens and heads count from 0 (the window counts sentences and heads from 1); layer 0 is the embeddings.</source>
+        <translation>Sentences, tokens and heads count from 0 (the window counts sentences and heads from 1); layer 0 is the embeddings.</translation>
     </message>
 </context>
 <context>

@@ -89,10 +89,6 @@
         <translation>导出向量</translation>
     </message>
     <message>
-        <source>all, -1 (last), or a list such as 0,4,12</source>
-        <translation>all（全部）、-1（最后一层）或如 0,4,12 的列表</translation>
-    </message>
-    <message>
         <source>Layers</source>
         <translation>层</translation>
     </message>
@@ -101,8 +97,20 @@
         <translation>池化方式</translation>
     </message>
     <message>
-        <source>In the file, sentences, tokens and heads count from 0 (the window counts sentences and heads from 1); layers count from 0 = embeddings, as in the window.</source>
-        <translation>文件中句子、词元和注意力头都从 0 开始编号（窗口中句子和注意力头从 1 开始）；层从 0（嵌入层）开始，与窗口相同。</translation>
+        <source>0 (embeddings)</source>
+        <translation>0（嵌入层）</translation>
+    </message>
+    <message>
+        <source>One row per token and layer: sentence, token index, token, layer, then the vector (d0, d1, …).</source>
+        <translation>每个词元、每层一行：句子、词元序号、词元、层，然后是向量（d0、d1、…）。</translation>
+    </message>
+    <message>
+        <source>One row per sentence and layer: sentence, layer, then the pooled vector (d0, d1, …).</source>
+        <translation>每个句子、每层一行：句子、层，然后是池化后的向量（d0、d1、…）。</translation>
+    </message>
+    <message>
+        <source>Sentences, tokens and heads count from 0 (the window counts sentences and heads from 1); layer 0 is the embeddings.</source>
+        <translation>句子、词元和注意力头从 0 开始编号（窗口中句子和注意力头从 1 开始）；第 0 层是嵌入层。</translation>
     </message>
 </context>
 <context>

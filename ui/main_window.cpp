@@ -441,7 +441,7 @@ void MainWindow::exportAttention(const QString &path, const QString &layers)
 
 void MainWindow::askExportVectors()
 {
-    ExportVectorsDialog dialog(this);
+    ExportVectorsDialog dialog(m_session->modelSummary().numLayers, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export vectors"), "vectors.csv",

@@ -2,6 +2,7 @@
 // CLI's byte for byte, a bad model folder keeps the previous model, a newer input wins.
 #include "analysis/projection.h"
 #include "default_model.h"
+#include "dialogs/export_dialog.h"
 #include "hostile_files.h"
 #include "language.h"
 #include "main_window.h"
@@ -17,7 +18,10 @@
 #include "views/heatmap_plot.h"
 
 #include <QDir>
+#include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -353,6 +357,19 @@ private Q_SLOTS:
         QVERIFY(second.session()->viewData()->selection.words);
         QSettings().remove("sentences");
         QSettings().remove("words");
+    }
+
+    // The export dialog: a box per layer, the CLI's spelling out, no OK without a layer.
+    void exportDialogLayers()
+    {
+        ExportVectorsDialog dialog(2);
+        QCOMPARE(dialog.layerBoxes().size(), 3);
+        QCOMPARE(dialog.layers(), QString("all"));
+        dialog.layerBoxes()[1]->setChecked(false);
+        QCOMPARE(dialog.layers(), QString("0,2"));
+        for (QCheckBox *box : dialog.layerBoxes())
+            box->setChecked(false);
+        QVERIFY(!dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
     }
 
     // More lines than the window takes: said at once, and in the status bar.

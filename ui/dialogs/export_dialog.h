@@ -4,23 +4,30 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
-class QLineEdit;
+class QLabel;
+class QPushButton;
 
 namespace bertlens {
 
-// Asks which layers and which pooling to export (the options of `bertlens-cli embed`).
+// Asks which layers (a box per layer) and which pooling to export — the options of
+// `bertlens-cli embed` — before any file is chosen; OK only with at least one layer.
 class ExportVectorsDialog : public QDialog {
     Q_OBJECT
 
 public:
-    explicit ExportVectorsDialog(QWidget *parent = nullptr);
-    QString layers() const;  // as typed: "all", "-1", "0,4,12"
+    ExportVectorsDialog(int numLayers, QWidget *parent = nullptr);
+    QString layers() const; // "all" or a list such as "0,4,6", as bertlens-cli --layers spells it
     Pooling pooling() const;
+    QList<QCheckBox *> layerBoxes() const { return m_layers; }
 
 private:
-    QLineEdit *m_layers;
+    void update();
+    QList<QCheckBox *> m_layers;
     QComboBox *m_pooling;
+    QLabel *m_columns;
+    QPushButton *m_ok;
 };
 
 } // namespace bertlens
