@@ -532,6 +532,14 @@ PC1 %4, PC2 %5</translation>
         <source>Sentence %1, token %2: its vector through layers 0–%3 (PCA)</source>
         <translation>Sentence %1, token %2: its vector through layers 0–%3 (PCA)</translation>
     </message>
+    <message>
+        <source>Find a word…</source>
+        <translation>Find a word…</translation>
+    </message>
+    <message>
+        <source>Rings every point of this word</source>
+        <translation>Rings every point of this word</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::SimilarityView</name>

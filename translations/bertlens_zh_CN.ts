@@ -531,6 +531,14 @@ PC1 %4，PC2 %5</translation>
         <source>Sentence %1, token %2: its vector through layers 0–%3 (PCA)</source>
         <translation>句子 %1，词元 %2：它在第 0–%3 层的向量（PCA）</translation>
     </message>
+    <message>
+        <source>Find a word…</source>
+        <translation>查找词…</translation>
+    </message>
+    <message>
+        <source>Rings every point of this word</source>
+        <translation>圈出这个词的所有点</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::SimilarityView</name>

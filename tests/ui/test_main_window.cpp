@@ -372,6 +372,37 @@ private Q_SLOTS:
         QVERIFY(!dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
     }
 
+    // Many sentences stay readable: no legend past ten sentences, labels only on outliers and the
+    // selection; the search box rings a word's points.
+    void projectionScalesToManySentences()
+    {
+        QStringList lines;
+        for (int i = 0; i < 30; ++i)
+            lines << QString("the sentence number %1 of many").arg(i);
+        m_window->session()->setInputs([&] {
+            std::vector<SentenceInput> in;
+            for (const QString &l : lines)
+                in.push_back({l.toStdString(), "", false});
+            return in;
+        }());
+        QVERIFY(waitIdle(m_window->session()));
+        select([&] { Q_EMIT m_window->projectionView()->modeChanged(ProjectionMode::Tokens); });
+        ProjectionView *view = m_window->projectionView();
+        QVERIFY(!view->plot()->legend->visible());
+        QVERIFY(view->labelCount() <= 21);
+        const auto &points = m_window->session()->viewData()->points;
+        const std::string query = points[2].label; // a token every sentence has
+        int expected = 0;
+        for (const auto &p : points)
+            expected += QString::fromStdString(p.label).compare(QString::fromStdString(query), Qt::CaseInsensitive) == 0;
+        view->searchBox()->setText(QString::fromStdString(query));
+        QCOMPARE(int(view->searchedPoints().size()), expected);
+        QVERIFY(expected >= 30);
+        view->searchBox()->clear();
+        m_window->session()->setInputs(m_window->inputPanel()->inputs());
+        QVERIFY(waitIdle(m_window->session()));
+    }
+
     // More lines than the window takes: said at once, and in the status bar.
     void extraLinesAreAnnounced()
     {

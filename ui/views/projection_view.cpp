@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <set>
 
 namespace bertlens {
 
@@ -16,6 +17,8 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
     m_mode = new QComboBox(this);
     m_mode->addItems({QString(), QString(), QString()});
     m_pooling = new QComboBox(this);
+    m_search = new QLineEdit(this);
+    m_search->setClearButtonEnabled(true);
     m_title = new QLabel(this);
     m_plot = new PlotWidget(this);
     m_plot->legend->setVisible(true);
@@ -24,6 +27,7 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
     controls->addWidget(m_mode);
     controls->addWidget(m_pooling);
     controls->addStretch();
+    controls->addWidget(m_search);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(controls);
@@ -31,6 +35,15 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
     connect(m_mode, &QComboBox::activated, this, [this](int i) { Q_EMIT modeChanged(ProjectionMode(i)); });
     connect(m_pooling, &QComboBox::activated, this,
             [this](int i) { Q_EMIT poolingChanged(Pooling(m_pooling->itemData(i).toInt())); });
+    connect(m_search, &QLineEdit::textChanged, this, [this] {
+        for (QCPAbstractItem *ring : m_rings)
+            m_plot->removeItem(ring);
+        m_rings.clear();
+        if (m_highlighted >= 0)
+            ringPoint(m_highlighted, QColor(220, 30, 60), 11);
+        markSearched();
+        m_plot->replot();
+    });
     m_plot->setMouseTracking(true);
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
         for (size_t i = 0; i < m_points.size(); ++i) {
@@ -63,6 +76,8 @@ void ProjectionView::retranslateUi()
     m_mode->setItemText(0, tr("Token vectors (all sentences)"));
     m_mode->setItemText(1, tr("Sentence vectors"));
     m_mode->setItemText(2, tr("Trajectory of the selected token"));
+    m_search->setPlaceholderText(tr("Find a word…"));
+    m_search->setToolTip(tr("Rings every point of this word"));
     fillPoolingCombo(m_pooling);
     auto axisTitle = [this](int i) {
         const double share = i < int(m_explained.size()) ? m_explained[size_t(i)] * 100 : 0;
@@ -118,6 +133,7 @@ void ProjectionView::showData(const ViewInput &input)
     m_pooling->setEnabled(view.selection.projection == ProjectionMode::Sentences);
     m_plot->clearGraphs();
     m_plot->clearItems();
+    m_rings.clear();
     const bool trajectory = view.selection.projection == ProjectionMode::Trajectory;
     m_trajectory = trajectory;
     m_graphSentences.clear();
@@ -131,7 +147,11 @@ void ProjectionView::showData(const ViewInput &input)
             const QColor c = sentenceColour(pt.sentence);
             graph->setLineStyle(QCPGraph::lsNone);
             graph->setPen(QPen(c, 2));
-            graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, c, c, 9));
+            static const QCPScatterStyle::ScatterShape shapes[] = {QCPScatterStyle::ssDisc, QCPScatterStyle::ssSquare,
+                                                                   QCPScatterStyle::ssTriangle, QCPScatterStyle::ssDiamond,
+                                                                   QCPScatterStyle::ssStar, QCPScatterStyle::ssTriangleInverted,
+                                                                   QCPScatterStyle::ssCross};
+            graph->setScatterStyle(QCPScatterStyle(shapes[(pt.sentence / 10) % 7], c, c, 9));
             graph->setName(graphName(pt.sentence));
         }
         graph->addData(pt.x, pt.y);
@@ -143,21 +163,9 @@ void ProjectionView::showData(const ViewInput &input)
     for (size_t i = 0; i < m_points.size() && !trajectory; ++i)
         if (m_points[i].sentence == sel.sentence && (sentences || (sel.token >= 0 && m_points[i].token == sel.token)))
             m_highlighted = int(i);
-    if (m_highlighted >= 0) {
-        auto *ring = new QCPItemEllipse(m_plot);
-        const QPointF p(m_points[size_t(m_highlighted)].x, m_points[size_t(m_highlighted)].y);
-        ring->setPen(QPen(QColor(220, 30, 60), 3));
-        // A fixed size in pixels around the point, whatever the axis ranges.
-        ring->topLeft->setType(QCPItemPosition::ptAbsolute);
-        ring->bottomRight->setType(QCPItemPosition::ptAbsolute);
-        auto *centre = new QCPItemTracer(m_plot);
-        centre->position->setCoords(p);
-        centre->setStyle(QCPItemTracer::tsNone);
-        ring->topLeft->setParentAnchor(centre->position);
-        ring->bottomRight->setParentAnchor(centre->position);
-        ring->topLeft->setCoords(-11, -11);
-        ring->bottomRight->setCoords(11, 11);
-    }
+    if (m_highlighted >= 0)
+        ringPoint(m_highlighted, QColor(220, 30, 60), 11);
+    markSearched();
     if (trajectory) {
         // A graph keeps its points sorted by x; the path through the layers is drawn as arrows.
         for (size_t i = 0; i + 1 < m_points.size(); ++i) {
@@ -168,8 +176,30 @@ void ProjectionView::showData(const ViewInput &input)
             arrow->setPen(QPen(sentenceColour(m_points[i].sentence), 2));
         }
     }
-    const size_t maxLabels = 400;
-    for (size_t i = 0; i < m_points.size() && i < maxLabels; ++i) {
+    // Labels: all of a small set; of a crowded one only the selected point and the outliers
+    // (farthest from the centre), so that they do not pile up. Hover names any point.
+    std::vector<size_t> labelled;
+    if (m_points.size() <= kAllLabels) {
+        for (size_t i = 0; i < m_points.size(); ++i)
+            labelled.push_back(i);
+    } else {
+        double cx = 0, cy = 0;
+        for (const auto &p : m_points)
+            cx += p.x / double(m_points.size()), cy += p.y / double(m_points.size());
+        std::vector<size_t> order(m_points.size());
+        for (size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        auto distance = [&](size_t i) { return std::hypot(m_points[i].x - cx, m_points[i].y - cy); };
+        std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return distance(a) > distance(b); });
+        std::set<std::string> seen; // one label per word: forty [SEP]s in one spot would hide each other
+        for (size_t i : order)
+            if (labelled.size() < kOutlierLabels && seen.insert(m_points[i].label).second)
+                labelled.push_back(i);
+        if (m_highlighted >= 0)
+            labelled.push_back(size_t(m_highlighted));
+    }
+    m_labelCount = int(labelled.size());
+    for (size_t i : labelled) {
         auto *label = new QCPItemText(m_plot);
         label->position->setCoords(m_points[i].x, m_points[i].y);
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
@@ -178,10 +208,48 @@ void ProjectionView::showData(const ViewInput &input)
         label->setColor(sentenceColour(m_points[i].sentence).darker(130));
         label->setClipToAxisRect(true);
     }
+    // A legend only while it can list every sentence; the colours (and, past ten sentences, the
+    // marker shapes) and the hover text tell the sentences apart otherwise.
+    m_plot->legend->setVisible(m_graphSentences.size() <= kLegendEntries);
     m_plot->rescaleAxes();
     m_plot->xAxis->scaleRange(1.15);
     m_plot->yAxis->scaleRange(1.15);
+    // Equal aspect: a PCA plane has the same units on both axes.
+    m_plot->yAxis->setScaleRatio(m_plot->xAxis, 1.0);
     retranslateUi();
 }
+
+void ProjectionView::ringPoint(int index, const QColor &colour, int radius)
+{
+    auto *ring = new QCPItemEllipse(m_plot);
+    ring->setPen(QPen(colour, 3));
+    // A fixed size in pixels around the point, whatever the axis ranges.
+    ring->topLeft->setType(QCPItemPosition::ptAbsolute);
+    ring->bottomRight->setType(QCPItemPosition::ptAbsolute);
+    auto *centre = new QCPItemTracer(m_plot);
+    centre->position->setCoords(m_points[size_t(index)].x, m_points[size_t(index)].y);
+    centre->setStyle(QCPItemTracer::tsNone);
+    ring->topLeft->setParentAnchor(centre->position);
+    ring->bottomRight->setParentAnchor(centre->position);
+    ring->topLeft->setCoords(-radius, -radius);
+    ring->bottomRight->setCoords(radius, radius);
+    m_rings.push_back(ring);
+    m_rings.push_back(centre);
+}
+
+void ProjectionView::markSearched()
+{
+    m_found.clear();
+    const QString query = m_search->text().trimmed();
+    if (query.isEmpty())
+        return;
+    for (size_t i = 0; i < m_points.size(); ++i)
+        if (QString::fromStdString(m_points[i].label).compare(query, Qt::CaseInsensitive) == 0) {
+            m_found.push_back(int(i));
+            ringPoint(int(i), QColor(250, 160, 0), 15);
+        }
+}
+
+std::vector<int> ProjectionView::searchedPoints() const { return m_found; }
 
 } // namespace bertlens

@@ -5,6 +5,7 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 
 namespace bertlens {
 
@@ -21,6 +22,10 @@ public:
     QVector<QPointF> plottedPoints() const;
     // The index (in the view data's points) of the point ringed as selected, or -1.
     int highlightedPoint() const;
+    // The points ringed by the search box (their label equals its text, case ignored).
+    std::vector<int> searchedPoints() const;
+    QLineEdit *searchBox() const { return m_search; }
+    int labelCount() const { return m_labelCount; }
     QString title() const;
 
 Q_SIGNALS:
@@ -35,6 +40,7 @@ private:
     QComboBox *m_mode;
     QComboBox *m_pooling;
     QLabel *m_title;
+    QLineEdit *m_search;
     PlotWidget *m_plot;
     std::vector<ProjectionPoint> m_points;
     QString graphName(int sentence) const;
@@ -45,6 +51,12 @@ private:
     std::vector<int> m_graphSentences; // the sentence of each graph, for its legend entry
     bool m_trajectory = false;
     int m_highlighted = -1;
+    std::vector<int> m_found;
+    std::vector<QCPAbstractItem *> m_rings;
+    int m_labelCount = 0;
+    static constexpr size_t kAllLabels = 60, kOutlierLabels = 20, kLegendEntries = 10;
+    void ringPoint(int index, const QColor &colour, int radius);
+    void markSearched();
     int m_layer = 0;
 };
 
