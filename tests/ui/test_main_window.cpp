@@ -21,6 +21,7 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QTabWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -401,6 +402,52 @@ private Q_SLOTS:
         view->searchBox()->clear();
         m_window->session()->setInputs(m_window->inputPanel()->inputs());
         QVERIFY(waitIdle(m_window->session()));
+    }
+
+    // Nothing clipped, in both languages and at two window sizes: every plot's layout elements
+    // (axes with their tick labels, colour bars, legends, titles) inside the plot, and the
+    // controls above the plots wide enough for their text.
+    void nothingIsClipped_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QSize>("size");
+        for (const char *language : {"en", "zh_CN"})
+            for (const QSize &size : {QSize(1600, 1000), QSize(1280, 720)})
+                QTest::newRow(qPrintable(QString("%1 %2x%3").arg(language).arg(size.width()).arg(size.height())))
+                    << QString(language) << size;
+    }
+    void nothingIsClipped()
+    {
+        QFETCH(QString, language);
+        QFETCH(QSize, size);
+        applyLanguage(language);
+        m_window->resize(size);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QTabWidget *tabs = m_window->findChild<QTabWidget *>();
+        for (int t = 0; t < tabs->count(); ++t) {
+            tabs->setCurrentIndex(t);
+            QCoreApplication::processEvents();
+            for (QCustomPlot *plot : tabs->currentWidget()->findChildren<QCustomPlot *>()) {
+                if (!plot->isVisible())
+                    continue;
+                plot->replot();
+                const QRect area = plot->viewport();
+                for (QCPLayoutElement *element : plot->plotLayout()->elements(true))
+                    if (element && element->visible() && element->outerRect().isValid())
+                        QVERIFY2(area.contains(element->outerRect().adjusted(1, 1, -1, -1)),
+                                 qPrintable(QString("tab %1: %2 outside the plot").arg(t).arg(element->metaObject()->className())));
+                if (plot->legend->visible())
+                    QVERIFY2(area.contains(plot->legend->outerRect()), qPrintable(QString("tab %1: legend outside").arg(t)));
+            }
+            for (QComboBox *combo : tabs->currentWidget()->findChildren<QComboBox *>())
+                if (combo->isVisible())
+                    QVERIFY2(combo->width() >= combo->minimumSizeHint().width(),
+                             qPrintable(QString("tab %1: %2 truncated").arg(t).arg(combo->currentText())));
+        }
+        tabs->setCurrentIndex(0);
+        applyLanguage("en");
+        m_window->hide();
     }
 
     // More lines than the window takes: said at once, and in the status bar.
