@@ -380,13 +380,11 @@ private Q_SLOTS:
         QStringList lines;
         for (int i = 0; i < 30; ++i)
             lines << QString("the sentence number %1 of many").arg(i);
-        m_window->session()->setInputs([&] {
-            std::vector<SentenceInput> in;
-            for (const QString &l : lines)
-                in.push_back({l.toStdString(), "", false});
-            return in;
-        }());
+        m_window->inputPanel()->setText(lines.join('\n')); // a pending input timer then brings the same sentences
+        m_window->session()->setInputs(m_window->inputPanel()->inputs());
+        QTest::qWait(400);
         QVERIFY(waitIdle(m_window->session()));
+        QCOMPARE(m_window->session()->result()->sentences.size(), size_t(30));
         select([&] { Q_EMIT m_window->projectionView()->modeChanged(ProjectionMode::Tokens); });
         ProjectionView *view = m_window->projectionView();
         QVERIFY(!view->plot()->legend->visible());
@@ -400,7 +398,9 @@ private Q_SLOTS:
         QCOMPARE(int(view->searchedPoints().size()), expected);
         QVERIFY(expected >= 30);
         view->searchBox()->clear();
+        m_window->inputPanel()->setText(kText);
         m_window->session()->setInputs(m_window->inputPanel()->inputs());
+        QTest::qWait(400);
         QVERIFY(waitIdle(m_window->session()));
     }
 
