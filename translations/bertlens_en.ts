@@ -436,6 +436,22 @@
         <source>Could not write %1.</source>
         <translation>Could not write %1.</translation>
     </message>
+    <message>
+        <source>Save the numbers as CSV…</source>
+        <translation>Save the numbers as CSV…</translation>
+    </message>
+    <message>
+        <source>Save the numbers</source>
+        <translation>Save the numbers</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Cannot save</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::PredictionsPanel</name>

@@ -435,6 +435,22 @@
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
+    <message>
+        <source>Save the numbers as CSV…</source>
+        <translation>把数值保存为 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the numbers</source>
+        <translation>保存数值</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::PredictionsPanel</name>

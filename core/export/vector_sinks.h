@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/pooling_mode.h"
+#include "export/csv_format.h"
 #include "pipeline/pipeline.h"
 
 #include <memory>
@@ -33,9 +34,5 @@ std::unique_ptr<VectorMeanSink> makeMeanSink(std::vector<int> layers, Pooling po
 // attention rollout up to each layer.
 std::unique_ptr<SentenceSink> makeAttentionSink(const std::string &path, std::vector<int> layers, bool rollout = false);
 
-// Shortest round-trip text of a float, appended.
-void appendFloat(std::string &out, float value);
-// RFC 4180 field: quoted when it holds a comma, quote, CR or LF.
-void appendCsvField(std::string &out, const std::string &field);
 
 } // namespace bertlens

@@ -450,6 +450,22 @@ private Q_SLOTS:
         m_window->hide();
     }
 
+    // "Save the numbers": each plot's CSV holds what it shows.
+    void viewsExportTheirNumbers()
+    {
+        HeatmapPlot *attention = m_window->attentionView()->plot();
+        const QList<QByteArray> rows = QByteArray::fromStdString(attention->dataCsv()).trimmed().split('\n');
+        QCOMPARE(rows.size(), attention->rowCount() + 1);
+        const QList<QByteArray> first = rows[1].split(',');
+        QCOMPARE(QString(first[0]), attention->rowLabel(0));
+        for (int c = 0; c < attention->columnCount(); ++c)
+            QCOMPARE(first[c + 1].toFloat(), float(attention->cellValue(0, c)));
+        const auto points = m_window->session()->viewData()->points;
+        const QList<QByteArray> projection = QByteArray::fromStdString(m_window->projectionView()->plot()->dataCsv()).trimmed().split('\n');
+        QCOMPARE(size_t(projection.size()), points.size() + 1);
+        QCOMPARE(projection[1].split(',').last().toFloat(), float(points[0].y));
+    }
+
     // More lines than the window takes: said at once, and in the status bar.
     void extraLinesAreAnnounced()
     {

@@ -1,5 +1,7 @@
 #include "views/heatmap_plot.h"
 
+#include "export/csv_format.h"
+
 #include <QToolTip>
 
 namespace bertlens {
@@ -27,6 +29,7 @@ HeatmapPlot::HeatmapPlot(QWidget *parent) : PlotWidget(parent)
     m_rowHighlight->setPen(QPen(QColor(220, 30, 60), 3));
     m_rowHighlight->setVisible(false);
     setMouseTracking(true);
+    setDataProvider([this] { return matrixCsv(); });
     connect(this, &QCustomPlot::mouseMove, this, &HeatmapPlot::onMouseMove);
     connect(this, &QCustomPlot::mousePress, this, &HeatmapPlot::onMousePress);
 }
@@ -77,6 +80,26 @@ void HeatmapPlot::setHighlightedRow(int row)
     m_rowHighlight->topLeft->setCoords(-0.5, m_highlightedRow - 0.5);
     m_rowHighlight->bottomRight->setCoords(m_columns - 0.5, m_highlightedRow + 0.5);
     replot();
+}
+
+std::string HeatmapPlot::matrixCsv() const
+{
+    // A header of column labels, then one row per matrix row led by its label.
+    std::string out = "row";
+    for (int c = 0; c < m_columns; ++c) {
+        out += ',';
+        appendCsvField(out, columnLabel(c).toStdString());
+    }
+    out += '\n';
+    for (int r = 0; r < m_rows; ++r) {
+        appendCsvField(out, rowLabel(r).toStdString());
+        for (int c = 0; c < m_columns; ++c) {
+            out += ',';
+            appendFloat(out, float(cellValue(r, c)));
+        }
+        out += '\n';
+    }
+    return out;
 }
 
 QPoint HeatmapPlot::cursorCell() const

@@ -25,6 +25,8 @@ public:
     int highlightedRow() const { return m_highlightedRow; }
     // The keyboard cursor cell, or (-1, -1) while it is hidden.
     QPoint cursorCell() const;
+    // The matrix with its row and column labels, as CSV.
+    std::string matrixCsv() const;
 
     int rowCount() const { return m_rows; }
     int columnCount() const { return m_columns; }

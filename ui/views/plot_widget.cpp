@@ -1,5 +1,7 @@
 #include "views/plot_widget.h"
 
+#include "io/atomic_file.h"
+
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -39,12 +41,26 @@ void PlotWidget::contextMenuEvent(QContextMenuEvent *event)
     QMenu menu(this);
     QAction *png = menu.addAction(tr("Save as PNG…"));
     QAction *pdf = menu.addAction(tr("Save as PDF…"));
+    QAction *csv = m_data ? menu.addAction(tr("Save the numbers as CSV…")) : nullptr;
     menu.addSeparator();
     QAction *reset = menu.addAction(tr("Reset zoom"));
     QAction *chosen = menu.exec(event->globalPos());
     if (chosen == reset) {
         rescaleAxes();
         replot();
+        return;
+    }
+    if (chosen && chosen == csv) {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save the numbers"), "view.csv", tr("CSV files (*.csv)"));
+        if (path.isEmpty())
+            return;
+        try {
+            AtomicFile file(path.toStdString());
+            file.write(m_data());
+            file.commit();
+        } catch (const std::exception &e) {
+            QMessageBox::warning(this, tr("Cannot save"), QString::fromUtf8(e.what()));
+        }
         return;
     }
     if (chosen != png && chosen != pdf)

@@ -2,6 +2,9 @@
 
 #include <qcustomplot.h>
 
+#include <functional>
+#include <string>
+
 namespace bertlens {
 
 // A QCustomPlot with what every BertLens plot shares: readable fonts, zoom/pan, and a context
@@ -13,11 +16,18 @@ public:
     explicit PlotWidget(QWidget *parent = nullptr);
     // Renders the plot offscreen; the format follows the suffix (.png or .pdf).
     bool saveTo(const QString &path, int width, int height);
+    // The numbers this plot shows, as CSV ("export what this view shows"); the context menu
+    // offers to save them when a view provides them.
+    void setDataProvider(std::function<std::string()> provider) { m_data = std::move(provider); }
+    std::string dataCsv() const { return m_data ? m_data() : std::string(); }
 
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
     void changeEvent(QEvent *event) override;
     virtual void retranslateUi() {}
+
+private:
+    std::function<std::string()> m_data;
 };
 
 // Colour gradients: sequential (white to deep blue) for probabilities, diverging (blue, white,

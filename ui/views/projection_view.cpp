@@ -1,5 +1,6 @@
 #include "views/projection_view.h"
 
+#include "export/csv_format.h"
 #include "views/view_style.h"
 
 #include <QHBoxLayout>
@@ -43,6 +44,19 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
             ringPoint(m_highlighted, QColor(220, 30, 60), 11);
         markSearched();
         m_plot->replot();
+    });
+    m_plot->setDataProvider([this] {
+        std::string out = "sentence,token_index,layer,label,pc1,pc2\n";
+        for (const auto &p : m_points) {
+            out += std::to_string(p.sentence) + "," + std::to_string(p.token) + "," + std::to_string(p.layer) + ",";
+            appendCsvField(out, p.label);
+            out += ",";
+            appendFloat(out, float(p.x));
+            out += ",";
+            appendFloat(out, float(p.y));
+            out += "\n";
+        }
+        return out;
     });
     m_plot->setMouseTracking(true);
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
