@@ -82,6 +82,15 @@ class TestMainWindow : public QObject {
         QVERIFY(waitIdle(m_window->session()));
     }
 
+    // Puts the standard sentences back (in the panel too, so a pending input timer agrees) and waits.
+    void restoreText()
+    {
+        m_window->inputPanel()->setText(kText);
+        m_window->session()->setInputs(m_window->inputPanel()->inputs());
+        QTest::qWait(400);
+        QVERIFY(waitIdle(m_window->session()));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -212,9 +221,7 @@ private Q_SLOTS:
         for (int r = 0; r < 10; ++r)
             QCOMPARE(table->item(r, 0)->text(), QString::fromStdString(s.masks[0].top[size_t(r)].token));
         QCOMPARE(m_window->predictionsPanel()->lens()->rowCount(), 3); // embeddings and 2 layers
-        m_window->inputPanel()->setText(kText);
-        m_window->session()->setInputs(m_window->inputPanel()->inputs());
-        QVERIFY(waitIdle(m_window->session()));
+        restoreText();
     }
 
     // "Rollout" shows the core's rollout of the selected sentence up to the layer.
@@ -398,10 +405,7 @@ private Q_SLOTS:
         QCOMPARE(int(view->searchedPoints().size()), expected);
         QVERIFY(expected >= 30);
         view->searchBox()->clear();
-        m_window->inputPanel()->setText(kText);
-        m_window->session()->setInputs(m_window->inputPanel()->inputs());
-        QTest::qWait(400);
-        QVERIFY(waitIdle(m_window->session()));
+        restoreText();
     }
 
     // Nothing clipped, in both languages and at two window sizes: every plot's layout elements
@@ -570,9 +574,7 @@ private Q_SLOTS:
         const QByteArray fromGui = readAll(gui);
         QVERIFY(fromGui.contains(",[SEP],") || kind == "attention");
         QVERIFY(fromGui == readAll(cli));
-        m_window->inputPanel()->setText(kText);
-        m_window->session()->setInputs(m_window->inputPanel()->inputs());
-        QVERIFY(waitIdle(m_window->session()));
+        restoreText();
     }
 
     // Every hostile folder of the CLI's tests gives the CLI's message in the window, and the
@@ -604,9 +606,7 @@ private Q_SLOTS:
         QCOMPARE(m_window->session()->result()->sentences.size(), size_t(1));
         for (QMessageBox *box : m_window->findChildren<QMessageBox *>())
             box->close();
-        m_window->inputPanel()->setText(kText);
-        m_window->session()->setInputs(m_window->inputPanel()->inputs());
-        QVERIFY(waitIdle(m_window->session()));
+        restoreText();
     }
 
     void badModelKeepsThePreviousOne()
