@@ -1,10 +1,12 @@
 // Forward-pass throughput of a bert-base-sized model with random weights, reported beside the
-// fp32 matmul rate measured in the same run, so that figures compare across machines:
+// fp32 GEMM rate measured in the same run, so that figures compare across machines:
 //   ratio = achieved GFLOP/s of the forward pass / GFLOP/s of one large matmul.
-// Usage: bench_forward [--quick] [--threads N[,M...]]
+// Usage: bench_forward [--quick] [--threads N[,M...]] [--precision fp32|bf16|both]
 #include "common/threads.h"
 #include "model/checkpoint.h"
 #include "model/bert_model.h"
+#include "model/packed_linear.h"
+#include "model/precision.h"
 #include "model/random_model.h"
 #include "tokenizer/encoding.h"
 
@@ -34,13 +36,15 @@ double seconds(const std::function<void()> &work, int repeats)
     return times[times.size() / 2]; // median
 }
 
+// The GEMM the forward pass is built from (oneDNN through PackedLinear), on one large square
+// problem: what this machine and build can do.
 double matmulGflops(int repeats)
 {
     const int64_t n = 2048;
     const at::Tensor a = at::randn({n, n});
-    const at::Tensor b = at::randn({n, n});
-    at::matmul(a, b); // warm-up
-    const double s = seconds([&] { at::matmul(a, b); }, repeats);
+    const PackedLinear linear({at::randn({n, n}), at::zeros({n})}, Precision::Float32);
+    linear(a); // warm-up
+    const double s = seconds([&] { linear(a); }, repeats);
     return 2.0 * n * n * n / s / 1e9;
 }
 
@@ -64,6 +68,7 @@ int main(int argc, char **argv)
 {
     bool quick = false;
     std::vector<int> threadCounts = {1, 2};
+    std::vector<Precision> precisions = {Precision::Float32, Precision::BFloat16};
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--quick")) {
             quick = true;
@@ -76,6 +81,9 @@ int main(int argc, char **argv)
                 if (*p == ',')
                     ++p;
             }
+        } else if (!std::strcmp(argv[i], "--precision") && i + 1 < argc) {
+            const std::string p = argv[++i];
+            precisions = p == "both" ? precisions : std::vector<Precision>{parsePrecision(p)};
         }
     }
     const int repeats = quick ? 1 : 3;
@@ -84,16 +92,23 @@ int main(int argc, char **argv)
     RandomModelOptions options; // bert-base: 12 layers, H 768, 12 heads, FFN 3072, vocab 30522
     options.seed = 1;
     const Checkpoint weights(randomWeights(options), "random bert-base");
-    const BertModel model(options.config, encoderWeights(options.config, weights));
     const BertConfig &c = options.config;
 
-    std::printf("BertLens forward benchmark: bert-base shape (L=%d, H=%d, heads=%d, FFN=%d), random weights, fp32\n\n",
+    std::printf("BertLens forward benchmark: bert-base shape (L=%d, H=%d, heads=%d, FFN=%d), random weights\n\n",
                 c.numLayers, c.hiddenSize, c.numHeads, c.intermediateSize);
-    std::printf("%-8s %-30s %12s %12s %10s %10s\n", "threads", "case", "time", "tokens/s", "GFLOP/s", "ratio");
+    std::printf("%-8s %-5s %-30s %12s %12s %10s %10s\n", "threads", "prec", "case", "time", "tokens/s", "GFLOP/s", "ratio");
+    for (Precision wanted : precisions)
     for (int threads : threadCounts) {
+        std::string why;
+        const Precision precision = effectivePrecision(wanted, &why);
+        if (!why.empty())
+            std::printf("%s\n", why.c_str());
+        const BertModel model(c, encoderWeights(c, weights), precision);
+        const std::string precName = precisionName(precision);
+        const char *prec = precName.c_str();
         setComputeThreads(threads);
         const double matmul = matmulGflops(repeats + 2);
-        std::printf("%-8d %-30s %12s %12s %10.1f %10s\n", threads, "matmul 2048^2 (baseline)", "", "", matmul, "1.00");
+        std::printf("%-8d %-5s %-30s %12s %12s %10.1f %10s\n", threads, "fp32", "matmul 2048^2 (baseline)", "", "", matmul, "1.00");
         for (int64_t batch : {int64_t(1), int64_t(4), int64_t(16)}) {
             const int64_t t = 128;
             const Batch input = randomBatch(c, batch, t);
@@ -101,7 +116,7 @@ int main(int argc, char **argv)
             const double s = seconds([&] { model.forward(input); }, repeats);
             const double gflops = forwardFlops(c, batch, t) / s / 1e9;
             const std::string label = "seq 128, batch " + std::to_string(batch);
-            std::printf("%-8d %-30s %10.1f ms %12.0f %10.1f %10.2f\n", threads, label.c_str(), s * 1e3, double(batch * t) / s,
+            std::printf("%-8d %-5s %-30s %10.1f ms %12.0f %10.1f %10.2f\n", threads, prec, label.c_str(), s * 1e3, double(batch * t) / s,
                         gflops, gflops / matmul);
         }
         const Batch sentence = randomBatch(c, 1, 32);
@@ -109,7 +124,7 @@ int main(int argc, char **argv)
         withAttentions.attentions = true;
         model.forward(sentence, withAttentions);
         const double s = seconds([&] { model.forward(sentence, withAttentions); }, repeats + 4);
-        std::printf("%-8d %-30s %10.1f ms %12.0f %10.1f %10.2f\n", threads, "32 tokens + all attentions", s * 1e3, 32 / s,
+        std::printf("%-8d %-5s %-30s %10.1f ms %12.0f %10.1f %10.2f\n", threads, prec, "32 tokens + all attentions", s * 1e3, 32 / s,
                     forwardFlops(c, 1, 32) / s / 1e9, forwardFlops(c, 1, 32) / s / 1e9 / matmul);
     }
     return 0;

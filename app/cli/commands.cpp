@@ -140,7 +140,7 @@ int info(const QStringList &args)
     out += ", \"weights_file\": ";
     appendJsonString(out, model->folder.weightsPath);
     out += ", \"weights_dtype\": ";
-    appendJsonString(out, model->checkpoint.storedDtype());
+    appendJsonString(out, model->weightsDtype);
     const auto &n = model->tokenizer->options().normalizer;
     out += std::string(", \"do_lower_case\": ") + (n.lowercase ? "true" : "false")
         + ", \"strip_accents\": " + (n.stripAccents ? "true" : "false")

@@ -9,12 +9,12 @@ namespace bertlens {
 
 void setComputeThreads(int threads)
 {
-    at::set_num_threads(1);
+    at::set_num_threads(threads < 1 ? 1 : threads);
     // Looked up at run time: the BLAS behind LibTorch is chosen by the system's alternatives
     // (OpenBLAS or the reference BLAS), not at link time.
     using SetThreads = void (*)(int);
     if (auto set = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
-        set(threads < 1 ? 1 : threads);
+        set(1);
 }
 
 int defaultComputeThreads()

@@ -2,10 +2,10 @@
 
 namespace bertlens {
 
-// Gives the BLAS (OpenBLAS, where the system selects it) `threads` threads and keeps LibTorch's
-// own intra-op pool at one thread. Measured on 2 cores (bench/bench_forward, README): with both
-// pools at 2 threads they spin against each other and a bert-base forward of one 128-token
-// sentence takes 2.7x longer than with this split; at batch 16 the split is as fast as both at 2.
+// Gives LibTorch's OpenMP pool `threads` threads — oneDNN, which runs the linear layers, and
+// the element-wise kernels share it — and keeps the BLAS (OpenBLAS, where the system selects
+// it; it still runs the attention products) at one thread. Two pools spinning against each
+// other on 2 cores made a bert-base forward 2.6x slower (bench/bench_forward, README).
 void setComputeThreads(int threads);
 
 // The count used when the user does not choose one: every core.

@@ -10,81 +10,133 @@
 
 namespace bertlens {
 
-BertModel::BertModel(const BertConfig &config, EncoderWeights weights) : m_config(config), m_weights(std::move(weights))
+namespace {
+
+void checkIds(const Batch &batch, const BertConfig &config)
 {
-    for (const LayerWeights &l : m_weights.layers)
-        m_qkv.push_back({at::cat({l.query.weight, l.key.weight, l.value.weight}, 0),
-                         at::cat({l.query.bias, l.key.bias, l.value.bias}, 0)});
+    const int64_t t = batch.ids.size(1);
+    if (t > config.maxPositions)
+        throw inputError("sequence of " + std::to_string(t) + " tokens exceeds max_position_embeddings "
+                         + std::to_string(config.maxPositions));
+    if (!batch.ids.numel())
+        return;
+    const int64_t maxId = batch.ids.max().item<int64_t>();
+    if (maxId >= config.vocabSize || batch.ids.min().item<int64_t>() < 0)
+        throw inputError("token id " + std::to_string(maxId) + " is outside the vocabulary of "
+                         + std::to_string(config.vocabSize));
+    if (batch.typeIds.max().item<int64_t>() >= config.typeVocabSize)
+        throw inputError("token type id outside type_vocab_size " + std::to_string(config.typeVocabSize));
+}
+
+// Moves rows between the packed [N, C] form and the padded [B·T, C] form.
+struct Packing {
+    at::Tensor positions; // [N] indices into B·T of the real tokens; undefined when nothing is padded
+    int64_t padded = 0;   // B·T
+
+    at::Tensor pack(const at::Tensor &rows) const { return positions.defined() ? rows.index_select(0, positions) : rows; }
+    at::Tensor unpack(const at::Tensor &rows) const
+    {
+        if (!positions.defined())
+            return rows;
+        return at::zeros({padded, rows.size(1)}, rows.options()).index_copy_(0, positions, rows);
+    }
+};
+
+} // namespace
+
+BertModel::BertModel(const BertConfig &config, EncoderWeights weights, Precision precision)
+    : m_config(config), m_precision(effectivePrecision(precision)), m_weights(std::move(weights))
+{
+    for (LayerWeights &l : m_weights.layers) {
+        Linear qkv{at::cat({l.query.weight, l.key.weight, l.value.weight}, 0),
+                   at::cat({l.query.bias, l.key.bias, l.value.bias}, 0)};
+        m_layers.push_back({PackedLinear(std::move(qkv), m_precision), PackedLinear(std::move(l.attentionOutput), m_precision),
+                            PackedLinear(std::move(l.intermediate), m_precision), PackedLinear(std::move(l.output), m_precision),
+                            std::move(l.attentionNorm), std::move(l.outputNorm)});
+    }
+    m_weights.layers.clear();
 }
 
 ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &options) const
 {
     c10::InferenceMode inferenceMode(!options.training);
+    checkIds(batch, m_config);
     const int64_t b = batch.ids.size(0);
     const int64_t t = batch.ids.size(1);
     const int64_t h = m_config.hiddenSize;
     const int64_t heads = m_config.numHeads;
     const int64_t d = m_config.headSize();
     const double eps = m_config.layerNormEps;
-    if (t > m_config.maxPositions)
-        throw inputError("sequence of " + std::to_string(t) + " tokens exceeds max_position_embeddings "
-                         + std::to_string(m_config.maxPositions));
-    const int64_t maxId = batch.ids.numel() ? batch.ids.max().item<int64_t>() : 0;
-    if (maxId >= m_config.vocabSize || (batch.ids.numel() && batch.ids.min().item<int64_t>() < 0))
-        throw inputError("token id " + std::to_string(maxId) + " is outside the vocabulary of "
-                         + std::to_string(m_config.vocabSize));
-    if (batch.typeIds.numel() && batch.typeIds.max().item<int64_t>() >= m_config.typeVocabSize)
-        throw inputError("token type id outside type_vocab_size " + std::to_string(m_config.typeVocabSize));
+    const int numLayers = int(m_layers.size());
+    std::vector<int> kept = options.layers;
+    if (kept.empty())
+        for (int i = 0; i <= numLayers; ++i)
+            kept.push_back(i);
+    for (int layer : kept)
+        if (layer < 0 || layer > numLayers)
+            throw Error(ErrorKind::Usage, "layer " + std::to_string(layer) + " does not exist (0.." + std::to_string(numLayers) + ")");
 
-    std::vector<at::Tensor> hidden;
+    Packing packing;
+    packing.padded = b * t;
+    const at::Tensor flatMask = batch.mask.reshape({-1});
+    if (flatMask.numel() && !flatMask.all().item<bool>())
+        packing.positions = flatMask.nonzero().squeeze(1);
+
+    std::vector<at::Tensor> hidden(kept.size());
+    auto keep = [&](int layer, const at::Tensor &x) {
+        for (size_t i = 0; i < kept.size(); ++i)
+            if (kept[i] == layer)
+                hidden[i] = packing.unpack(x).view({b, t, h});
+    };
     std::vector<at::Tensor> attentions;
-    hidden.reserve(m_weights.layers.size() + 1);
 
+    // HuggingFace's order of additions: words + token types, then positions.
     const EncoderWeights &w = m_weights;
-    at::Tensor x = at::embedding(w.wordEmbeddings, batch.ids)                    // [B,T,H]
-                   + w.positionEmbeddings.slice(0, 0, t).unsqueeze(0)            // [1,T,H]
-                   + at::embedding(w.typeEmbeddings, batch.typeIds);             // [B,T,H]
+    const at::Tensor positionIds = at::arange(t, batch.ids.options()).repeat({b});
+    at::Tensor x = at::embedding(w.wordEmbeddings, packing.pack(batch.ids.reshape({-1})))                 // [N,H]
+                   + at::embedding(w.typeEmbeddings, packing.pack(batch.typeIds.reshape({-1})));
+    x = x + at::embedding(w.positionEmbeddings, packing.pack(positionIds));
     const double p = options.training ? options.dropout : 0.0;
     auto dropout = [p](const at::Tensor &t) { return p > 0 ? at::dropout(t, p, true) : t; };
     x = dropout(applyNorm(x, w.embeddingNorm, eps));
-    if (options.allLayers)
-        hidden.push_back(x);
+    keep(0, x);
 
     // Padded keys get the most negative float added before the softmax, as HuggingFace does.
     const at::Tensor maskBias = (1.0 - batch.mask.to(at::kFloat)).mul_(std::numeric_limits<float>::lowest())
                                     .to(x.scalar_type())
                                     .view({b, 1, 1, t});                         // [B,1,1,T]
     const double scale = 1.0 / std::sqrt(double(d));
+    const bool bf16 = m_precision == Precision::BFloat16 && !options.training;
+    auto matmul = [bf16](const at::Tensor &a, const at::Tensor &b) {
+        return bf16 ? at::matmul(a.to(at::kBFloat16), b.to(at::kBFloat16)).to(at::kFloat) : at::matmul(a, b);
+    };
     // In-place additions below touch only results that autograd does not keep for backward.
 
-    for (size_t i = 0; i < w.layers.size(); ++i) {
+    for (int i = 0; i < numLayers; ++i) {
         if (options.cancel)
             options.cancel->throwIfCancelled();
-        const LayerWeights &layer = w.layers[i];
-        const at::Tensor qkv = applyLinear(x, m_qkv[i])                          // [B,T,3H]
+        const Layer &layer = m_layers[size_t(i)];
+        const at::Tensor qkv = packing.unpack(layer.qkv(x))                      // [B·T,3H]
                                    .view({b, t, 3, heads, d})
                                    .permute({2, 0, 3, 1, 4});                    // [3,B,heads,T,d]
         const at::Tensor q = qkv[0].mul(scale);
         const at::Tensor k = qkv[1];
         const at::Tensor v = qkv[2];
-        const at::Tensor scores = at::matmul(q, k.transpose(-1, -2)).add_(maskBias); // [B,heads,T,T]
+        const at::Tensor scores = matmul(q, k.transpose(-1, -2)).add_(maskBias); // [B,heads,T,T]
         const at::Tensor probs = at::softmax(scores, -1);
-        const at::Tensor context = at::matmul(dropout(probs), v)                          // [B,heads,T,d]
-                                       .permute({0, 2, 1, 3})
-                                       .reshape({b, t, h});                      // [B,T,H]
-        const at::Tensor attended = applyNorm(dropout(applyLinear(context, layer.attentionOutput)).add_(x), layer.attentionNorm, eps);
-        const at::Tensor inner = activate(applyLinear(attended, layer.intermediate), m_config.activation);
-        x = applyNorm(dropout(applyLinear(inner, layer.output)).add_(attended), layer.outputNorm, eps);
-        if (options.allLayers)
-            hidden.push_back(x);
+        const at::Tensor context = packing.pack(matmul(dropout(probs), v)       // [B,heads,T,d]
+                                                    .permute({0, 2, 1, 3})
+                                                    .reshape({b * t, h}));       // [N,H]
+        const at::Tensor attended = applyNorm(dropout(layer.attentionOutput(context)).add_(x), layer.attentionNorm, eps);
+        const at::Tensor inner = activate(layer.intermediate(attended), m_config.activation);
+        x = applyNorm(dropout(layer.output(inner)).add_(attended), layer.outputNorm, eps);
+        keep(i + 1, x);
         if (options.attentions)
             attentions.push_back(probs);
     }
-    if (!options.allLayers)
-        hidden.push_back(x);
 
     ForwardResult result;
-    result.hidden = at::stack(hidden);                                           // [L+1,B,T,H]
+    result.hidden = at::stack(hidden);                                           // [K,B,T,H]
     if (options.attentions && !attentions.empty())
         result.attentions = at::stack(attentions);                               // [L,B,heads,T,T]
     else if (options.attentions)

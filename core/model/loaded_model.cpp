@@ -6,7 +6,7 @@
 
 namespace bertlens {
 
-std::shared_ptr<const LoadedModel> LoadedModel::load(const std::string &dir)
+std::shared_ptr<const LoadedModel> LoadedModel::load(const std::string &dir, Precision precision)
 {
     auto model = std::make_shared<LoadedModel>();
     model->folder = ModelFolder::locate(dir);
@@ -17,11 +17,15 @@ std::shared_ptr<const LoadedModel> LoadedModel::load(const std::string &dir)
                          + " entries, more than vocab_size " + std::to_string(model->config.vocabSize) + " in "
                          + model->folder.configPath);
     model->tokenizer = std::make_unique<BertTokenizer>(std::move(vocab), model->folder.tokenizerOptions);
-    model->checkpoint = readCheckpoint(model->folder);
-    model->encoder = std::make_unique<BertModel>(model->config, encoderWeights(model->config, model->checkpoint));
+    const Checkpoint checkpoint = readCheckpoint(model->folder);
+    model->weightsDtype = checkpoint.storedDtype();
+    for (const auto &[name, tensor] : checkpoint.tensors())
+        if (tensor.is_floating_point() && (name.rfind("embeddings.", 0) == 0 || name.rfind("encoder.", 0) == 0))
+            model->encoderParameters += tensor.numel();
+    model->encoder = std::make_unique<BertModel>(model->config, encoderWeights(model->config, checkpoint), precision);
     MlmHeadWeights head;
-    if (mlmHeadWeights(model->config, model->checkpoint, head, &model->mlmHeadMissing))
-        model->mlmHead = std::make_unique<MlmHead>(model->config, std::move(head), model->encoder->weights().wordEmbeddings);
+    if (mlmHeadWeights(model->config, checkpoint, head, &model->mlmHeadMissing))
+        model->mlmHead = std::make_unique<MlmHead>(model->config, std::move(head), model->encoder->wordEmbeddings());
     model->maxLength = model->config.maxPositions;
     if (model->folder.modelMaxLength > 0 && model->folder.modelMaxLength < model->maxLength)
         model->maxLength = model->folder.modelMaxLength;
@@ -47,11 +51,9 @@ ModelSummary summarize(const LoadedModel &model)
     s.hiddenSize = model.config.hiddenSize;
     s.vocabSize = model.config.vocabSize;
     s.maxLength = model.maxLength;
-    for (const auto &[name, tensor] : model.checkpoint.tensors())
-        if (tensor.is_floating_point() && (name.rfind("embeddings.", 0) == 0 || name.rfind("encoder.", 0) == 0))
-            s.parameters += tensor.numel();
+    s.parameters = model.encoderParameters;
     s.weightsFile = model.folder.weightsPath;
-    s.weightsDtype = model.checkpoint.storedDtype();
+    s.weightsDtype = model.weightsDtype;
     return s;
 }
 

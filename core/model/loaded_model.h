@@ -20,13 +20,16 @@ struct LoadedModel {
     ModelFolder folder;
     BertConfig config;
     std::unique_ptr<BertTokenizer> tokenizer;
-    Checkpoint checkpoint; // every tensor of the checkpoint, also those the encoder does not use
+    // The encoder's tensors live in the encoder, prepared for its precision; the checkpoint's own
+    // tensors are not kept, so no second copy of the weights stays resident.
+    std::string weightsDtype;       // as stored: "F32", "F16+F32"...
+    long long encoderParameters = 0;
     std::unique_ptr<BertModel> encoder;
     std::unique_ptr<MlmHead> mlmHead; // null when the checkpoint has none:
     std::string mlmHeadMissing;       // then why, for a tooltip or a message
     int maxLength = 0;                // the longest input the model takes, special tokens included
 
-    static std::shared_ptr<const LoadedModel> load(const std::string &dir);
+    static std::shared_ptr<const LoadedModel> load(const std::string &dir, Precision precision = Precision::Float32);
     std::string name() const;
 };
 

@@ -147,6 +147,41 @@ private Q_SLOTS:
         }
     }
 
+    // bf16 matrix products (fp32 accumulation, fp32 LayerNorm and softmax): every token vector
+    // of every layer within cosine 0.999 of the float64 reference.
+    void bf16IsCloseToReference()
+    {
+        if (!cpuHasBf16())
+            QSKIP("this CPU has no bfloat16 instructions; bf16 runs as fp32 here");
+        const auto model = LoadedModel::load(test::fixturePath("models/tiny-safetensors"), Precision::BFloat16);
+        QCOMPARE(model->encoder->precision(), Precision::BFloat16);
+        const auto sentences = goldenSentences();
+        double worst = 1;
+        for (size_t s = 0; s < sentences.size(); ++s) {
+            const Encoding e = encodeGolden(*model, sentences[s]);
+            const at::Tensor hidden = runAlone(*model, e, false).hidden.to(at::kDouble);
+            const at::Tensor expected = test::goldenTensor("s" + std::to_string(s) + ".f32.hidden").to(at::kDouble);
+            worst = std::min(worst, at::cosine_similarity(hidden, expected, -1).min().item<double>());
+        }
+        QVERIFY2(worst >= 0.999, qPrintable(QString("worst token cosine %1").arg(worst)));
+    }
+
+    // Only the layers asked for, in the order asked, equal to the same layers of a full run.
+    void keepsTheLayersAskedFor()
+    {
+        const auto model = LoadedModel::load(test::fixturePath("models/tiny-safetensors"));
+        const Encoding e = model->tokenizer->encode("the layers kept");
+        const Batch batch = makeBatch({&e}, 0);
+        const at::Tensor all = model->encoder->forward(batch).hidden;
+        ForwardOptions options;
+        options.layers = {2, 0};
+        const at::Tensor some = model->encoder->forward(batch, options).hidden;
+        QCOMPARE(some.size(0), 2);
+        QVERIFY(some[0].equal(all[2]) && some[1].equal(all[0]));
+        options.layers = {3};
+        QVERIFY_THROWS_EXCEPTION(Error, model->encoder->forward(batch, options));
+    }
+
     void outOfRangeInputIsAnError()
     {
         const auto model = LoadedModel::load(test::fixturePath("models/tiny-safetensors"));

@@ -23,7 +23,7 @@ namespace {
 at::Tensor maskedLogits(const LoadedModel &model, const at::Tensor &ids, const at::Tensor &mask, const at::Tensor &positions)
 {
     ForwardOptions options;
-    options.allLayers = false;
+    options.layers = {model.config.numLayers};
     const at::Tensor hidden = model.encoder->forward(Batch{ids, at::zeros_like(ids), mask}, options).hidden[0];
     return model.mlmHead->logits(hidden.reshape({-1, model.config.hiddenSize}).index_select(0, positions));
 }

@@ -41,7 +41,7 @@ torch::Tensor MlmModel::maskedLogits(const torch::Tensor &ids, const torch::Tens
     ForwardOptions options;
     options.training = true;
     options.dropout = dropout;
-    options.allLayers = false;
+    options.layers = {m_config.numLayers};
     // Built anew each step: its fused QKV projection is computed from the current parameters.
     const BertModel model(m_config, encoder);
     const torch::Tensor hidden = model.forward(Batch{ids, torch::zeros_like(ids), mask}, options).hidden[0]; // [B,T,H]
