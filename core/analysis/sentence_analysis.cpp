@@ -67,7 +67,6 @@ std::shared_ptr<const AnalysisResult> analyseSentences(const LoadedModel &model,
     result->mlmHeadMissing = model.mlmHead ? std::string() : model.mlmHeadMissing;
     AnalysisCollector collector(model, *result, segmenter);
     PipelineOptions options;
-    options.batchSize = 8;
     options.cancel = cancel;
     options.progress = progress;
     runPipeline(model, source, collector, options);

@@ -29,7 +29,7 @@ void appendRow(std::string &out, const float *values, int64_t count)
 // tokens (pooling none) or its one pooled vector.
 at::Tensor exportedVectors(const SentenceOutput &output, const std::vector<int> &layers, Pooling pooling)
 {
-    const at::Tensor chosen = output.hidden.index_select(0, at::tensor(std::vector<int64_t>(layers.begin(), layers.end())));
+    const at::Tensor chosen = output.layersOf(layers);
     if (pooling == Pooling::None)
         return chosen;
     const at::Tensor mask = at::ones({1, chosen.size(1)}, at::kLong);
@@ -46,6 +46,7 @@ public:
             m_buffer += ",d" + std::to_string(d);
         m_buffer += '\n';
     }
+    std::vector<int> layers() const override { return m_layers; }
 
     void add(const SentenceResult &r) override
     {
@@ -233,6 +234,7 @@ namespace {
 class MeanSink : public VectorMeanSink {
 public:
     MeanSink(std::vector<int> layers, Pooling pooling) : m_layers(std::move(layers)), m_pooling(pooling) {}
+    std::vector<int> layers() const override { return m_layers; }
     void add(const SentenceResult &r) override
     {
         const at::Tensor v = exportedVectors(r.output, m_layers, m_pooling).to(at::kDouble); // [layers, rows, H]

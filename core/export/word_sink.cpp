@@ -12,6 +12,7 @@ class WordSink : public SentenceSink {
 public:
     WordSink(std::unique_ptr<SentenceSink> inner, const ChineseSegmenter *segmenter) : m_inner(std::move(inner)), m_segmenter(segmenter) {}
     bool needsAttentions() const override { return m_inner->needsAttentions(); }
+    std::vector<int> layers() const override { return m_inner->layers(); }
     void finish() override { m_inner->finish(); }
 
     void add(const SentenceResult &r) override
@@ -37,7 +38,8 @@ public:
         encoding.truncated = r.encoding.truncated;
         encoding.untruncatedLength = r.encoding.untruncatedLength;
         SentenceOutput output;
-        output.hidden = at::matmul(mean, r.output.hidden).contiguous(); // [L+1, W, H]
+        output.layers = r.output.layers;
+        output.hidden = at::matmul(mean, r.output.hidden).contiguous(); // [K, W, H]
         if (r.output.attentions.defined())
             output.attentions = at::matmul(at::matmul(mean, r.output.attentions), sum.t()).contiguous(); // [L, heads, W, W]
         m_inner->add({r.index, r.input, encoding, output});

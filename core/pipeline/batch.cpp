@@ -3,6 +3,8 @@
 #include <ATen/ATen.h>
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 namespace bertlens {
 
@@ -30,13 +32,30 @@ Batch makeBatch(const std::vector<const Encoding *> &encodings, int padId)
     return batch;
 }
 
-SentenceOutput sentenceOf(const ForwardResult &result, int index, int length)
+SentenceOutput sentenceOf(const ForwardResult &result, int index, int length, const std::vector<int> &layers)
 {
     SentenceOutput out;
+    out.layers = layers;
     out.hidden = result.hidden.select(1, index).slice(1, 0, length);
     if (result.attentions.defined())
         out.attentions = result.attentions.select(1, index).slice(2, 0, length).slice(3, 0, length);
     return out;
+}
+
+at::Tensor SentenceOutput::layersOf(const std::vector<int> &wanted) const
+{
+    std::vector<int64_t> rows;
+    for (int layer : wanted) {
+        if (layers.empty()) {
+            rows.push_back(layer);
+            continue;
+        }
+        const auto found = std::find(layers.begin(), layers.end(), layer);
+        if (found == layers.end())
+            throw std::logic_error("layer " + std::to_string(layer) + " was not kept");
+        rows.push_back(found - layers.begin());
+    }
+    return hidden.index_select(0, at::tensor(rows));
 }
 
 } // namespace bertlens

@@ -24,6 +24,9 @@ class SentenceSink {
 public:
     virtual ~SentenceSink() = default;
     virtual bool needsAttentions() const { return false; }
+    // The hidden states add() reads (0 the embeddings .. L), in the order SentenceOutput::hidden
+    // holds them; empty: all. Naming fewer keeps less in memory while results wait their turn.
+    virtual std::vector<int> layers() const { return {}; }
     virtual void add(const SentenceResult &result) = 0;
     // After the last result (not called when the run fails or is cancelled).
     virtual void finish() {}
@@ -31,22 +34,31 @@ public:
 
 struct PipelineOptions {
     int maxLength = 0; // 0: the model's maximum
-    int batchSize = 4; // best tokens/s for bert-base on 2 cores (bench/bench_forward); at most kMaxBatchSize
-    // Memory bounds, whatever the batch size: a batch holds at most this many padded tokens, and
-    // (when attentions are kept) at most kMaxBatchAttention cells per head and layer (B·T·T).
-    // One input alone always runs.
+    // A batch holds at most batchSize inputs and batchTokens tokens, padding included. Padding
+    // costs nothing in the linear layers (see BertModel), so the token count sets the work per
+    // pass; 2048 is where oneDNN's GEMM reaches its rate on 2 cores (bench/bench_corpus).
+    int batchSize = kMaxBatchSize;
+    int batchTokens = 2048;
+    // Inputs are sorted by length within a window of this many (1: input order), so that the
+    // attention products of a batch pad little. Results still reach the sink in input order.
+    int sortWindow = 2048;
+    // Memory bounds, whatever the options: at most kMaxBatchAttention attention cells per head
+    // and layer in a batch (B·T·T) when attentions are kept, and results waiting in a window
+    // take at most kMaxWindowBytes. One input alone always runs.
     static constexpr int kMaxBatchSize = 1024;
-    static constexpr long long kMaxBatchTokens = 16384;
+    static constexpr int kMaxBatchTokens = 16384;
     static constexpr long long kMaxBatchAttention = 1 << 19;
+    static constexpr long long kMaxWindowBytes = 256ll << 20;
     const CancelToken *cancel = nullptr;
     ProgressFn progress; // in the source's unit, after each batch
     // Called for every input that had to be cut: 0-based index, tokens before and after.
     std::function<void(long long index, int length, int kept)> onTruncated;
 };
 
-// The one path from text to results: tokenizes each input (pairs included), runs the encoder
-// once per batch and hands every sentence's result to the sink in input order, then finishes
-// the sink. Memory is bounded by one batch.
+// The one path from text to results: tokenizes each input (pairs included), sorts a window of
+// inputs by length, runs the encoder once per batch of similar lengths and hands every
+// sentence's result to the sink in input order, then finishes the sink. Memory is bounded by
+// one window of results and one batch, whatever the input's length.
 void runPipeline(const LoadedModel &model, InputSource &inputs, SentenceSink &sink, const PipelineOptions &options);
 
 } // namespace bertlens

@@ -19,8 +19,9 @@ std::shared_ptr<const LoadedModel> tinyModel()
 // Keeps copies of everything the pipeline hands over.
 class RecordingSink : public SentenceSink {
 public:
-    explicit RecordingSink(bool attentions = true) : m_attentions(attentions) {}
+    explicit RecordingSink(bool attentions = true, std::vector<int> layers = {}) : m_attentions(attentions), m_layers(std::move(layers)) {}
     bool needsAttentions() const override { return m_attentions; }
+    std::vector<int> layers() const override { return m_layers; }
     void add(const SentenceResult &r) override
     {
         indices.push_back(r.index);
@@ -39,6 +40,7 @@ public:
 
 private:
     bool m_attentions;
+    std::vector<int> m_layers;
 };
 
 // A text source over fixed lines, as a file would give them.
@@ -70,21 +72,31 @@ private Q_SLOTS:
     // Batching and padding must not change a sentence's numbers: every golden sentence (pairs
     // included) through the pipeline, in batches that do not divide the count, equals the
     // float64 reference.
+    // Sorting by length within a window (the scheduler) must not change which result belongs to
+    // which input, nor the order the sink sees them in.
     void batchedResultsMatchReference_data()
     {
         QTest::addColumn<int>("batchSize");
-        QTest::newRow("alone") << 1;
-        QTest::newRow("batch 2") << 2;
-        QTest::newRow("one batch") << 64;
+        QTest::addColumn<int>("batchTokens");
+        QTest::addColumn<int>("sortWindow");
+        QTest::newRow("alone") << 1 << 2048 << 1;
+        QTest::newRow("batch 2, input order") << 2 << 2048 << 1;
+        QTest::newRow("batch 2, sorted") << 2 << 2048 << 64;
+        QTest::newRow("one batch") << 64 << 2048 << 64;
+        QTest::newRow("token budget, windows of 3") << 64 << 24 << 3;
     }
     void batchedResultsMatchReference()
     {
         QFETCH(int, batchSize);
+        QFETCH(int, batchTokens);
+        QFETCH(int, sortWindow);
         const auto sentences = test::goldenSentences();
         InputList inputs(sentences);
         RecordingSink sink;
         PipelineOptions options;
         options.batchSize = batchSize;
+        options.batchTokens = batchTokens;
+        options.sortWindow = sortWindow;
         runPipeline(*tinyModel(), inputs, sink, options);
         QVERIFY(sink.finished);
         QCOMPARE(sink.indices.size(), sentences.size());
@@ -96,6 +108,21 @@ private Q_SLOTS:
             QCOMPARE(int64_t(sink.encodings[s].size()), ids.size(0));
             QVERIFY(test::maxAbsDiff(sink.hidden[s], test::goldenTensor(key + ".f32.hidden")) < test::kTolerance);
             QVERIFY(test::maxAbsDiff(sink.attentions[s], test::goldenTensor(key + ".f32.attentions")) < test::kTolerance);
+        }
+    }
+
+    // A sink that reads two layers gets those two, in its order, equal to the full run's.
+    void onlyTheLayersTheSinkReads()
+    {
+        const std::vector<SentenceInput> texts{{"hello world", "", false}, {"a longer sentence than that", "", false}};
+        InputList all(texts), some(texts);
+        RecordingSink full(false), partial(false, {2, 0});
+        runPipeline(*tinyModel(), all, full, {});
+        runPipeline(*tinyModel(), some, partial, {});
+        for (size_t s = 0; s < texts.size(); ++s) {
+            QCOMPARE(partial.hidden[s].size(0), 2);
+            QVERIFY(partial.hidden[s][0].equal(full.hidden[s][2]));
+            QVERIFY(partial.hidden[s][1].equal(full.hidden[s][0]));
         }
     }
 
@@ -167,7 +194,10 @@ private Q_SLOTS:
         };
         runPipeline(*tinyModel(), inputs, sink, options);
         QCOMPARE(truncated, std::vector<long long>{1});
-        QCOMPARE(progress, (std::vector<long long>{2, 3}));
+        // One report per batch, weighted by tokens, ending at the total.
+        QCOMPARE(progress.size(), size_t(2));
+        QVERIFY(progress[0] < progress[1]);
+        QCOMPARE(progress.back(), 3LL);
         QCOMPARE(sink.encodings.at(1).size(), 8);
     }
 
