@@ -201,7 +201,7 @@ int tokenize(const QStringList &args)
 int embed(const QStringList &args)
 {
     QCommandLineParser parser;
-    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kPooling, kAggregate, kCenter, kMaxLength, kBatchSize, kThreads});
+    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kPooling, kAggregate, kCenter, kMaxLength, kBatchSize, kThreads, kPrecision});
     if (parser.isSet(kCenter) && parser.value(kInput) == "-")
         throw usage("embed: --center reads the input twice (once for the mean): give a file, not standard input");
     const std::string input = required(parser, kInput, args[0]);
@@ -210,7 +210,7 @@ int embed(const QStringList &args)
     if (pooling == Pooling::None && QString::fromStdString(output).endsWith(".npy"))
         throw usage("embed: .npy output needs --pooling cls, mean or max (token vectors go to CSV)");
     applyThreads(parser);
-    const auto model = LoadedModel::load(required(parser, kModel, args[0]));
+    const auto model = loadModel(parser, args[0]);
     ExportJob job = exportJob(parser, *model, output);
     job.layers = parseHiddenLayers(parser.value(kLayers).toStdString(), model->config.numLayers);
     job.pooling = pooling;
@@ -231,11 +231,11 @@ int embed(const QStringList &args)
 int attention(const QStringList &args)
 {
     QCommandLineParser parser;
-    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kRollout, kAggregate, kMaxLength, kBatchSize, kThreads});
+    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kRollout, kAggregate, kMaxLength, kBatchSize, kThreads, kPrecision});
     const std::string input = required(parser, kInput, args[0]);
     const std::string output = checkedOutput(parser, args[0]);
     applyThreads(parser);
-    const auto model = LoadedModel::load(required(parser, kModel, args[0]));
+    const auto model = loadModel(parser, args[0]);
     ExportJob job = exportJob(parser, *model, output);
     job.layers = parseAttentionLayers(parser.value(kLayers).toStdString(), model->config.numLayers);
     job.rollout = parser.isSet(kRollout);

@@ -73,7 +73,7 @@ int fillMask(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument("TEXT", "text with [MASK] tokens");
-    parse(parser, args, {kModel, kInput, kPair, kTopK, kAllLayers, kMaxLength, kThreads});
+    parse(parser, args, {kModel, kInput, kPair, kTopK, kAllLayers, kMaxLength, kThreads, kPrecision});
     const QStringList texts = parser.positionalArguments();
     if (parser.isSet(kInput) == !texts.isEmpty())
         throw usage("fill-mask: give either one TEXT or --input FILE");
@@ -83,7 +83,7 @@ int fillMask(const QStringList &args)
         throw usage("fill-mask: --pair goes with a TEXT argument, not with --input");
     const int topK = positiveInt(parser, kTopK);
     applyThreads(parser);
-    const auto model = LoadedModel::load(required(parser, kModel, args[0]));
+    const auto model = loadModel(parser, args[0]);
     if (!model->mlmHead)
         throw modelError(model->mlmHeadMissing + ": fill-mask needs a BertForMaskedLM or BertForPreTraining checkpoint");
     PipelineOptions options;

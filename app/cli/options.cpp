@@ -63,6 +63,16 @@ void applyThreads(const QCommandLineParser &parser)
     setComputeThreads(parser.isSet(kThreads) ? positiveInt(parser, kThreads) : defaultComputeThreads());
 }
 
+std::shared_ptr<const LoadedModel> loadModel(const QCommandLineParser &parser, const QString &command)
+{
+    const std::string dir = required(parser, kModel, command);
+    std::string why;
+    const Precision precision = effectivePrecision(parsePrecision(parser.value(kPrecision).toStdString()), &why);
+    if (!why.empty())
+        std::fprintf(stderr, "bertlens-cli: %s\n", why.c_str());
+    return LoadedModel::load(dir, precision);
+}
+
 void reportTruncation(long long sentence, int length, int kept)
 {
     std::fprintf(stderr, "bertlens-cli: line %lld: %d tokens truncated to %d\n", sentence + 1, length, kept);

@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QStringList>
 
+#include <memory>
 #include <string>
 
 namespace bertlens {
@@ -25,6 +26,7 @@ inline const QCommandLineOption kLayers("layers", "all, -1 or a list such as 0,4
 inline const QCommandLineOption kPooling("pooling", "none, cls, mean or max", "POOLING", "none");
 inline const QCommandLineOption kBatchSize("batch-size", "sentences per forward pass", "N", QString::number(PipelineOptions().batchSize));
 inline const QCommandLineOption kThreads("threads", "compute threads", "N");
+inline const QCommandLineOption kPrecision("precision", "fp32 (exact) or bf16 (matrix products in bfloat16; faster on CPUs with bf16)", "P", "fp32");
 inline const QCommandLineOption kPairs("pairs", "each line is TEXT_A<TAB>TEXT_B (a line without a TAB is one text)");
 
 inline const QCommandLineOption kTopK("top-k", "predictions per [MASK]", "N", "10");
@@ -41,6 +43,8 @@ int positiveInt(const QCommandLineParser &parser, const QCommandLineOption &opti
 // --max-length, or the model's maximum; at least room for the special tokens.
 int maxLengthOf(const QCommandLineParser &parser, const LoadedModel &model, bool pairs = false);
 void applyThreads(const QCommandLineParser &parser);
+// --model loaded for --precision (for commands that take it); says on stderr when bf16 falls back to fp32.
+std::shared_ptr<const LoadedModel> loadModel(const QCommandLineParser &parser, const QString &command);
 // "line N: M tokens truncated to K" on stderr.
 void reportTruncation(long long sentence, int length, int kept);
 void writeStdout(const std::string &s);

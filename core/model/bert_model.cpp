@@ -1,6 +1,7 @@
 #include "model/bert_model.h"
 
 #include "common/error.h"
+#include "model/onednn.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
@@ -40,6 +41,16 @@ struct Packing {
             return rows;
         return at::zeros({padded, rows.size(1)}, rows.options()).index_copy_(0, positions, rows);
     }
+    // Into `buffer`, whose padding rows stay zero from one layer to the next (inference only:
+    // autograd may not see a tensor overwritten).
+    at::Tensor unpackInto(at::Tensor &buffer, const at::Tensor &rows) const
+    {
+        if (!positions.defined())
+            return rows;
+        if (!buffer.defined())
+            buffer = at::zeros({padded, rows.size(1)}, rows.options());
+        return buffer.index_copy_(0, positions, rows);
+    }
 };
 
 } // namespace
@@ -47,14 +58,22 @@ struct Packing {
 BertModel::BertModel(const BertConfig &config, EncoderWeights weights, Precision precision)
     : m_config(config), m_precision(effectivePrecision(precision)), m_weights(std::move(weights))
 {
+    // 1/sqrt(d) folded into the query projection: exact for the usual d = 64 (a power of two).
+    const double scale = 1.0 / std::sqrt(double(config.headSize()));
     for (LayerWeights &l : m_weights.layers) {
-        Linear qkv{at::cat({l.query.weight, l.key.weight, l.value.weight}, 0),
-                   at::cat({l.query.bias, l.key.bias, l.value.bias}, 0)};
+        Linear qkv{at::cat({l.query.weight * scale, l.key.weight, l.value.weight}, 0),
+                   at::cat({l.query.bias * scale, l.key.bias, l.value.bias}, 0)};
         m_layers.push_back({PackedLinear(std::move(qkv), m_precision), PackedLinear(std::move(l.attentionOutput), m_precision),
-                            PackedLinear(std::move(l.intermediate), m_precision), PackedLinear(std::move(l.output), m_precision),
-                            std::move(l.attentionNorm), std::move(l.outputNorm)});
+                            PackedLinear(std::move(l.intermediate), m_precision, config.activation),
+                            PackedLinear(std::move(l.output), m_precision), std::move(l.attentionNorm), std::move(l.outputNorm)});
     }
     m_weights.layers.clear();
+    for (at::Tensor *t : {&m_weights.wordEmbeddings, &m_weights.positionEmbeddings, &m_weights.typeEmbeddings,
+                          &m_weights.embeddingNorm.weight, &m_weights.embeddingNorm.bias})
+        *t = resident(*t);
+    for (Layer &l : m_layers)
+        for (at::Tensor *t : {&l.attentionNorm.weight, &l.attentionNorm.bias, &l.outputNorm.weight, &l.outputNorm.bias})
+            *t = resident(*t);
 }
 
 ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &options) const
@@ -105,21 +124,25 @@ ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &optio
     const at::Tensor maskBias = (1.0 - batch.mask.to(at::kFloat)).mul_(std::numeric_limits<float>::lowest())
                                     .to(x.scalar_type())
                                     .view({b, 1, 1, t});                         // [B,1,1,T]
-    const double scale = 1.0 / std::sqrt(double(d));
-    const bool bf16 = m_precision == Precision::BFloat16 && !options.training;
-    auto matmul = [bf16](const at::Tensor &a, const at::Tensor &b) {
-        return bf16 ? at::matmul(a.to(at::kBFloat16), b.to(at::kBFloat16)).to(at::kFloat) : at::matmul(a, b);
+    // The type the linear layers hand to each other and to the attention products (bf16 halves
+    // the bytes moved); LayerNorm, softmax and the residual stream stay float32.
+    const at::ScalarType inner = m_precision == Precision::BFloat16 ? at::kBFloat16 : at::kFloat;
+    // The attention products: oneDNN on the views in place for inference, ATen under autograd.
+    auto matmul = [&](const at::Tensor &a, const at::Tensor &b) {
+        return options.training ? at::matmul(a, b) : onednn::batchedMatmul(a.to(inner), b.to(inner));
     };
+    at::Tensor paddedQkv;
     // In-place additions below touch only results that autograd does not keep for backward.
 
     for (int i = 0; i < numLayers; ++i) {
         if (options.cancel)
             options.cancel->throwIfCancelled();
         const Layer &layer = m_layers[size_t(i)];
-        const at::Tensor qkv = packing.unpack(layer.qkv(x))                      // [B·T,3H]
+        const at::Tensor projected = layer.qkv(x, inner);                        // [N,3H], q scaled
+        const at::Tensor qkv = (options.training ? packing.unpack(projected) : packing.unpackInto(paddedQkv, projected))
                                    .view({b, t, 3, heads, d})
                                    .permute({2, 0, 3, 1, 4});                    // [3,B,heads,T,d]
-        const at::Tensor q = qkv[0].mul(scale);
+        const at::Tensor q = qkv[0];
         const at::Tensor k = qkv[1];
         const at::Tensor v = qkv[2];
         const at::Tensor scores = matmul(q, k.transpose(-1, -2)).add_(maskBias); // [B,heads,T,T]
@@ -128,8 +151,8 @@ ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &optio
                                                     .permute({0, 2, 1, 3})
                                                     .reshape({b * t, h}));       // [N,H]
         const at::Tensor attended = applyNorm(dropout(layer.attentionOutput(context)).add_(x), layer.attentionNorm, eps);
-        const at::Tensor inner = activate(layer.intermediate(attended), m_config.activation);
-        x = applyNorm(dropout(layer.output(inner)).add_(attended), layer.outputNorm, eps);
+        const at::Tensor activated = layer.intermediate(attended, inner);        // [N,4H], activation applied
+        x = applyNorm(dropout(layer.output(activated)).add_(attended), layer.outputNorm, eps);
         keep(i + 1, x);
         if (options.attentions)
             attentions.push_back(probs);

@@ -53,6 +53,11 @@ void visitMlmHead(const BertConfig &c, MlmHeadWeights &w, const TensorVisitor &v
     visit("cls.predictions.bias", {c.vocabSize}, Role::Bias, w.bias);
 }
 
+at::Tensor resident(const at::Tensor &t)
+{
+    return t.defined() && !t.requires_grad() ? t.clone(at::MemoryFormat::Contiguous) : t;
+}
+
 at::Tensor applyLinear(const at::Tensor &x, const Linear &linear) { return at::linear(x, linear.weight, linear.bias); }
 
 at::Tensor applyNorm(const at::Tensor &x, const Norm &norm, double eps)

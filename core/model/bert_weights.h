@@ -67,6 +67,11 @@ inline constexpr const char *kMlmDecoderBias = "cls.predictions.decoder.bias";
 // "encoder.layer.N", the scope of layer N (0-based).
 std::string layerScope(int layer);
 
+// A contiguous copy in memory the process owns, for a tensor a model keeps: once a model is
+// built, nothing refers to the checkpoint's file mapping, which is then released (no second
+// copy of the weights stays resident). Tensors under autograd (the trainer) stay as they are.
+at::Tensor resident(const at::Tensor &t);
+
 // The arithmetic both the encoder and the heads use.
 at::Tensor applyLinear(const at::Tensor &x, const Linear &linear);
 at::Tensor applyNorm(const at::Tensor &x, const Norm &norm, double eps);

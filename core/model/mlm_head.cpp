@@ -7,6 +7,9 @@ namespace bertlens {
 MlmHead::MlmHead(const BertConfig &config, MlmHeadWeights weights, const at::Tensor &wordEmbeddings)
     : m_config(config), m_weights(std::move(weights))
 {
+    for (at::Tensor *t : {&m_weights.transform.weight, &m_weights.transform.bias, &m_weights.transformNorm.weight,
+                          &m_weights.transformNorm.bias, &m_weights.bias, &m_weights.decoder})
+        *t = resident(*t);
     if (!m_weights.decoder.defined())
         m_weights.decoder = wordEmbeddings;
 }

@@ -1,30 +1,27 @@
 #include "model/packed_linear.h"
 
-#include "common/error.h"
+#include "model/onednn.h"
 
 #include <ATen/ATen.h>
-
-#include <dnnl.hpp>
 
 namespace bertlens {
 
 namespace {
 
+using onednn::cpuEngine;
 using dt = dnnl::memory::data_type;
 using tag = dnnl::memory::format_tag;
 
-const dnnl::engine &cpuEngine()
-{
-    static const dnnl::engine engine(dnnl::engine::kind::cpu, 0);
-    return engine;
-}
+dt typeOf(at::ScalarType type) { return type == at::kBFloat16 ? dt::bf16 : dt::f32; }
 
-dnnl::inner_product_forward::primitive_desc describe(int64_t rows, int64_t in, int64_t out, dt type, const dnnl::memory::desc &weights)
+dnnl::algorithm algorithmOf(Activation activation)
 {
-    const dnnl::memory::desc src({rows, in}, type, tag::ab);
-    const dnnl::memory::desc bias({out}, dt::f32, tag::a);
-    const dnnl::memory::desc dst({rows, out}, dt::f32, tag::ab);
-    return {{dnnl::prop_kind::forward_inference, src, weights, bias, dst}, cpuEngine()};
+    switch (activation) {
+    case Activation::Gelu: return dnnl::algorithm::eltwise_gelu_erf;
+    case Activation::GeluTanh: return dnnl::algorithm::eltwise_gelu_tanh;
+    case Activation::Relu: return dnnl::algorithm::eltwise_relu;
+    }
+    return dnnl::algorithm::eltwise_relu;
 }
 
 // The row count the weight layout is chosen for; oneDNN's kernels for other counts read the same layout.
@@ -33,12 +30,21 @@ constexpr int64_t kTypicalRows = 128;
 } // namespace
 
 struct PackedLinear::Packed {
-    dt type;
+    at::ScalarType type; // of the weight and the input rows
     int64_t in, out;
     dnnl::memory weights; // in the layout oneDNN chose; owns its buffer
+    dnnl::primitive_attr attributes;
+
+    dnnl::inner_product_forward::primitive_desc describe(int64_t rows, at::ScalarType result, const dnnl::memory::desc &w) const
+    {
+        const dnnl::memory::desc src({rows, in}, typeOf(type), tag::ab);
+        const dnnl::memory::desc bias({out}, dt::f32, tag::a);
+        const dnnl::memory::desc dst({rows, out}, typeOf(result), tag::ab);
+        return {{dnnl::prop_kind::forward_inference, src, w, bias, dst}, attributes, cpuEngine()};
+    }
 };
 
-PackedLinear::PackedLinear(Linear linear, Precision precision)
+PackedLinear::PackedLinear(Linear linear, Precision precision, std::optional<Activation> activation) : m_activation(activation)
 {
     const bool inference = !linear.weight.requires_grad() && !linear.bias.requires_grad();
     if (!inference || linear.weight.scalar_type() != at::kFloat) {
@@ -46,32 +52,39 @@ PackedLinear::PackedLinear(Linear linear, Precision precision)
         return;
     }
     auto packed = std::make_shared<Packed>();
-    packed->type = precision == Precision::BFloat16 ? dt::bf16 : dt::f32;
+    packed->type = precision == Precision::BFloat16 ? at::kBFloat16 : at::kFloat;
     packed->out = linear.weight.size(0);
     packed->in = linear.weight.size(1);
-    const dnnl::memory::desc any({packed->out, packed->in}, packed->type, tag::any);
-    const auto pd = describe(kTypicalRows, packed->in, packed->out, packed->type, any);
-    at::Tensor weight = linear.weight.to(precision == Precision::BFloat16 ? at::kBFloat16 : at::kFloat).contiguous();
-    dnnl::memory plain({{packed->out, packed->in}, packed->type, tag::ab}, cpuEngine(), weight.data_ptr());
+    if (activation) {
+        dnnl::post_ops ops;
+        ops.append_eltwise(1.f, algorithmOf(*activation), 0.f, 0.f);
+        packed->attributes.set_post_ops(ops);
+    }
+    const dnnl::memory::desc any({packed->out, packed->in}, typeOf(packed->type), tag::any);
+    const auto pd = packed->describe(kTypicalRows, at::kFloat, any);
+    const at::Tensor weight = linear.weight.to(packed->type).contiguous();
+    dnnl::memory plain({{packed->out, packed->in}, typeOf(packed->type), tag::ab}, cpuEngine(), weight.data_ptr());
     packed->weights = dnnl::memory(pd.weights_desc(), cpuEngine());
     dnnl::stream stream(cpuEngine());
     dnnl::reorder(plain, packed->weights).execute(stream, plain, packed->weights);
     stream.wait();
-    m_linear.bias = linear.bias.to(at::kFloat).contiguous();
+    m_linear.bias = resident(linear.bias.to(at::kFloat));
     m_packed = std::move(packed);
 }
 
-at::Tensor PackedLinear::operator()(const at::Tensor &x) const
+at::Tensor PackedLinear::operator()(const at::Tensor &x, at::ScalarType out) const
 {
-    if (!m_packed)
-        return at::linear(x, m_linear.weight, m_linear.bias);
+    if (!m_packed) {
+        const at::Tensor y = at::linear(x, m_linear.weight, m_linear.bias);
+        return m_activation ? activate(y, *m_activation) : y;
+    }
     const Packed &p = *m_packed;
     const int64_t rows = x.size(0);
-    at::Tensor y = at::empty({rows, p.out}, x.options().dtype(at::kFloat));
+    at::Tensor y = at::empty({rows, p.out}, x.options().dtype(out));
     if (rows == 0)
         return y;
-    const at::Tensor src = (p.type == dt::bf16 ? x.to(at::kBFloat16) : x.to(at::kFloat)).contiguous();
-    const auto pd = describe(rows, p.in, p.out, p.type, p.weights.get_desc());
+    const at::Tensor src = x.to(p.type).contiguous();
+    const auto pd = p.describe(rows, out, p.weights.get_desc());
     const dnnl::engine &engine = cpuEngine();
     dnnl::memory srcMemory(pd.src_desc(), engine, src.data_ptr());
     dnnl::memory biasMemory(pd.bias_desc(), engine, m_linear.bias.data_ptr());

@@ -29,7 +29,7 @@ void checkOptions(const PipelineOptions &options, int maxLength, const LoadedMod
                                           + std::to_string(model.config.maxPositions));
     if (options.batchSize < 1 || options.batchSize > PipelineOptions::kMaxBatchSize)
         throw Error(ErrorKind::Usage, "batch size must be between 1 and " + std::to_string(PipelineOptions::kMaxBatchSize));
-    if (options.batchTokens < 1 || options.batchTokens > PipelineOptions::kMaxBatchTokens)
+    if (options.batchTokens < 0 || options.batchTokens > PipelineOptions::kMaxBatchTokens)
         throw Error(ErrorKind::Usage, "batch tokens must be between 1 and " + std::to_string(PipelineOptions::kMaxBatchTokens));
     if (options.sortWindow < 1)
         throw Error(ErrorKind::Usage, "the sort window must hold at least one input");
@@ -52,6 +52,8 @@ void runPipeline(const LoadedModel &model, InputSource &inputs, SentenceSink &si
     forward.attentions = sink.needsAttentions();
     forward.layers = sink.layers();
     forward.cancel = options.cancel;
+    const long long batchTokens = options.batchTokens ? options.batchTokens
+                                  : model.encoder->precision() == Precision::BFloat16 ? 2048 : 384;
     const long long keptLayers = forward.layers.empty() ? model.config.numLayers + 1 : (long long)forward.layers.size();
     // What one input's results occupy while they wait for the window to be written.
     auto bytesOf = [&](long long t) {
@@ -62,7 +64,7 @@ void runPipeline(const LoadedModel &model, InputSource &inputs, SentenceSink &si
     };
     // Whether `count` inputs, the longest `longest` tokens, fit one batch.
     auto fits = [&](long long count, long long longest) {
-        return count <= options.batchSize && count * longest <= options.batchTokens
+        return count <= options.batchSize && count * longest <= batchTokens
                && (!forward.attentions || count * longest * longest <= PipelineOptions::kMaxBatchAttention);
     };
 

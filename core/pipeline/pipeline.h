@@ -36,9 +36,10 @@ struct PipelineOptions {
     int maxLength = 0; // 0: the model's maximum
     // A batch holds at most batchSize inputs and batchTokens tokens, padding included. Padding
     // costs nothing in the linear layers (see BertModel), so the token count sets the work per
-    // pass; 2048 is where oneDNN's GEMM reaches its rate on 2 cores (bench/bench_corpus).
+    // pass. 0: the fastest for the model's precision on the corpus benchmark (bench/peers,
+    // README): 384 tokens in fp32 (larger batches leave the caches), 2048 in bf16.
     int batchSize = kMaxBatchSize;
-    int batchTokens = 2048;
+    int batchTokens = 0;
     // Inputs are sorted by length within a window of this many (1: input order), so that the
     // attention products of a batch pad little. Results still reach the sink in input order.
     int sortWindow = 2048;
