@@ -10,6 +10,7 @@
 #include "analysis/pooling_mode.h"
 #include "export/export_jobs.h"
 #include "export/layer_selection.h"
+#include "export/npy_format.h"
 #include "export/vector_sinks.h"
 #include "io/atomic_file.h"
 #include "io/text_source.h"
@@ -22,6 +23,7 @@
 #include <QFileInfo>
 
 #include <cstdio>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <tuple>
@@ -116,8 +118,22 @@ template <class Export> void runExport(const QCommandLineParser &parser, const s
 {
     ProgressReporter progress;
     job.run.progress = [&progress](long long done, long long total) { progress.update(done, total); };
+    const auto [shard, shards] = shardOf(parser);
+    ShardRange range{0, std::numeric_limits<long long>::max()};
+    if (shards > 1) {
+        if (input == "-")
+            throw usage("--shard counts the input's lines first: give a file, not standard input");
+        LineReader counter(input);
+        long long lines = 0;
+        for (std::string line; counter.next(line);)
+            ++lines;
+        range = shardRange(lines, shard, shards);
+        job.run.firstIndex = range.first;
+        job.csvHeader = shard == 0;
+    }
     LineReader reader(input);
-    LineInputs inputs(reader, parser.isSet(kPairs));
+    LineInputs lines(reader, parser.isSet(kPairs));
+    InputRange inputs(lines, range);
     exportFn(model, inputs, job);
 }
 
@@ -201,7 +217,9 @@ int tokenize(const QStringList &args)
 int embed(const QStringList &args)
 {
     QCommandLineParser parser;
-    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kPooling, kAggregate, kCenter, kMaxLength, kBatchSize, kThreads, kPrecision});
+    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kPooling, kAggregate, kCenter, kMaxLength, kBatchSize, kThreads, kPrecision, kShard});
+    if (parser.isSet(kCenter) && parser.isSet(kShard))
+        throw usage("embed: --center subtracts the mean of the whole input, which a shard does not see; centre after joining");
     if (parser.isSet(kCenter) && parser.value(kInput) == "-")
         throw usage("embed: --center reads the input twice (once for the mean): give a file, not standard input");
     const std::string input = required(parser, kInput, args[0]);
@@ -228,10 +246,23 @@ int embed(const QStringList &args)
     return 0;
 }
 
+int concat(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument("IN.npy", "the shards' outputs, in shard order");
+    parse(parser, args, {kOutput});
+    const std::string output = checkedOutput(parser, args[0]);
+    std::vector<std::string> inputs;
+    for (const QString &path : parser.positionalArguments())
+        inputs.push_back(path.toStdString());
+    concatenateNpy(inputs, output);
+    return 0;
+}
+
 int attention(const QStringList &args)
 {
     QCommandLineParser parser;
-    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kRollout, kAggregate, kMaxLength, kBatchSize, kThreads, kPrecision});
+    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kRollout, kAggregate, kMaxLength, kBatchSize, kThreads, kPrecision, kShard});
     const std::string input = required(parser, kInput, args[0]);
     const std::string output = checkedOutput(parser, args[0]);
     applyThreads(parser);

@@ -10,6 +10,7 @@ int info(const QStringList &args);
 int tokenize(const QStringList &args);
 int embed(const QStringList &args);
 int attention(const QStringList &args);
+int concat(const QStringList &args);
 int fillMask(const QStringList &args);
 
 } // namespace bertlens::cli

@@ -24,12 +24,13 @@ const char *kUsage =
     "  tokenize   --model DIR --input FILE|- [--max-length N]\n"
     "  embed      --model DIR --input FILE|- --output OUT.csv|OUT.npy [--pairs] [--layers all|-1|0,4,12]\n"
     "             [--pooling none|cls|mean|max] [--aggregate tokens|words] [--center] [--max-length N]\n"
-    "             [--batch-size N] [--threads N] [--precision fp32|bf16]\n"
+    "             [--batch-size N] [--threads N] [--precision fp32|bf16] [--shard K/N]\n"
     "  attention  --model DIR --input FILE|- --output OUT.csv [--pairs] [--layers ...] [--rollout]\n"
     "             [--aggregate tokens|words]\n"
-    "             [--max-length N] [--batch-size N] [--threads N] [--precision fp32|bf16]\n"
+    "             [--max-length N] [--batch-size N] [--threads N] [--precision fp32|bf16] [--shard K/N]\n"
     "  fill-mask  --model DIR [--top-k N] [--all-layers] [--pair TEXT_B] TEXT\n"
     "  fill-mask  --model DIR --input FILE|- [--top-k N] [--all-layers]\n"
+    "  concat     --output OUT.npy IN.npy...   (joins the .npy outputs of embed --shard, in shard order)\n"
     "Outputs count sentences, tokens and heads from 0 and layers from 0 (= embeddings); the window\n"
     "counts sentences and heads from 1.\n";
 
@@ -69,9 +70,11 @@ int main(int argc, char **argv)
             return bertlens::cli::embed(args);
         if (command == "attention")
             return bertlens::cli::attention(args);
+        if (command == "concat")
+            return bertlens::cli::concat(args);
         if (command == "fill-mask")
             return bertlens::cli::fillMask(args);
-        return fail(kExitUsage, "unknown command '" + command.toStdString() + "' (info, tokenize, embed, attention, fill-mask)");
+        return fail(kExitUsage, "unknown command '" + command.toStdString() + "' (info, tokenize, embed, attention, fill-mask, concat)");
     } catch (const bertlens::Error &e) {
         switch (e.kind()) {
         case bertlens::ErrorKind::Usage: return fail(kExitUsage, e.what());

@@ -73,6 +73,20 @@ std::shared_ptr<const LoadedModel> loadModel(const QCommandLineParser &parser, c
     return LoadedModel::load(dir, precision);
 }
 
+std::pair<int, int> shardOf(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(kShard))
+        return {0, 1};
+    const QString value = parser.value(kShard);
+    const QStringList parts = value.split('/');
+    bool okK = false, okN = false;
+    const int k = parts.size() == 2 ? parts[0].toInt(&okK) : -1;
+    const int n = parts.size() == 2 ? parts[1].toInt(&okN) : 0;
+    if (!okK || !okN || n < 1 || k < 0 || k >= n)
+        throw usage("--shard must be K/N with 0 <= K < N (e.g. 0/4), got '" + value.toStdString() + "'");
+    return {k, n};
+}
+
 void reportTruncation(long long sentence, int length, int kept)
 {
     std::fprintf(stderr, "bertlens-cli: line %lld: %d tokens truncated to %d\n", sentence + 1, length, kept);

@@ -27,6 +27,7 @@ inline const QCommandLineOption kPooling("pooling", "none, cls, mean or max", "P
 inline const QCommandLineOption kBatchSize("batch-size", "sentences per forward pass", "N", QString::number(PipelineOptions().batchSize));
 inline const QCommandLineOption kThreads("threads", "compute threads", "N");
 inline const QCommandLineOption kPrecision("precision", "fp32 (exact) or bf16 (matrix products in bfloat16; faster on CPUs with bf16)", "P", "fp32");
+inline const QCommandLineOption kShard("shard", "K/N: only the K-th of N contiguous blocks of lines (K from 0); rows keep their corpus numbers", "K/N");
 inline const QCommandLineOption kPairs("pairs", "each line is TEXT_A<TAB>TEXT_B (a line without a TAB is one text)");
 
 inline const QCommandLineOption kTopK("top-k", "predictions per [MASK]", "N", "10");
@@ -45,6 +46,8 @@ int maxLengthOf(const QCommandLineParser &parser, const LoadedModel &model, bool
 void applyThreads(const QCommandLineParser &parser);
 // --model loaded for --precision (for commands that take it); says on stderr when bf16 falls back to fp32.
 std::shared_ptr<const LoadedModel> loadModel(const QCommandLineParser &parser, const QString &command);
+// --shard K/N as {K, N}; {0, 1} when absent. A usage error for anything but 0 <= K < N.
+std::pair<int, int> shardOf(const QCommandLineParser &parser);
 // "line N: M tokens truncated to K" on stderr.
 void reportTruncation(long long sentence, int length, int kept);
 void writeStdout(const std::string &s);

@@ -22,7 +22,7 @@ template <class Sink> std::unique_ptr<SentenceSink> byWords(std::unique_ptr<Sink
 
 void exportEmbeddings(const LoadedModel &model, InputSource &inputs, const ExportJob &job)
 {
-    const auto sink = byWords(makeEmbeddingSink(job.output, job.layers, job.pooling, model.config.hiddenSize, job.centre), job);
+    const auto sink = byWords(makeEmbeddingSink(job.output, job.layers, job.pooling, model.config.hiddenSize, job.centre, job.csvHeader), job);
     runPipeline(model, inputs, *sink, job.run);
 }
 
@@ -37,7 +37,7 @@ std::pair<at::Tensor, long long> centreOf(const LoadedModel &model, InputSource 
 
 void exportAttention(const LoadedModel &model, InputSource &inputs, const ExportJob &job)
 {
-    const auto sink = byWords(makeAttentionSink(job.output, job.layers, job.rollout), job);
+    const auto sink = byWords(makeAttentionSink(job.output, job.layers, job.rollout, job.csvHeader), job);
     runPipeline(model, inputs, *sink, job.run);
 }
 

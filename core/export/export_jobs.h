@@ -23,6 +23,7 @@ struct ExportJob {
     bool words = false;   // rows are words, not tokens (pooling none; not with rollout)
     const ChineseSegmenter *segmenter = nullptr; // groups Chinese characters into words when given
     at::Tensor centre; // [layers, H] subtracted from every vector written (see centreOf), or undefined
+    bool csvHeader = true; // false for a shard after the first: the shards' CSVs concatenated are one export
     PipelineOptions run;
 };
 

@@ -3,6 +3,7 @@
 #include "analysis/attention_rollout.h"
 #include "analysis/pooling.h"
 #include "common/error.h"
+#include "export/npy_format.h"
 #include "io/atomic_file.h"
 
 #include <ATen/ATen.h>
@@ -38,9 +39,12 @@ at::Tensor exportedVectors(const SentenceOutput &output, const std::vector<int> 
 
 class EmbeddingCsvSink : public SentenceSink {
 public:
-    EmbeddingCsvSink(const std::string &path, std::vector<int> layers, Pooling pooling, int hiddenSize, at::Tensor centre)
+    EmbeddingCsvSink(const std::string &path, std::vector<int> layers, Pooling pooling, int hiddenSize, at::Tensor centre,
+                     bool header)
         : m_file(path), m_layers(std::move(layers)), m_pooling(pooling), m_centre(std::move(centre))
     {
+        if (!header)
+            return;
         m_buffer = pooling == Pooling::None ? "sentence,token_index,token,layer" : "sentence,layer";
         for (int d = 0; d < hiddenSize; ++d)
             m_buffer += ",d" + std::to_string(d);
@@ -101,12 +105,12 @@ protected:
     std::string m_buffer;
 };
 
-// .npy v1.0; the header is written with room for any sentence count and rewritten at the end,
-// so sentences stream through without being held in memory.
+// .npy (see npy_format.h); the header is rewritten at the end with the sentence count, so
+// sentences stream through without being held in memory.
 class EmbeddingNpySink : public EmbeddingCsvSink {
 public:
     EmbeddingNpySink(const std::string &path, std::vector<int> layers, Pooling pooling, int hiddenSize, at::Tensor centre)
-        : EmbeddingCsvSink(path, std::move(layers), pooling, hiddenSize, std::move(centre)), m_hiddenSize(hiddenSize)
+        : EmbeddingCsvSink(path, std::move(layers), pooling, hiddenSize, std::move(centre), false), m_hiddenSize(hiddenSize)
     {
         if (pooling == Pooling::None)
             throw Error(ErrorKind::Usage, path + ": .npy output needs a pooling (cls, mean or max); token vectors go to CSV");
@@ -135,18 +139,7 @@ public:
 private:
     std::string header(long long sentences) const
     {
-        std::string dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + std::to_string(sentences) + ", "
-            + std::to_string(m_layers.size()) + ", " + std::to_string(m_hiddenSize) + "), }";
-        // Room for a 20-digit count, then padded so the data starts 64-byte aligned.
-        const size_t unpadded = 10 + dict.size() + 20 - std::to_string(sentences).size() + 1;
-        const size_t total = (unpadded + 63) / 64 * 64;
-        dict.append(total - 10 - dict.size() - 1, ' ');
-        dict += '\n';
-        std::string h = "\x93NUMPY\x01";
-        h += '\0';
-        h += char((dict.size()) & 0xFF);
-        h += char((dict.size() >> 8) & 0xFF);
-        return h + dict;
+        return npyHeader(sentences, {int64_t(m_layers.size()), int64_t(m_hiddenSize)});
     }
 
     int m_hiddenSize;
@@ -155,10 +148,11 @@ private:
 
 class AttentionCsvSink : public SentenceSink {
 public:
-    AttentionCsvSink(const std::string &path, std::vector<int> layers, bool rollout)
+    AttentionCsvSink(const std::string &path, std::vector<int> layers, bool rollout, bool header)
         : m_file(path), m_layers(std::move(layers)), m_rollout(rollout)
     {
-        m_buffer = rollout ? "sentence,layer,from_index,to_index,weight,from_token,to_token\n"
+        if (header)
+            m_buffer = rollout ? "sentence,layer,from_index,to_index,weight,from_token,to_token\n"
                            : "sentence,layer,head,from_index,to_index,weight,from_token,to_token\n";
     }
     bool needsAttentions() const override { return true; }
@@ -222,11 +216,11 @@ bool endsWith(const std::string &s, const std::string &suffix)
 } // namespace
 
 std::unique_ptr<SentenceSink> makeEmbeddingSink(const std::string &path, std::vector<int> layers, Pooling pooling,
-                                              int hiddenSize, const at::Tensor &centre)
+                                              int hiddenSize, const at::Tensor &centre, bool csvHeader)
 {
     if (endsWith(path, ".npy"))
         return std::make_unique<EmbeddingNpySink>(path, std::move(layers), pooling, hiddenSize, centre);
-    return std::make_unique<EmbeddingCsvSink>(path, std::move(layers), pooling, hiddenSize, centre);
+    return std::make_unique<EmbeddingCsvSink>(path, std::move(layers), pooling, hiddenSize, centre, csvHeader);
 }
 
 namespace {
@@ -263,9 +257,9 @@ std::unique_ptr<VectorMeanSink> makeMeanSink(std::vector<int> layers, Pooling po
     return std::make_unique<MeanSink>(std::move(layers), pooling);
 }
 
-std::unique_ptr<SentenceSink> makeAttentionSink(const std::string &path, std::vector<int> layers, bool rollout)
+std::unique_ptr<SentenceSink> makeAttentionSink(const std::string &path, std::vector<int> layers, bool rollout, bool csvHeader)
 {
-    return std::make_unique<AttentionCsvSink>(path, std::move(layers), rollout);
+    return std::make_unique<AttentionCsvSink>(path, std::move(layers), rollout, csvHeader);
 }
 
 } // namespace bertlens

@@ -17,8 +17,9 @@ namespace bertlens {
 //   pooled:       sentence,layer,d0..d{H-1}
 // A path ending in .npy gives float32 [sentences, layers, H] instead (pooled only).
 // With `centre` ([layers, H]) every vector written has it subtracted (embed --center).
+// Without csvHeader the CSV starts with the first row: a shard after the first (see ExportJob).
 std::unique_ptr<SentenceSink> makeEmbeddingSink(const std::string &path, std::vector<int> layers, Pooling pooling,
-                                              int hiddenSize, const at::Tensor &centre = {});
+                                              int hiddenSize, const at::Tensor &centre = {}, bool csvHeader = true);
 
 // The mean of the vectors an embedding export with these layers and pooling would write: per
 // layer, over every token (pooling none) or every sentence vector; in float64.
@@ -32,7 +33,8 @@ std::unique_ptr<VectorMeanSink> makeMeanSink(std::vector<int> layers, Pooling po
 // CSV: sentence,layer,head,from_index,to_index,weight,from_token,to_token (layers numbered
 // 1..N); with rollout, sentence,layer,from_index,to_index,weight,from_token,to_token of the
 // attention rollout up to each layer.
-std::unique_ptr<SentenceSink> makeAttentionSink(const std::string &path, std::vector<int> layers, bool rollout = false);
+std::unique_ptr<SentenceSink> makeAttentionSink(const std::string &path, std::vector<int> layers, bool rollout = false,
+                                              bool csvHeader = true);
 
 
 } // namespace bertlens

@@ -69,7 +69,7 @@ void runPipeline(const LoadedModel &model, InputSource &inputs, SentenceSink &si
     };
 
     std::vector<Pending> window;
-    long long first = 0, windowBytes = 0, unitsBefore = inputs.done();
+    long long first = options.firstIndex, windowBytes = 0, unitsBefore = inputs.done();
     auto runWindow = [&]() {
         std::vector<size_t> order(window.size());
         std::iota(order.begin(), order.end(), size_t(0));

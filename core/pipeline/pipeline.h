@@ -50,6 +50,9 @@ struct PipelineOptions {
     static constexpr int kMaxBatchTokens = 16384;
     static constexpr long long kMaxBatchAttention = 1 << 19;
     static constexpr long long kMaxWindowBytes = 256ll << 20;
+    // The index the first input gets in results and messages: a shard's inputs keep their
+    // numbers in the whole corpus.
+    long long firstIndex = 0;
     const CancelToken *cancel = nullptr;
     ProgressFn progress; // in the source's unit, after each batch
     // Called for every input that had to be cut: 0-based index, tokens before and after.

@@ -21,4 +21,21 @@ bool LineInputs::next(SentenceInput &input)
     return true;
 }
 
+ShardRange shardRange(long long count, int shard, int shards)
+{
+    const auto bound = [&](long long k) { return (long long)((unsigned __int128)count * (unsigned long long)k / (unsigned)shards); };
+    return {bound(shard), bound(shard + 1)};
+}
+
+bool InputRange::next(SentenceInput &input)
+{
+    for (; m_read < m_range.first; ++m_read)
+        if (!m_inputs.next(input))
+            return false;
+    if (m_read >= m_range.end || !m_inputs.next(input))
+        return false;
+    ++m_read;
+    return true;
+}
+
 } // namespace bertlens

@@ -54,4 +54,26 @@ private:
     std::string m_line;
 };
 
+// Shard `shard` of `shards` (0-based) of `count` inputs: the contiguous block [first, end) with
+// first = shard·count/shards, so that the shards in order are the whole input.
+struct ShardRange {
+    long long first = 0, end = 0;
+};
+ShardRange shardRange(long long count, int shard, int shards);
+
+// The inputs [first, end) of another source; those before `first` are read and dropped.
+class InputRange : public InputSource {
+public:
+    InputRange(InputSource &inputs, ShardRange range) : m_inputs(inputs), m_range(range) {}
+    bool next(SentenceInput &input) override;
+    long long done() const override { return m_inputs.done(); }
+    long long total() const override { return m_inputs.total(); }
+    std::string name() const override { return m_inputs.name(); }
+
+private:
+    InputSource &m_inputs;
+    ShardRange m_range;
+    long long m_read = 0;
+};
+
 } // namespace bertlens

@@ -27,6 +27,13 @@ QList<QByteArray> csvRows(const QString &path)
     return lines;
 }
 
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return f.readAll();
+}
+
 QString writeInput(QTemporaryDir &dir, const QByteArray &text)
 {
     const QString path = dir.filePath("input.txt");
@@ -170,6 +177,53 @@ private Q_SLOTS:
         QCOMPARE(o["mean"].toArray().size(), int(sum.size()));
         QVERIFY(std::abs(o["mean"][0][0].toDouble() - sum.begin()->second[0] / count.begin()->second) < 1e-5);
         QCOMPARE(cli({"embed", "--model", kModel, "--input", "-", "--output", centred, "--center"}).status, 2);
+    }
+
+    // Three shards, each its own process (as on a cluster), joined: byte for byte the unsharded
+    // export, in CSV (token rows, shards after the first without a header) and in NPY (concat).
+    void shardsJoinToTheWholeExport_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("extension");
+        QTest::newRow("csv tokens") << QStringList{"--layers", "0,-1"} << "csv";
+        QTest::newRow("npy mean") << QStringList{"--pooling", "mean"} << "npy";
+        QTest::newRow("attention csv") << QStringList{} << "csv";
+    }
+    void shardsJoinToTheWholeExport()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(QString, extension);
+        const QString command = QTest::currentDataTag() == QString("attention csv") ? "attention" : "embed";
+        QTemporaryDir dir;
+        QByteArray text;
+        for (int i = 0; i < 20; ++i)
+            text += QByteArray("the quick brown fox ").repeated(1 + i * 7 % 5) + QByteArray::number(i) + "\n";
+        const QString input = writeInput(dir, text);
+        const QString whole = dir.filePath("whole." + extension);
+        QCOMPARE(cli(QStringList{command, "--model", kModel, "--input", input, "--output", whole} + options).status, 0);
+        QStringList shards;
+        QByteArray joined;
+        for (int k = 0; k < 3; ++k) {
+            shards << dir.filePath(QString("shard%1.").arg(k) + extension);
+            const Run r = cli(QStringList{command, "--model", kModel, "--input", input, "--output", shards.back(), "--shard",
+                                          QString("%1/3").arg(k)} + options);
+            QVERIFY2(r.status == 0, r.err.constData());
+            joined += readAll(shards.back());
+        }
+        if (extension == "npy") {
+            const QString concatenated = dir.filePath("joined.npy");
+            const Run r = cli(QStringList{"concat", "--output", concatenated} + shards);
+            QVERIFY2(r.status == 0, r.err.constData());
+            joined = readAll(concatenated);
+        }
+        QVERIFY(joined == readAll(whole));
+        QVERIFY(!joined.isEmpty());
+
+        QCOMPARE(cli(QStringList{command, "--model", kModel, "--input", input, "--output", whole, "--shard", "3/3"}).status, 2);
+        QCOMPARE(cli(QStringList{command, "--model", kModel, "--input", "-", "--output", whole, "--shard", "0/2"}).status, 2);
+        const Run bad = cli({"concat", "--output", dir.filePath("x.npy"), shards.front(), input});
+        QCOMPARE(bad.status, 4);
+        QVERIFY2(bad.err.contains("not a .npy file"), bad.err.constData());
     }
 
     void attentionRollout()
