@@ -380,6 +380,22 @@
         <source>Cannot open the sentences</source>
         <translation>无法打开句子文件</translation>
     </message>
+    <message>
+        <source>&amp;Fast arithmetic (bfloat16)</source>
+        <translation>快速计算 (bfloat16)(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Matrix products in bfloat16: about 2.5 times faster; every vector within cosine 0.999 of the exact one. Off: exact float32.</source>
+        <translation>矩阵乘法使用 bfloat16：约快 2.5 倍；每个向量与精确结果的余弦相似度不低于 0.999。关闭时：精确的 float32。</translation>
+    </message>
+    <message>
+        <source>This CPU has no bfloat16 instructions: BertLens computes in exact float32.</source>
+        <translation>此 CPU 没有 bfloat16 指令：BertLens 使用精确的 float32 计算。</translation>
+    </message>
+    <message>
+        <source>, computed in bfloat16</source>
+        <translation>，以 bfloat16 计算</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::PlotWidget</name>

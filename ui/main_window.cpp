@@ -76,6 +76,7 @@ void MainWindow::createWidgets()
     setCentralWidget(splitter);
 
     m_modelLabel = new QLabel(this);
+    m_modelLabel->setObjectName("modelLabel");
     m_stateLabel = new QLabel(this);
     m_busy = new QProgressBar(this);
     m_busy->setRange(0, 0);
@@ -224,6 +225,14 @@ void MainWindow::createMenus()
         applySelection();
     });
     m_wordsAction->setCheckable(true);
+    m_bf16Action = m_viewMenu->addAction(QString(), this, [this](bool fast) {
+        QSettings().setValue("precision", fast ? "bf16" : "fp32");
+        m_session->setPrecision(fast ? Precision::BFloat16 : Precision::Float32);
+    });
+    m_bf16Action->setCheckable(true);
+    m_bf16Action->setEnabled(cpuHasBf16());
+    m_bf16Action->setChecked(cpuHasBf16() && QSettings().value("precision").toString() == "bf16");
+    m_session->setPrecision(m_bf16Action->isChecked() ? Precision::BFloat16 : Precision::Float32);
     m_viewMenu->addMenu(new LanguageMenu(this));
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
@@ -250,6 +259,10 @@ void MainWindow::retranslateUi()
     m_wordsAction->setText(tr("&Words instead of WordPieces"));
     m_wordsAction->setToolTip(tr("Attention, hidden states, projection and similarity by word: pieces merged, Chinese "
                                  "characters grouped into words with jieba's dictionary where it is installed"));
+    m_bf16Action->setText(tr("&Fast arithmetic (bfloat16)"));
+    m_bf16Action->setToolTip(cpuHasBf16() ? tr("Matrix products in bfloat16: about 2.5 times faster; every vector within "
+                                                "cosine 0.999 of the exact one. Off: exact float32.")
+                                          : tr("This CPU has no bfloat16 instructions: BertLens computes in exact float32."));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About BertLens"));
     m_cancel->setText(tr("Cancel"));
@@ -293,7 +306,8 @@ void MainWindow::updateStatus()
         const ModelSummary &m = m_session->modelSummary();
         m_modelLabel->setText(tr("%1 — %2 layers, %3 heads, hidden size %4, %5 M parameters (%6)")
                                   .arg(QString::fromStdString(m.name)).arg(m.numLayers).arg(m.numHeads).arg(m.hiddenSize)
-                                  .arg(m.parameters / 1e6, 0, 'f', 1).arg(QString::fromStdString(m.weightsDtype)));
+                                  .arg(m.parameters / 1e6, 0, 'f', 1).arg(QString::fromStdString(m.weightsDtype))
+                              + (m.precision == "bf16" ? tr(", computed in bfloat16") : QString()));
     } else {
         m_modelLabel->setText(tr("No model: File → Open model folder…"));
     }

@@ -101,6 +101,7 @@ private:
     QToolButton *m_cancel = nullptr;
     QMenu *m_fileMenu, *m_recentMenu, *m_viewMenu, *m_helpMenu;
     QAction *m_openAction, *m_openDefaultAction, *m_exportVectorsAction, *m_exportAttentionAction, *m_quitAction, *m_aboutAction;
+    QAction *m_bf16Action = nullptr;
     QAction *m_wordsAction;
     QAction *m_openSentencesAction;
     ViewSelection m_selection;

@@ -54,6 +54,7 @@ ModelSummary summarize(const LoadedModel &model)
     s.parameters = model.encoderParameters;
     s.weightsFile = model.folder.weightsPath;
     s.weightsDtype = model.weightsDtype;
+    s.precision = precisionName(model.encoder->precision());
     return s;
 }
 

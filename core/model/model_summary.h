@@ -18,6 +18,7 @@ struct ModelSummary {
     long long parameters = 0; // of the encoder
     std::string weightsFile;
     std::string weightsDtype;
+    std::string precision; // what the encoder computes in: "fp32" or "bf16"
 };
 
 ModelSummary summarize(const LoadedModel &model);

@@ -9,6 +9,7 @@
 #include "panels/input_panel.h"
 #include "panels/predictions_panel.h"
 #include "panels/token_strip.h"
+#include "model/precision.h"
 #include "session/analysis_session.h"
 #include "views/attention_overview.h"
 #include "views/attention_view.h"
@@ -624,6 +625,40 @@ private Q_SLOTS:
         QVERIFY(m_window->session()->result());
         for (QMessageBox *box : m_window->findChildren<QMessageBox *>())
             box->close();
+    }
+
+    // View → Fast arithmetic loads the model again in bf16 (where the CPU has it): the status
+    // says so and the hidden states stay within cosine 0.999 of the exact ones; off again, exact.
+    void fastArithmeticReloadsInBf16()
+    {
+        QAction *fast = nullptr;
+        for (QAction *a : m_window->findChildren<QAction *>())
+            if (a->text().contains("bfloat16"))
+                fast = a;
+        QVERIFY(fast);
+        if (!cpuHasBf16()) {
+            QVERIFY(!fast->isEnabled());
+            QSKIP("this CPU has no bfloat16 instructions");
+        }
+        const auto exact = m_window->session()->result();
+        fast->trigger();
+        QVERIFY(waitIdle(m_window->session()));
+        QCOMPARE(m_window->session()->modelSummary().precision, std::string("bf16"));
+        QVERIFY(m_window->findChild<QLabel *>("modelLabel")->text().contains("bfloat16"));
+        const auto fastResult = m_window->session()->result();
+        QVERIFY(fastResult != exact);
+        for (size_t s = 0; s < exact->sentences.size(); ++s) {
+            const Matrix &a = exact->sentences[s].hidden.back(), &b = fastResult->sentences[s].hidden.back();
+            for (int i = 0; i < a.rows; ++i) {
+                double dot = 0, na = 0, nb = 0;
+                for (int d = 0; d < a.cols; ++d)
+                    dot += double(a.at(i, d)) * b.at(i, d), na += double(a.at(i, d)) * a.at(i, d), nb += double(b.at(i, d)) * b.at(i, d);
+                QVERIFY(dot / std::sqrt(na * nb) > 0.999);
+            }
+        }
+        fast->trigger();
+        QVERIFY(waitIdle(m_window->session()));
+        QCOMPARE(m_window->session()->modelSummary().precision, std::string("fp32"));
     }
 
     void newerInputWins()

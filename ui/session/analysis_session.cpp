@@ -36,6 +36,8 @@ std::shared_ptr<const ChineseSegmenter> chineseSegmenter(const std::vector<Sente
 
 AnalysisSession::AnalysisSession(QObject *parent) : QObject(parent)
 {
+    m_interactivePool.setMaxThreadCount(1);
+    m_interactivePool.setExpiryTimeout(-1);
     for (JobRunner *runner : {&m_loader, &m_analyser, &m_viewer, &m_exporter}) {
         connect(runner, &JobRunner::runningChanged, this, [this] { Q_EMIT busyChanged(isBusy()); });
         connect(runner, &JobRunner::progress, this, &AnalysisSession::progress);
@@ -65,8 +67,8 @@ void AnalysisSession::loadModel(const QString &dir)
 {
     m_loadingDir = dir;
     Q_EMIT modelLoadStarted(dir);
-    m_loader.start([this, dir](const CancelToken &, const ProgressFn &) -> JobRunner::Deliver {
-        std::shared_ptr<const LoadedModel> model = LoadedModel::load(dir.toStdString());
+    m_loader.start([this, dir, precision = m_precision](const CancelToken &, const ProgressFn &) -> JobRunner::Deliver {
+        std::shared_ptr<const LoadedModel> model = LoadedModel::load(dir.toStdString(), precision);
         return [this, model, dir] {
             m_model = model;
             m_summary = summarize(*m_model);
@@ -74,6 +76,15 @@ void AnalysisSession::loadModel(const QString &dir)
             startAnalysis();
         };
     });
+}
+
+void AnalysisSession::setPrecision(Precision precision)
+{
+    if (precision == m_precision)
+        return;
+    m_precision = precision;
+    if (m_model)
+        loadModel(QString::fromStdString(m_model->folder.dir));
 }
 
 void AnalysisSession::setInputs(const std::vector<SentenceInput> &inputs)

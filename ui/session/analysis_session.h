@@ -4,6 +4,7 @@
 #include "analysis/view_data.h"
 #include "analysis/pooling_mode.h"
 #include "model/model_summary.h"
+#include "model/precision.h"
 #include "session/job_runner.h"
 
 #include <QObject>
@@ -34,6 +35,9 @@ public:
     ~AnalysisSession() override;
 
     void loadModel(const QString &dir);
+    // How later loads compute; a loaded model is loaded again in the new precision.
+    void setPrecision(Precision precision);
+    Precision precision() const { return m_precision; }
     void setInputs(const std::vector<SentenceInput> &inputs);
     void setSelection(const ViewSelection &selection);
     // Writes what `bertlens-cli embed` / `attention` write for the session's inputs (pairs as
@@ -69,6 +73,7 @@ private:
     void startViewData();
 
     std::shared_ptr<const LoadedModel> m_model;
+    Precision m_precision = Precision::Float32;
     ModelSummary m_summary;
     std::vector<SentenceInput> m_inputs;
     ViewSelection m_selection;
@@ -76,9 +81,14 @@ private:
     std::shared_ptr<const AnalysisResult> m_result;
     std::shared_ptr<const ViewData> m_viewData;
 
-    JobRunner m_loader;
-    JobRunner m_analyser;
-    JobRunner m_viewer;
+    // Loading, analysing and view data share one long-lived thread: LibTorch's OpenMP keeps one
+    // team per calling thread, and with more teams than cores libgomp stops spinning between
+    // parallel regions, which made an analysis 20% slower (bench/bench_session). Exports, which
+    // may run for minutes, have their own thread.
+    QThreadPool m_interactivePool;
+    JobRunner m_loader{&m_interactivePool};
+    JobRunner m_analyser{&m_interactivePool};
+    JobRunner m_viewer{&m_interactivePool};
     JobRunner m_exporter;
     QString m_loadingDir;
     QString m_exportPath;

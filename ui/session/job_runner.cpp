@@ -16,7 +16,7 @@ QString errorMessage(const std::exception &e)
     return QString::fromUtf8(e.what());
 }
 
-JobRunner::JobRunner(QObject *parent) : QObject(parent)
+JobRunner::JobRunner(QThreadPool *pool, QObject *parent) : QObject(parent), m_pool(pool ? pool : QThreadPool::globalInstance())
 {
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &JobRunner::onFinished);
 }
@@ -61,7 +61,7 @@ void JobRunner::launch()
     };
     const bool wasRunning = m_running;
     m_running = true;
-    m_watcher.setFuture(QtConcurrent::run([work = std::move(work), cancel = m_cancel, report]() {
+    m_watcher.setFuture(QtConcurrent::run(m_pool, [work = std::move(work), cancel = m_cancel, report]() {
         Outcome outcome;
         try {
             outcome.deliver = work(*cancel, report);

@@ -5,6 +5,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 
 #include <atomic>
 #include <functional>
@@ -25,7 +26,8 @@ public:
     using Deliver = std::function<void()>;
     using Work = std::function<Deliver(const CancelToken &cancel, const ProgressFn &progress)>;
 
-    explicit JobRunner(QObject *parent = nullptr);
+    // Jobs run on `pool` (QThreadPool::globalInstance() when null).
+    explicit JobRunner(QThreadPool *pool = nullptr, QObject *parent = nullptr);
     ~JobRunner() override; // cancels and waits for the worker
 
     void start(Work work);
@@ -47,6 +49,7 @@ private:
     void launch();
     void onFinished();
 
+    QThreadPool *m_pool;
     QFutureWatcher<Outcome> m_watcher;
     std::shared_ptr<CancelToken> m_cancel;
     Work m_pending;
