@@ -15,6 +15,7 @@ py=/usr/bin/python3
 mkdir -p "$work"
 [ -f "$work/model/model.safetensors" ] || $py "$here/prepare.py" "$work"
 [ -f "$work/model.onnx" ] || (cd "$here" && $py export_onnx.py "$work/model" "$work/model.onnx")
+[ -f "$work/model-everything.onnx" ] || (cd "$here" && $py export_onnx.py "$work/model" "$work/model-everything.onnx" --everything)
 "$cli" tokenize --model "$work/model" --input "$work/corpus.txt" > "$work/ids.jsonl"
 tokens=$($py -c "import json,sys; print(sum(len(json.loads(l)['ids']) for l in open(sys.argv[1])))" "$work/ids.jsonl")
 
@@ -35,5 +36,8 @@ cat > "$work/times.json" <<JSON
  "ONNX Runtime fp32 (forward + pooling)": $ort,
  "PyTorch eager 1 thread (forward + pooling)": $torch1, "PyTorch eager $threads threads (forward + pooling)": $torch2}
 JSON
+# Fixed shapes: bench_forward (with its GEMM baseline) and ONNX Runtime, one after the other.
+"$build/bench/bench_forward" --threads "$threads" --precision both --json "$work/bertlens-shapes.json" > "$work/bench_forward.txt"
+NODE_PATH="$work/node_modules" node "$here/ort_shapes.js" "$work/model.onnx" "$work/model-everything.onnx" "$threads" > "$work/ort-shapes.json"
 echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, $threads threads; $(wc -l < "$work/corpus.txt") sentences, $tokens tokens"
 $py "$here/compare.py" "$work" "$tokens"

@@ -38,17 +38,20 @@ class Layer(nn.Module):
             return z.view(b, t, self.heads, d).permute(0, 2, 1, 3)
         q, k, v = split(self.query(x)), split(self.key(x)), split(self.value(x))
         scores = torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(d) + mask_bias
-        context = torch.matmul(torch.softmax(scores, -1), v).permute(0, 2, 1, 3).reshape(b, t, h)
+        probs = torch.softmax(scores, -1)
+        context = torch.matmul(probs, v).permute(0, 2, 1, 3).reshape(b, t, h)
         attended = self.attention_norm(self.attention_output(context) + x)
         inner = nn.functional.gelu(self.intermediate(attended))
-        return self.output_norm(self.output(inner) + attended)
+        return self.output_norm(self.output(inner) + attended), probs
 
 
 class Bert(nn.Module):
-    """input_ids, attention_mask [B, T] -> mean-pooled last hidden state [B, H]."""
+    """input_ids, attention_mask [B, T] -> mean-pooled last hidden state [B, H]; with
+    everything=True, every hidden state and every attention map instead (the window's forward)."""
 
-    def __init__(self, c):
+    def __init__(self, c, everything=False):
         super().__init__()
+        self.everything = everything
         h = c["hidden_size"]
         self.words = nn.Embedding(c["vocab_size"], h)
         self.positions = nn.Embedding(c["max_position_embeddings"], h)
@@ -63,8 +66,13 @@ class Bert(nn.Module):
         x = self.norm(x)
         mask = attention_mask.to(torch.float32)
         bias = ((1.0 - mask) * torch.finfo(torch.float32).min)[:, None, None, :]
+        hidden, attentions = [x], []
         for layer in self.layers:
-            x = layer(x, bias)
+            x, probs = layer(x, bias)
+            hidden.append(x)
+            attentions.append(probs)
+        if self.everything:
+            return torch.stack(hidden), torch.stack(attentions)
         return (x * mask.unsqueeze(-1)).sum(1) / mask.sum(1, keepdim=True)
 
     def load(self, w):
@@ -84,10 +92,10 @@ class Bert(nn.Module):
         return self.eval()
 
 
-def load_model(folder):
+def load_model(folder, everything=False):
     with open(folder + "/config.json") as f:
         c = json.load(f)
-    return Bert(c).load(read_safetensors(folder + "/model.safetensors"))
+    return Bert(c, everything).load(read_safetensors(folder + "/model.safetensors"))
 
 
 def read_ids(path):
