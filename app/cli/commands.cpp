@@ -11,6 +11,7 @@
 #include "export/export_jobs.h"
 #include "export/layer_selection.h"
 #include "export/npy_format.h"
+#include "hub/hub_download.h"
 #include "export/vector_sinks.h"
 #include "io/atomic_file.h"
 #include "io/text_source.h"
@@ -144,7 +145,7 @@ int info(const QStringList &args)
 {
     QCommandLineParser parser;
     parse(parser, args, {kModel});
-    const auto model = LoadedModel::load(required(parser, kModel, args[0]));
+    const auto model = LoadedModel::load(modelDir(parser, args[0]));
     const BertConfig &c = model->config;
     std::string out = "{\"model_type\": ";
     appendJsonString(out, c.modelType);
@@ -178,7 +179,7 @@ int tokenize(const QStringList &args)
         throw usage("tokenize: one TEXT only (quote it); for many texts use --input");
     if (parser.isSet(kInput) && parser.isSet(kPair))
         throw usage("tokenize: --pair goes with a TEXT argument, not with --input");
-    const auto model = LoadedModel::load(required(parser, kModel, args[0]));
+    const auto model = LoadedModel::load(modelDir(parser, args[0]));
     const int maxLength = maxLengthOf(parser, *model, parser.isSet(kPair));
 
     if (!parser.isSet(kInput)) {
@@ -243,6 +244,21 @@ int embed(const QStringList &args)
     runExport(parser, input, *model, job, exportEmbeddings);
     if (parser.isSet(kCenter))
         writeCentreSidecar(output + ".centre.json", job, centred);
+    return 0;
+}
+
+int download(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument("MODEL_ID", "a Hugging Face model id, e.g. google-bert/bert-base-uncased");
+    parse(parser, args, {kRevision});
+    const QStringList ids = parser.positionalArguments();
+    if (ids.size() != 1)
+        throw usage("download: give one MODEL_ID");
+    ProgressReporter progress;
+    const std::string dir = downloadModel(ids[0].toStdString(), parser.value(kRevision).toStdString(), HubOptions::fromEnvironment(),
+                                          nullptr, [&progress](long long done, long long total) { progress.update(done, total); });
+    writeStdout(dir + "\n");
     return 0;
 }
 

@@ -11,6 +11,7 @@ int tokenize(const QStringList &args);
 int embed(const QStringList &args);
 int attention(const QStringList &args);
 int concat(const QStringList &args);
+int download(const QStringList &args);
 int fillMask(const QStringList &args);
 
 } // namespace bertlens::cli

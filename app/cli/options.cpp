@@ -2,6 +2,8 @@
 
 #include "common/error.h"
 #include "common/threads.h"
+#include "hub/hub_download.h"
+#include "progress_reporter.h"
 #include "model/loaded_model.h"
 #include "pipeline/pipeline.h"
 
@@ -63,9 +65,16 @@ void applyThreads(const QCommandLineParser &parser)
     setComputeThreads(parser.isSet(kThreads) ? positiveInt(parser, kThreads) : defaultComputeThreads());
 }
 
+std::string modelDir(const QCommandLineParser &parser, const QString &command)
+{
+    ProgressReporter progress;
+    return resolveModelDir(required(parser, kModel, command), HubOptions::fromEnvironment(), nullptr,
+                           [&progress](long long done, long long total) { progress.update(done, total); });
+}
+
 std::shared_ptr<const LoadedModel> loadModel(const QCommandLineParser &parser, const QString &command)
 {
-    const std::string dir = required(parser, kModel, command);
+    const std::string dir = modelDir(parser, command);
     std::string why;
     const Precision precision = effectivePrecision(parsePrecision(parser.value(kPrecision).toStdString()), &why);
     if (!why.empty())

@@ -17,7 +17,8 @@ struct LoadedModel;
 
 namespace bertlens::cli {
 
-inline const QCommandLineOption kModel("model", "model folder", "DIR");
+inline const QCommandLineOption kModel("model", "model folder, or a Hugging Face model id (ORG/NAME)", "DIR|ID");
+inline const QCommandLineOption kRevision("revision", "branch, tag or commit of the Hub model", "REV", "main");
 inline const QCommandLineOption kInput("input", "one text per line; - for standard input", "FILE");
 inline const QCommandLineOption kOutput("output", "output file", "OUT");
 inline const QCommandLineOption kPair("pair", "second text of a pair", "TEXT_B");
@@ -44,6 +45,9 @@ int positiveInt(const QCommandLineParser &parser, const QCommandLineOption &opti
 // --max-length, or the model's maximum; at least room for the special tokens.
 int maxLengthOf(const QCommandLineParser &parser, const LoadedModel &model, bool pairs = false);
 void applyThreads(const QCommandLineParser &parser);
+// --model as a folder: itself, or a Hub id from the cache, downloaded first when missing (with
+// progress on stderr).
+std::string modelDir(const QCommandLineParser &parser, const QString &command);
 // --model loaded for --precision (for commands that take it); says on stderr when bf16 falls back to fp32.
 std::shared_ptr<const LoadedModel> loadModel(const QCommandLineParser &parser, const QString &command);
 // --shard K/N as {K, N}; {0, 1} when absent. A usage error for anything but 0 <= K < N.

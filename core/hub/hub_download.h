@@ -1,0 +1,37 @@
+#pragma once
+
+#include "common/cancel.h"
+
+#include <string>
+#include <vector>
+
+namespace bertlens {
+
+// Where models come from and what the user allows, as huggingface_hub reads its environment.
+struct HubOptions {
+    std::string endpoint = "https://huggingface.co"; // $HF_ENDPOINT (mirrors)
+    std::string token;                               // $HF_TOKEN, for gated and private models
+    bool offline = false;                            // $HF_HUB_OFFLINE=1: the cache only
+    std::string cacheDir;                            // hubCacheDir()
+    static HubOptions fromEnvironment();
+};
+
+// Downloads what a BERT-family model needs from `repoId` at `revision` (config, vocabulary and
+// tokenizer files, the weights — safetensors when present, else the .bin, shards included — and
+// sentence-transformers' module files) into the cache, and returns the snapshot folder. Files
+// already in the cache are not fetched again; an interrupted file resumes from its
+// `.incomplete` blob (HTTP Range); a large file's sha256 (its X-Linked-Etag) is checked and a
+// mismatch deletes the blob. Errors name the URL and the HTTP status or the socket error; a
+// model is never left looking complete when it is not. `progress` counts bytes.
+std::string downloadModel(const std::string &repoId, const std::string &revision, const HubOptions &options,
+                          const CancelToken *cancel = nullptr, const ProgressFn &progress = {});
+
+// What every `--model` and the window's Open accept: an existing folder as it is; otherwise a Hub
+// id, from the cache when it is there (no request is made), else downloaded (unless offline).
+std::string resolveModelDir(const std::string &dirOrId, const HubOptions &options, const CancelToken *cancel = nullptr,
+                            const ProgressFn &progress = {}, const std::string &revision = "main");
+
+// The files of a repository (its "siblings") that a BERT-family model needs.
+std::vector<std::string> filesToFetch(const std::vector<std::string> &siblings);
+
+} // namespace bertlens
