@@ -227,10 +227,6 @@
         <translation>Exported %1</translation>
     </message>
     <message>
-        <source>Open model folder</source>
-        <translation>Open model folder</translation>
-    </message>
-    <message>
         <source>About BertLens</source>
         <translation>About BertLens</translation>
     </message>
@@ -245,10 +241,6 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>&amp;Open model folder…</source>
-        <translation>&amp;Open model folder…</translation>
     </message>
     <message>
         <source>Recent models</source>
@@ -305,10 +297,6 @@
     <message>
         <source>%1 — %2 layers, %3 heads, hidden size %4, %5 M parameters (%6)</source>
         <translation>%1 — %2 layers, %3 heads, hidden size %4, %5 M parameters (%6)</translation>
-    </message>
-    <message>
-        <source>No model: File → Open model folder…</source>
-        <translation>No model: File → Open model folder…</translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -396,6 +384,65 @@
     <message>
         <source>, computed in bfloat16</source>
         <translation>, computed in bfloat16</translation>
+    </message>
+    <message>
+        <source>Downloading %1: %2 of %3 MB, %4 MB/s, about %5 s left</source>
+        <translation>Downloading %1: %2 of %3 MB, %4 MB/s, about %5 s left</translation>
+    </message>
+    <message>
+        <source>&amp;Open model…</source>
+        <translation>&amp;Open model…</translation>
+    </message>
+    <message>
+        <source>BertLens Mini, a model of the Hugging Face cache or Hub, or a folder</source>
+        <translation>BertLens Mini, a model of the Hugging Face cache or Hub, or a folder</translation>
+    </message>
+    <message>
+        <source>No model: File → Open model…</source>
+        <translation>No model: File → Open model…</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::OpenModelDialog</name>
+    <message>
+        <source>Open model</source>
+        <translation>Open model</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>Built in</translation>
+    </message>
+    <message>
+        <source>BertLens Mini</source>
+        <translation>BertLens Mini</translation>
+    </message>
+    <message>
+        <source>In the Hugging Face cache (%1)</source>
+        <translation>In the Hugging Face cache (%1)</translation>
+    </message>
+    <message>
+        <source>%1 — revision %2, %3 MB</source>
+        <translation>%1 — revision %2, %3 MB</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Recent</translation>
+    </message>
+    <message>
+        <source>e.g. google-bert/bert-base-chinese</source>
+        <translation>e.g. google-bert/bert-base-chinese</translation>
+    </message>
+    <message>
+        <source>Or a model of the Hugging Face Hub (downloaded once into its cache; HF_ENDPOINT and HF_TOKEN are used as set):</source>
+        <translation>Or a model of the Hugging Face Hub (downloaded once into its cache; HF_ENDPOINT and HF_TOKEN are used as set):</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Folder…</translation>
+    </message>
+    <message>
+        <source>Open model folder</source>
+        <translation>Open model folder</translation>
     </message>
 </context>
 <context>

@@ -227,10 +227,6 @@
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <source>Open model folder</source>
-        <translation>打开模型文件夹</translation>
-    </message>
-    <message>
         <source>About BertLens</source>
         <translation>关于 BertLens</translation>
     </message>
@@ -245,10 +241,6 @@
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Open model folder…</source>
-        <translation>打开模型文件夹(&amp;O)…</translation>
     </message>
     <message>
         <source>Recent models</source>
@@ -305,10 +297,6 @@
     <message>
         <source>%1 — %2 layers, %3 heads, hidden size %4, %5 M parameters (%6)</source>
         <translation>%1 — %2 层，%3 个注意力头，隐藏维度 %4，%5 M 参数（%6）</translation>
-    </message>
-    <message>
-        <source>No model: File → Open model folder…</source>
-        <translation>未加载模型：文件 → 打开模型文件夹…</translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -395,6 +383,65 @@
     <message>
         <source>, computed in bfloat16</source>
         <translation>，以 bfloat16 计算</translation>
+    </message>
+    <message>
+        <source>Downloading %1: %2 of %3 MB, %4 MB/s, about %5 s left</source>
+        <translation>正在下载 %1：%2 / %3 MB，%4 MB/s，约剩 %5 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Open model…</source>
+        <translation>打开模型(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>BertLens Mini, a model of the Hugging Face cache or Hub, or a folder</source>
+        <translation>BertLens Mini、Hugging Face 缓存或 Hub 上的模型，或一个文件夹</translation>
+    </message>
+    <message>
+        <source>No model: File → Open model…</source>
+        <translation>没有模型：文件 → 打开模型…</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::OpenModelDialog</name>
+    <message>
+        <source>Open model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>BertLens Mini</source>
+        <translation>BertLens Mini</translation>
+    </message>
+    <message>
+        <source>In the Hugging Face cache (%1)</source>
+        <translation>Hugging Face 缓存中（%1）</translation>
+    </message>
+    <message>
+        <source>%1 — revision %2, %3 MB</source>
+        <translation>%1 — 版本 %2，%3 MB</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <source>e.g. google-bert/bert-base-chinese</source>
+        <translation>例如 google-bert/bert-base-chinese</translation>
+    </message>
+    <message>
+        <source>Or a model of the Hugging Face Hub (downloaded once into its cache; HF_ENDPOINT and HF_TOKEN are used as set):</source>
+        <translation>或 Hugging Face Hub 上的模型（只下载一次，存入其缓存；按已设置的 HF_ENDPOINT 和 HF_TOKEN 使用）：</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Open model folder</source>
+        <translation>打开模型文件夹</translation>
     </message>
 </context>
 <context>

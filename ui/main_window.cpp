@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "default_model.h"
+#include "dialogs/open_model_dialog.h"
 #include "language_menu.h"
 
 #include "panels/input_panel.h"
@@ -186,10 +187,17 @@ void MainWindow::connectSession()
         m_exportAttentionAction->setEnabled(!m_session->isExporting());
         updateStatus();
     });
+    connect(m_session, &AnalysisSession::modelLoadStarted, this, [this] { m_downloadClock.start(); });
     connect(m_session, &AnalysisSession::progress, this, [this](qlonglong done, qlonglong total) {
         // Ranges are int: scale byte counts of big files down to per-mille.
         m_busy->setRange(0, total > 0 ? 1000 : 0);
         m_busy->setValue(total > 0 ? int(1000 * done / total) : 0);
+        if (m_session->isDownloading() && total > 0) {
+            const double seconds = std::max(0.001, m_downloadClock.elapsed() / 1000.0), rate = done / seconds;
+            m_stateLabel->setText(tr("Downloading %1: %2 of %3 MB, %4 MB/s, about %5 s left")
+                                      .arg(m_session->loadingModel()).arg(done / 1e6, 0, 'f', 0).arg(total / 1e6, 0, 'f', 0)
+                                      .arg(rate / 1e6, 0, 'f', 1).arg(rate > 0 ? (total - done) / rate : 0, 0, 'f', 0));
+        }
     });
     connect(m_session, &AnalysisSession::exportFinished, this, [this](const QString &path, const QString &error) {
         if (!error.isEmpty() && isVisible())
@@ -203,10 +211,9 @@ void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_openAction = m_fileMenu->addAction(QString(), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open model folder"),
-                                                              QSettings().value("lastModel").toString());
-        if (!dir.isEmpty())
-            openModel(dir);
+        OpenModelDialog dialog(QSettings().value("recentModels").toStringList(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            openModel(dialog.choice());
     });
     m_openAction->setShortcut(QKeySequence::Open);
     m_openDefaultAction = m_fileMenu->addAction(QString(), this, [this] { openModel(defaultModelDir()); });
@@ -247,7 +254,8 @@ void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("BertLens"));
     m_fileMenu->setTitle(tr("&File"));
-    m_openAction->setText(tr("&Open model folder…"));
+    m_openAction->setText(tr("&Open model…"));
+    m_openAction->setToolTip(tr("BertLens Mini, a model of the Hugging Face cache or Hub, or a folder"));
     m_openDefaultAction->setText(tr("Open BertLens &Mini (the built-in model)"));
     m_recentMenu->setTitle(tr("Recent models"));
     m_openSentencesAction->setText(tr("Open &sentences…"));
@@ -309,7 +317,7 @@ void MainWindow::updateStatus()
                                   .arg(m.parameters / 1e6, 0, 'f', 1).arg(QString::fromStdString(m.weightsDtype))
                               + (m.precision == "bf16" ? tr(", computed in bfloat16") : QString()));
     } else {
-        m_modelLabel->setText(tr("No model: File → Open model folder…"));
+        m_modelLabel->setText(tr("No model: File → Open model…"));
     }
     if (!m_lastError.isEmpty())
         m_stateLabel->setText(tr("Error: %1").arg(m_lastError));

@@ -32,6 +32,13 @@ std::string repoFolderName(const std::string &repoId)
     return "models--" + QString::fromStdString(repoId).replace("/", "--").toStdString();
 }
 
+std::string hubRepoOfSnapshot(const std::string &dir)
+{
+    static const QRegularExpression snapshot(R"((?:^|/)models--([^/]+)/snapshots/[0-9a-f]{40}/?$)");
+    const QRegularExpressionMatch m = snapshot.match(QString::fromStdString(dir));
+    return m.hasMatch() ? m.captured(1).replace("--", "/").toStdString() : std::string();
+}
+
 std::string cachedSnapshot(const std::string &cacheDir, const std::string &repoId, const std::string &revision)
 {
     const QDir repo(QString::fromStdString(cacheDir + "/" + repoFolderName(repoId)));

@@ -20,6 +20,10 @@ bool isHubModelId(const std::string &text);
 // "models--ORG--NAME".
 std::string repoFolderName(const std::string &repoId);
 
+// "ORG/NAME" when `dir` is a snapshot folder of a Hub cache (…/models--ORG--NAME/snapshots/<commit>),
+// else empty: models are named by their id, not their commit.
+std::string hubRepoOfSnapshot(const std::string &dir);
+
 // The snapshot folder of `repoId` at `revision` (a branch, tag or commit) in `cacheDir`, when it
 // holds a loadable model (config, vocabulary or tokenizer.json, weights); empty otherwise.
 std::string cachedSnapshot(const std::string &cacheDir, const std::string &repoId, const std::string &revision);

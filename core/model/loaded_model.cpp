@@ -1,6 +1,7 @@
 #include "model/loaded_model.h"
 
 #include "common/error.h"
+#include "hub/hub_cache.h"
 
 #include <QDir>
 
@@ -34,6 +35,8 @@ std::shared_ptr<const LoadedModel> LoadedModel::load(const std::string &dir, Pre
 
 std::string LoadedModel::name() const
 {
+    if (const std::string repo = hubRepoOfSnapshot(folder.dir); !repo.empty())
+        return repo;
     return QDir(QString::fromStdString(folder.dir)).dirName().toStdString();
 }
 

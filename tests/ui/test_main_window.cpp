@@ -9,6 +9,7 @@
 #include "panels/input_panel.h"
 #include "panels/predictions_panel.h"
 #include "panels/token_strip.h"
+#include "dialogs/open_model_dialog.h"
 #include "model/precision.h"
 #include "session/analysis_session.h"
 #include "views/attention_overview.h"
@@ -30,6 +31,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -659,6 +661,51 @@ private Q_SLOTS:
         fast->trigger();
         QVERIFY(waitIdle(m_window->session()));
         QCOMPARE(m_window->session()->modelSummary().precision, std::string("fp32"));
+    }
+
+    // File → Open model lists the Hugging Face cache; a Hub id opens from it (offline here: no
+    // request may be made) and the window names the model by its id.
+    void hubModelsOpenFromTheCache()
+    {
+        QTemporaryDir cache;
+        const QString commit = "0123456789abcdef0123456789abcdef01234567";
+        const QDir repo(cache.path() + "/models--org--tiny");
+        QVERIFY(repo.mkpath("blobs") && repo.mkpath("refs") && repo.mkpath("snapshots/" + commit));
+        for (const QString &file : QDir(kModel).entryList(QDir::Files)) {
+            QVERIFY(QFile::copy(kModel + "/" + file, repo.filePath("blobs/" + file)));
+            QVERIFY(QFile::link("../../blobs/" + file, repo.filePath("snapshots/" + commit + "/" + file)));
+        }
+        QFile ref(repo.filePath("refs/main"));
+        QVERIFY(ref.open(QIODevice::WriteOnly) && ref.write(commit.toLatin1()) == 40);
+        ref.close();
+        qputenv("HF_HUB_CACHE", cache.path().toLocal8Bit());
+        qputenv("HF_HUB_OFFLINE", "1");
+
+        OpenModelDialog dialog({"/some/recent/folder"});
+        QListWidget *list = dialog.findChild<QListWidget *>();
+        QVERIFY(list);
+        QListWidgetItem *cached = nullptr;
+        for (int i = 0; i < list->count(); ++i)
+            if (list->item(i)->text().contains("org/tiny"))
+                cached = list->item(i);
+        QVERIFY(cached);
+        QVERIFY(cached->text().contains("01234567"));
+        list->setCurrentItem(cached);
+        QCOMPARE(dialog.choice(), repo.filePath("snapshots/" + commit));
+
+        m_window->openModel("org/tiny");
+        QVERIFY(waitIdle(m_window->session()));
+        QCOMPARE(QString::fromStdString(m_window->session()->modelSummary().name), QString("org/tiny"));
+        QSignalSpy failed(m_window->session(), &AnalysisSession::modelLoadFailed);
+        m_window->openModel("org/not-there");
+        QVERIFY(failed.wait(10000));
+        QVERIFY(failed.first().at(1).toString().contains("HF_HUB_OFFLINE"));
+        for (QMessageBox *box : m_window->findChildren<QMessageBox *>())
+            box->close();
+        qunsetenv("HF_HUB_CACHE");
+        qunsetenv("HF_HUB_OFFLINE");
+        m_window->openModel(kModel);
+        QVERIFY(waitIdle(m_window->session()));
     }
 
     void newerInputWins()

@@ -1,9 +1,12 @@
 #include "session/analysis_session.h"
 
 #include "export/export_jobs.h"
+#include "hub/hub_cache.h"
+#include "hub/hub_download.h"
 #include "model/loaded_model.h"
 #include "tokenizer/chinese_segmenter.h"
 
+#include <QFileInfo>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -63,11 +66,18 @@ void AnalysisSession::cancel()
         runner->cancel();
 }
 
-void AnalysisSession::loadModel(const QString &dir)
+bool AnalysisSession::isDownloading() const
 {
-    m_loadingDir = dir;
-    Q_EMIT modelLoadStarted(dir);
-    m_loader.start([this, dir, precision = m_precision](const CancelToken &, const ProgressFn &) -> JobRunner::Deliver {
+    return m_loader.isRunning() && !QFileInfo(m_loadingDir).isDir() && isHubModelId(m_loadingDir.toStdString());
+}
+
+void AnalysisSession::loadModel(const QString &dirOrId)
+{
+    m_loadingDir = dirOrId;
+    Q_EMIT modelLoadStarted(dirOrId);
+    m_loader.start([this, dirOrId, precision = m_precision](const CancelToken &cancel, const ProgressFn &progress) -> JobRunner::Deliver {
+        const QString dir = QString::fromStdString(
+            resolveModelDir(dirOrId.toStdString(), HubOptions::fromEnvironment(), &cancel, progress));
         std::shared_ptr<const LoadedModel> model = LoadedModel::load(dir.toStdString(), precision);
         return [this, model, dir] {
             m_model = model;

@@ -34,7 +34,8 @@ public:
     explicit AnalysisSession(QObject *parent = nullptr);
     ~AnalysisSession() override;
 
-    void loadModel(const QString &dir);
+    // A folder, or a Hugging Face model id (from the cache, else downloaded with progress in bytes).
+    void loadModel(const QString &dirOrId);
     // How later loads compute; a loaded model is loaded again in the new precision.
     void setPrecision(Precision precision);
     Precision precision() const { return m_precision; }
@@ -54,6 +55,9 @@ public:
     const std::vector<SentenceInput> &inputs() const { return m_inputs; }
     bool isBusy() const;
     bool isExporting() const { return m_exporter.isRunning(); }
+    // While a Hub model is being fetched; loadingModel() names it.
+    bool isDownloading() const;
+    QString loadingModel() const { return m_loadingDir; }
 
 Q_SIGNALS:
     void modelLoadStarted(const QString &dir);
