@@ -225,14 +225,24 @@ int embed(const QStringList &args)
         throw usage("embed: --center reads the input twice (once for the mean): give a file, not standard input");
     const std::string input = required(parser, kInput, args[0]);
     const std::string output = checkedOutput(parser, args[0]);
-    const Pooling pooling = parsePooling(parser.value(kPooling).toStdString());
-    if (pooling == Pooling::None && QString::fromStdString(output).endsWith(".npy"))
-        throw usage("embed: .npy output needs --pooling cls, mean or max (token vectors go to CSV)");
     applyThreads(parser);
     const auto model = loadModel(parser, args[0]);
     ExportJob job = exportJob(parser, *model, output);
     job.layers = parseHiddenLayers(parser.value(kLayers).toStdString(), model->config.numLayers);
-    job.pooling = pooling;
+    job.pooling = parsePooling(parser.value(kPooling).toStdString());
+    // A sentence-transformers folder gives, by default, the vectors sentence-transformers gives.
+    const SentenceTransformerModules &st = model->folder.sentenceTransformer;
+    if (st.present && !parser.isSet(kPooling)) {
+        job.pooling = parsePooling(st.pooling);
+        job.normalize = st.normalize;
+        if (!parser.isSet(kLayers))
+            job.layers = {model->config.numLayers};
+        std::fprintf(stderr, "bertlens-cli: a sentence-transformers model: %s, max length %d, as sentence-transformers "
+                             "computes it (--pooling gives other vectors)\n",
+                     st.describe().c_str(), job.run.maxLength);
+    }
+    if (job.pooling == Pooling::None && QString::fromStdString(output).endsWith(".npy"))
+        throw usage("embed: .npy output needs --pooling cls, mean, max or mean_sqrt_len (token vectors go to CSV)");
     std::unique_ptr<ChineseSegmenter> segmenter;
     applyWords(parser, job, segmenter);
     long long centred = 0;

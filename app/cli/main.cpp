@@ -23,7 +23,7 @@ const char *kUsage =
     "  tokenize   --model DIR [--pair TEXT_B] [--max-length N] TEXT\n"
     "  tokenize   --model DIR --input FILE|- [--max-length N]\n"
     "  embed      --model DIR --input FILE|- --output OUT.csv|OUT.npy [--pairs] [--layers all|-1|0,4,12]\n"
-    "             [--pooling none|cls|mean|max] [--aggregate tokens|words] [--center] [--max-length N]\n"
+    "             [--pooling none|cls|mean|max|mean_sqrt_len] [--aggregate tokens|words] [--center] [--max-length N]\n"
     "             [--batch-size N] [--threads N] [--precision fp32|bf16] [--shard K/N]\n"
     "  attention  --model DIR --input FILE|- --output OUT.csv [--pairs] [--layers ...] [--rollout]\n"
     "             [--aggregate tokens|words]\n"

@@ -18,7 +18,9 @@ Pooling parsePooling(const std::string &name)
         return Pooling::Mean;
     if (name == "max")
         return Pooling::Max;
-    throw Error(ErrorKind::Usage, "pooling '" + name + "' is not one of none, cls, mean, max");
+    if (name == "mean_sqrt_len")
+        return Pooling::MeanSqrtLen;
+    throw Error(ErrorKind::Usage, "pooling '" + name + "' is not one of none, cls, mean, max, mean_sqrt_len");
 }
 
 const char *poolingName(Pooling pooling)
@@ -28,6 +30,7 @@ const char *poolingName(Pooling pooling)
     case Pooling::Cls: return "cls";
     case Pooling::Mean: return "mean";
     case Pooling::Max: return "max";
+    case Pooling::MeanSqrtLen: return "mean_sqrt_len";
     }
     return "none";
 }
@@ -42,6 +45,8 @@ at::Tensor poolTokens(const at::Tensor &hidden, const at::Tensor &mask, Pooling 
         return (hidden * m).sum(-2) / m.sum(-2).clamp_min(1);
     case Pooling::Max:
         return hidden.masked_fill(m == 0, -std::numeric_limits<float>::infinity()).amax(-2);
+    case Pooling::MeanSqrtLen:
+        return (hidden * m).sum(-2) / m.sum(-2).clamp_min(1).sqrt();
     case Pooling::None:
         break;
     }

@@ -22,13 +22,14 @@ template <class Sink> std::unique_ptr<SentenceSink> byWords(std::unique_ptr<Sink
 
 void exportEmbeddings(const LoadedModel &model, InputSource &inputs, const ExportJob &job)
 {
-    const auto sink = byWords(makeEmbeddingSink(job.output, job.layers, job.pooling, model.config.hiddenSize, job.centre, job.csvHeader), job);
+    const auto sink = byWords(makeEmbeddingSink(job.output, {job.layers, job.pooling, job.normalize}, model.config.hiddenSize, job.centre,
+                                                job.csvHeader), job);
     runPipeline(model, inputs, *sink, job.run);
 }
 
 std::pair<at::Tensor, long long> centreOf(const LoadedModel &model, InputSource &inputs, const ExportJob &job)
 {
-    auto mean = makeMeanSink(job.layers, job.pooling);
+    auto mean = makeMeanSink({job.layers, job.pooling, job.normalize});
     VectorMeanSink &result = *mean;
     const auto sink = byWords(std::move(mean), job);
     runPipeline(model, inputs, *sink, job.run);

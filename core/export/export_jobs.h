@@ -19,6 +19,7 @@ struct ExportJob {
     std::string output;
     std::vector<int> layers; // hidden states 0..L, or attention layers 1..L
     Pooling pooling = Pooling::None;
+    bool normalize = false; // L2-normalise every vector (sentence-transformers' Normalize)
     bool rollout = false; // attention: the rollout of each layer instead of every head's map
     bool words = false;   // rows are words, not tokens (pooling none; not with rollout)
     const ChineseSegmenter *segmenter = nullptr; // groups Chinese characters into words when given

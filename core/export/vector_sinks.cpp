@@ -28,29 +28,29 @@ void appendRow(std::string &out, const float *values, int64_t count)
 
 // The vectors an embedding export writes for one sentence: [layers, rows, H], rows being its
 // tokens (pooling none) or its one pooled vector.
-at::Tensor exportedVectors(const SentenceOutput &output, const std::vector<int> &layers, Pooling pooling)
+at::Tensor exportedVectors(const SentenceOutput &output, const VectorSpec &spec)
 {
-    const at::Tensor chosen = output.layersOf(layers);
-    if (pooling == Pooling::None)
-        return chosen;
-    const at::Tensor mask = at::ones({1, chosen.size(1)}, at::kLong);
-    return poolTokens(chosen.unsqueeze(1), mask, pooling); // [layers, 1, H]
+    at::Tensor v = output.layersOf(spec.layers);
+    if (spec.pooling != Pooling::None)
+        v = poolTokens(v.unsqueeze(1), at::ones({1, v.size(1)}, at::kLong), spec.pooling); // [layers, 1, H]
+    if (spec.normalize) // as torch.nn.functional.normalize, sentence-transformers' Normalize
+        v = v / v.norm(2, -1, true).clamp_min(1e-12);
+    return v;
 }
 
 class EmbeddingCsvSink : public SentenceSink {
 public:
-    EmbeddingCsvSink(const std::string &path, std::vector<int> layers, Pooling pooling, int hiddenSize, at::Tensor centre,
-                     bool header)
-        : m_file(path), m_layers(std::move(layers)), m_pooling(pooling), m_centre(std::move(centre))
+    EmbeddingCsvSink(const std::string &path, VectorSpec spec, int hiddenSize, at::Tensor centre, bool header)
+        : m_file(path), m_spec(std::move(spec)), m_centre(std::move(centre))
     {
         if (!header)
             return;
-        m_buffer = pooling == Pooling::None ? "sentence,token_index,token,layer" : "sentence,layer";
+        m_buffer = m_spec.pooling == Pooling::None ? "sentence,token_index,token,layer" : "sentence,layer";
         for (int d = 0; d < hiddenSize; ++d)
             m_buffer += ",d" + std::to_string(d);
         m_buffer += '\n';
     }
-    std::vector<int> layers() const override { return m_layers; }
+    std::vector<int> layers() const override { return m_spec.layers; }
 
     void add(const SentenceResult &r) override
     {
@@ -58,18 +58,18 @@ public:
         const SentenceOutput &output = r.output;
         const std::string prefix = std::to_string(r.index) + ",";
         const at::Tensor vectors = vectorsOf(output); // [layers, rows, H]
-        if (m_pooling == Pooling::None) {
+        if (m_spec.pooling == Pooling::None) {
             for (int t = 0; t < encoding.size(); ++t) {
                 std::string tokenPrefix = prefix + std::to_string(t) + ",";
                 appendCsvField(tokenPrefix, encoding.tokens[size_t(t)]);
-                for (size_t i = 0; i < m_layers.size(); ++i) {
-                    m_buffer += tokenPrefix + "," + std::to_string(m_layers[i]);
+                for (size_t i = 0; i < m_spec.layers.size(); ++i) {
+                    m_buffer += tokenPrefix + "," + std::to_string(m_spec.layers[i]);
                     appendRow(m_buffer, vectors[long(i)][t].data_ptr<float>(), vectors.size(2));
                 }
             }
         } else {
-            for (size_t i = 0; i < m_layers.size(); ++i) {
-                m_buffer += prefix + std::to_string(m_layers[i]);
+            for (size_t i = 0; i < m_spec.layers.size(); ++i) {
+                m_buffer += prefix + std::to_string(m_spec.layers[i]);
                 appendRow(m_buffer, vectors[long(i)][0].data_ptr<float>(), vectors.size(2));
             }
         }
@@ -87,7 +87,7 @@ protected:
     // What is written: the exported vectors, less the centre when there is one.
     at::Tensor vectorsOf(const SentenceOutput &output) const
     {
-        at::Tensor v = exportedVectors(output, m_layers, m_pooling);
+        at::Tensor v = exportedVectors(output, m_spec);
         if (m_centre.defined())
             v = v - m_centre.unsqueeze(1);
         return v.contiguous();
@@ -99,8 +99,7 @@ protected:
     }
 
     AtomicFile m_file;
-    std::vector<int> m_layers;
-    Pooling m_pooling;
+    VectorSpec m_spec;
     at::Tensor m_centre; // [layers, H], or undefined
     std::string m_buffer;
 };
@@ -109,10 +108,10 @@ protected:
 // sentences stream through without being held in memory.
 class EmbeddingNpySink : public EmbeddingCsvSink {
 public:
-    EmbeddingNpySink(const std::string &path, std::vector<int> layers, Pooling pooling, int hiddenSize, at::Tensor centre)
-        : EmbeddingCsvSink(path, std::move(layers), pooling, hiddenSize, std::move(centre), false), m_hiddenSize(hiddenSize)
+    EmbeddingNpySink(const std::string &path, VectorSpec spec, int hiddenSize, at::Tensor centre)
+        : EmbeddingCsvSink(path, std::move(spec), hiddenSize, std::move(centre), false), m_hiddenSize(hiddenSize)
     {
-        if (pooling == Pooling::None)
+        if (m_spec.pooling == Pooling::None)
             throw Error(ErrorKind::Usage, path + ": .npy output needs a pooling (cls, mean or max); token vectors go to CSV");
         if (!m_file.seekable())
             throw Error(ErrorKind::Usage, path + ": .npy output needs a regular file (its header is written last); "
@@ -139,7 +138,7 @@ public:
 private:
     std::string header(long long sentences) const
     {
-        return npyHeader(sentences, {int64_t(m_layers.size()), int64_t(m_hiddenSize)});
+        return npyHeader(sentences, {int64_t(m_spec.layers.size()), int64_t(m_hiddenSize)});
     }
 
     int m_hiddenSize;
@@ -215,23 +214,23 @@ bool endsWith(const std::string &s, const std::string &suffix)
 
 } // namespace
 
-std::unique_ptr<SentenceSink> makeEmbeddingSink(const std::string &path, std::vector<int> layers, Pooling pooling,
-                                              int hiddenSize, const at::Tensor &centre, bool csvHeader)
+std::unique_ptr<SentenceSink> makeEmbeddingSink(const std::string &path, const VectorSpec &spec, int hiddenSize,
+                                              const at::Tensor &centre, bool csvHeader)
 {
     if (endsWith(path, ".npy"))
-        return std::make_unique<EmbeddingNpySink>(path, std::move(layers), pooling, hiddenSize, centre);
-    return std::make_unique<EmbeddingCsvSink>(path, std::move(layers), pooling, hiddenSize, centre, csvHeader);
+        return std::make_unique<EmbeddingNpySink>(path, spec, hiddenSize, centre);
+    return std::make_unique<EmbeddingCsvSink>(path, spec, hiddenSize, centre, csvHeader);
 }
 
 namespace {
 
 class MeanSink : public VectorMeanSink {
 public:
-    MeanSink(std::vector<int> layers, Pooling pooling) : m_layers(std::move(layers)), m_pooling(pooling) {}
-    std::vector<int> layers() const override { return m_layers; }
+    explicit MeanSink(VectorSpec spec) : m_spec(std::move(spec)) {}
+    std::vector<int> layers() const override { return m_spec.layers; }
     void add(const SentenceResult &r) override
     {
-        const at::Tensor v = exportedVectors(r.output, m_layers, m_pooling).to(at::kDouble); // [layers, rows, H]
+        const at::Tensor v = exportedVectors(r.output, m_spec).to(at::kDouble); // [layers, rows, H]
         m_sum = m_sum.defined() ? m_sum + v.sum(1) : v.sum(1);
         m_count += v.size(1);
     }
@@ -244,17 +243,16 @@ public:
     long long count() const override { return m_count; }
 
 private:
-    std::vector<int> m_layers;
-    Pooling m_pooling;
+    VectorSpec m_spec;
     at::Tensor m_sum; // [layers, H], float64
     long long m_count = 0;
 };
 
 } // namespace
 
-std::unique_ptr<VectorMeanSink> makeMeanSink(std::vector<int> layers, Pooling pooling)
+std::unique_ptr<VectorMeanSink> makeMeanSink(const VectorSpec &spec)
 {
-    return std::make_unique<MeanSink>(std::move(layers), pooling);
+    return std::make_unique<MeanSink>(spec);
 }
 
 std::unique_ptr<SentenceSink> makeAttentionSink(const std::string &path, std::vector<int> layers, bool rollout, bool csvHeader)

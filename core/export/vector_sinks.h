@@ -10,6 +10,14 @@
 
 namespace bertlens {
 
+// Which vectors an embedding export writes: the hidden states of `layers` (0..L), per token or
+// pooled, optionally L2-normalised (sentence-transformers' Normalize module).
+struct VectorSpec {
+    std::vector<int> layers;
+    Pooling pooling = Pooling::None;
+    bool normalize = false;
+};
+
 // Each sink writes one file format through an AtomicFile: nothing is visible under the output
 // name until finish().
 // CSV with a header row; floats in their shortest form that reads back to the same float32.
@@ -18,8 +26,8 @@ namespace bertlens {
 // A path ending in .npy gives float32 [sentences, layers, H] instead (pooled only).
 // With `centre` ([layers, H]) every vector written has it subtracted (embed --center).
 // Without csvHeader the CSV starts with the first row: a shard after the first (see ExportJob).
-std::unique_ptr<SentenceSink> makeEmbeddingSink(const std::string &path, std::vector<int> layers, Pooling pooling,
-                                              int hiddenSize, const at::Tensor &centre = {}, bool csvHeader = true);
+std::unique_ptr<SentenceSink> makeEmbeddingSink(const std::string &path, const VectorSpec &spec, int hiddenSize,
+                                              const at::Tensor &centre = {}, bool csvHeader = true);
 
 // The mean of the vectors an embedding export with these layers and pooling would write: per
 // layer, over every token (pooling none) or every sentence vector; in float64.
@@ -28,7 +36,7 @@ public:
     virtual at::Tensor mean() const = 0; // [layers, H]
     virtual long long count() const = 0; // vectors averaged per layer
 };
-std::unique_ptr<VectorMeanSink> makeMeanSink(std::vector<int> layers, Pooling pooling);
+std::unique_ptr<VectorMeanSink> makeMeanSink(const VectorSpec &spec);
 
 // CSV: sentence,layer,head,from_index,to_index,weight,from_token,to_token (layers numbered
 // 1..N); with rollout, sentence,layer,from_index,to_index,weight,from_token,to_token of the

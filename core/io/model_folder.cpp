@@ -7,9 +7,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <iterator>
 #include <set>
 
@@ -77,7 +79,66 @@ void readTokenizerSettings(const QDir &dir, ModelFolder &folder)
     }
 }
 
+void readSentenceTransformer(const QDir &dir, ModelFolder &folder)
+{
+    if (!isFile(dir, "modules.json"))
+        return;
+    const std::string where = dir.filePath("modules.json").toStdString();
+    QFile file(dir.filePath("modules.json"));
+    if (!file.open(QIODevice::ReadOnly) || file.size() > (1 << 20))
+        throw modelError(where + ": cannot be read (or is over 1 MiB)");
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
+    if (!doc.isArray())
+        throw modelError(where + ": not a JSON list of modules");
+    SentenceTransformerModules &st = folder.sentenceTransformer;
+    st.present = true;
+    for (const QJsonValue &v : doc.array()) {
+        const QString type = v.toObject().value("type").toString(), path = v.toObject().value("path").toString();
+        if (type.endsWith(".Transformer") && (path.isEmpty() || path == "."))
+            continue;
+        if (type.endsWith(".Normalize")) {
+            st.normalize = true;
+            continue;
+        }
+        if (type.endsWith(".Pooling") && !path.contains("..")) {
+            const QJsonObject c = readJsonObject(dir.filePath(path + "/config.json"));
+            const std::pair<const char *, const char *> modes[] = {{"pooling_mode_cls_token", "cls"},
+                                                                   {"pooling_mode_mean_tokens", "mean"},
+                                                                   {"pooling_mode_max_tokens", "max"},
+                                                                   {"pooling_mode_mean_sqrt_len_tokens", "mean_sqrt_len"}};
+            for (const auto &[key, name] : modes)
+                if (c.value(key).toBool()) {
+                    if (!st.pooling.empty())
+                        throw modelError(dir.filePath(path + "/config.json").toStdString()
+                                         + ": several pooling modes at once (concatenated vectors) are not supported");
+                    st.pooling = name;
+                }
+            if (st.pooling.empty())
+                throw modelError(dir.filePath(path + "/config.json").toStdString()
+                                 + ": no pooling mode BertLens supports (cls, mean, max, mean_sqrt_len)");
+            continue;
+        }
+        throw modelError(where + ": the module " + type.toStdString() + " (" + path.toStdString()
+                         + ") is not supported; BertLens reproduces Transformer, Pooling and Normalize");
+    }
+    if (isFile(dir, "sentence_bert_config.json")) {
+        const QJsonObject c = readJsonObject(dir.filePath("sentence_bert_config.json"));
+        const int length = c.value("max_seq_length").toInt(0);
+        if (length > 0) {
+            st.maxSeqLength = length;
+            folder.modelMaxLength = folder.modelMaxLength > 0 ? std::min(folder.modelMaxLength, length) : length;
+        }
+        if (c.value("do_lower_case").toBool(false))
+            folder.tokenizerOptions.normalizer.lowercase = true;
+    }
+}
+
 } // namespace
+
+std::string SentenceTransformerModules::describe() const
+{
+    return pooling + " pooling" + (normalize ? ", L2-normalised" : "");
+}
 
 ModelFolder ModelFolder::locate(const std::string &dirPath)
 {
@@ -108,6 +169,7 @@ ModelFolder ModelFolder::locate(const std::string &dirPath)
                                    "model.safetensors.index.json, pytorch_model.bin, pytorch_model.bin.index.json)");
     }
     readTokenizerSettings(dir, folder);
+    readSentenceTransformer(dir, folder);
     return folder;
 }
 

@@ -8,6 +8,16 @@
 
 namespace bertlens {
 
+// sentence-transformers' modules of a folder that has a modules.json: the Transformer (this
+// folder), then a Pooling and optionally a Normalize module.
+struct SentenceTransformerModules {
+    bool present = false;
+    std::string pooling; // "cls", "mean", "max" or "mean_sqrt_len", from N_Pooling/config.json
+    bool normalize = false;
+    int maxSeqLength = 0; // sentence_bert_config.json; 0 when absent
+    std::string describe() const; // "mean pooling, L2-normalised" — what an export says it applied
+};
+
 // The files of a HuggingFace model folder as users have them on disk.
 struct ModelFolder {
     std::string dir;
@@ -17,11 +27,13 @@ struct ModelFolder {
     std::string weightsPath;
     std::vector<std::string> weightShards;
     TokenizerOptions tokenizerOptions;
-    int modelMaxLength = 0; // from tokenizer_config.json; 0 when absent or unbounded
+    int modelMaxLength = 0; // from tokenizer_config.json (and sentence_bert_config.json); 0 when absent or unbounded
+    SentenceTransformerModules sentenceTransformer;
 
     // Finds config.json, vocab.txt and the weights (model.safetensors, sharded safetensors,
     // pytorch_model.bin, sharded .bin, in that order of preference) and reads the tokenizer
-    // settings. A missing file is a model error that names the folder and what it looked for.
+    // settings and sentence-transformers' modules (a module it cannot reproduce, such as Dense,
+    // is a model error). A missing file is a model error that names the folder and what it looked for.
     static ModelFolder locate(const std::string &dir);
 
     // The tensors of the weights file, or of every shard in turn, as stored.

@@ -226,6 +226,65 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains("not a .npy file"), bad.err.constData());
     }
 
+    // A sentence-transformers folder: without --pooling, embed gives the vectors
+    // sentence-transformers gives (its pooling, Normalize and max_seq_length), and says so;
+    // against the float64 reference of make_sentence_transformers_fixture.py at 1e-4.
+    void sentenceTransformersVectors()
+    {
+        QFile goldenFile(test::fixture("sentence_transformers_golden.json"));
+        QVERIFY(goldenFile.open(QIODevice::ReadOnly));
+        const QJsonArray golden = QJsonDocument::fromJson(goldenFile.readAll()).array();
+        QTemporaryDir dir;
+        QByteArray text;
+        for (const QJsonValue &g : golden)
+            text += g.toObject()["text"].toString().toUtf8() + "\n";
+        const QString input = writeInput(dir, text), output = dir.filePath("st.csv");
+        const Run r = cli({"embed", "--model", test::fixture("models/tiny-sentence-transformers"), "--input", input, "--output", output});
+        QVERIFY2(r.status == 0, r.err.constData());
+        QVERIFY2(r.err.contains("sentence-transformers") && r.err.contains("mean pooling, L2-normalised") && r.err.contains("max length 8"),
+                 r.err.constData());
+        const QList<QByteArray> rows = csvRows(output);
+        QCOMPARE(rows.size(), golden.size());
+        for (int s = 0; s < rows.size(); ++s) {
+            const QList<QByteArray> fields = rows[s].split(',');
+            QCOMPARE(fields[0].toInt(), s);
+            QCOMPARE(fields[1].toInt(), 2); // the last layer
+            const QJsonArray expected = golden[s].toObject()["vector"].toArray();
+            QCOMPARE(fields.size() - 2, expected.size());
+            for (int d = 0; d < expected.size(); ++d)
+                QVERIFY(std::abs(fields[d + 2].toDouble() - expected[d].toDouble()) < test::kTolerance);
+        }
+        // --pooling asks for other vectors: raw, as for any model.
+        const Run raw = cli({"embed", "--model", test::fixture("models/tiny-sentence-transformers"), "--input", input, "--output", output,
+                             "--pooling", "mean", "--layers", "-1"});
+        QCOMPARE(raw.status, 0);
+        QVERIFY(!raw.err.contains("sentence-transformers"));
+        double norm = 0;
+        for (const QByteArray &v : csvRows(output)[0].split(',').mid(2))
+            norm += v.toDouble() * v.toDouble();
+        QVERIFY(std::abs(norm - 1) > 1e-3);
+    }
+
+    // Modules BertLens cannot reproduce are refused by name.
+    void sentenceTransformersDenseIsRefused()
+    {
+        QTemporaryDir dir;
+        const QDir source(test::fixture("models/tiny-sentence-transformers"));
+        for (const QString &f : source.entryList(QDir::Files))
+            QFile::copy(source.filePath(f), dir.filePath(f));
+        QDir(dir.path()).mkpath("1_Pooling");
+        QFile::copy(source.filePath("1_Pooling/config.json"), dir.filePath("1_Pooling/config.json"));
+        QFile modules(dir.filePath("modules.json"));
+        QVERIFY(modules.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        modules.write(R"([{"path": "", "type": "sentence_transformers.models.Transformer"},
+                          {"path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
+                          {"path": "2_Dense", "type": "sentence_transformers.models.Dense"}])");
+        modules.close();
+        const Run r = cli({"info", "--model", dir.path()});
+        QCOMPARE(r.status, 3);
+        QVERIFY2(r.err.contains("sentence_transformers.models.Dense") && r.err.contains("not supported"), r.err.constData());
+    }
+
     void attentionRollout()
     {
         QTemporaryDir dir;

@@ -84,7 +84,7 @@ private Q_SLOTS:
         const QString path = dir.filePath("tokens.csv");
         const auto model = tinyModel();
         const std::vector<std::string> texts = {"hello, world", "fox"};
-        const auto sink = makeEmbeddingSink(path.toStdString(), {0, 2}, Pooling::None, 32);
+        const auto sink = makeEmbeddingSink(path.toStdString(), {{0, 2}, Pooling::None}, 32);
         exportTexts(texts, *sink);
         const auto lines = readLines(path);
         QVERIFY(lines[0].startsWith("sentence,token_index,token,layer,d0,d1,"));
@@ -106,7 +106,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath("vectors.npy");
         const std::vector<std::string> texts = {"hello world", "the lazy dog", "fox"};
-        const auto sink = makeEmbeddingSink(path.toStdString(), {0, 1, 2}, Pooling::Mean, 32);
+        const auto sink = makeEmbeddingSink(path.toStdString(), {{0, 1, 2}, Pooling::Mean}, 32);
         exportTexts(texts, *sink);
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -151,7 +151,7 @@ private Q_SLOTS:
         f.write("precious\n");
         f.close();
         {
-            const auto sink = makeEmbeddingSink(path.toStdString(), {0}, Pooling::Cls, 32);
+            const auto sink = makeEmbeddingSink(path.toStdString(), {{0}, Pooling::Cls}, 32);
             QVERIFY_THROWS_EXCEPTION(Error, exportTexts({"fine", "broken \xff utf-8", "never"}, *sink, 1));
         }
         QCOMPARE(readLines(path), QList<QByteArray>{"precious"});
