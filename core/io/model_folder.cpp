@@ -150,9 +150,12 @@ ModelFolder ModelFolder::locate(const std::string &dirPath)
     if (!isFile(dir, "config.json"))
         throw modelError(dirPath + ": no config.json in the model folder");
     folder.configPath = dir.filePath("config.json").toStdString();
-    if (!isFile(dir, "vocab.txt"))
-        throw modelError(dirPath + ": no vocab.txt in the model folder");
-    folder.vocabPath = dir.filePath("vocab.txt").toStdString();
+    if (isFile(dir, "vocab.txt"))
+        folder.vocabPath = dir.filePath("vocab.txt").toStdString();
+    else if (isFile(dir, "tokenizer.json"))
+        folder.vocabPath = dir.filePath("tokenizer.json").toStdString();
+    else
+        throw modelError(dirPath + ": no vocab.txt (nor tokenizer.json) in the model folder");
 
     if (isFile(dir, "model.safetensors")) {
         folder.weightsPath = dir.filePath("model.safetensors").toStdString();
@@ -171,6 +174,40 @@ ModelFolder ModelFolder::locate(const std::string &dirPath)
     readTokenizerSettings(dir, folder);
     readSentenceTransformer(dir, folder);
     return folder;
+}
+
+Vocab ModelFolder::readVocab() const
+{
+    const QString path = QString::fromStdString(vocabPath);
+    if (!path.endsWith("tokenizer.json"))
+        return Vocab::load(vocabPath);
+    const QJsonObject model = readJsonObject(path).value("model").toObject();
+    const QString type = model.value("type").toString();
+    if (type != "WordPiece")
+        throw modelError(vocabPath + ": a " + (type.isEmpty() ? QString("tokenizer without a model") : type).toStdString()
+                         + " tokenizer; BertLens reads WordPiece (BERT-family) tokenizers only");
+    if (model.value("continuing_subword_prefix").toString("##") != "##")
+        throw modelError(vocabPath + ": continuing_subword_prefix is not \"##\"");
+    // Ids may have gaps: a vocab.txt with a line twice becomes one JSON key. Gaps get a token no
+    // text can produce; the id range is bounded by the entries, so a file cannot ask for more.
+    const QJsonObject entries = model.value("vocab").toObject();
+    const double bound = 2.0 * entries.size() + 1024;
+    std::vector<std::string> tokens;
+    for (auto it = entries.begin(); it != entries.end(); ++it) {
+        const double id = it.value().toDouble(-1);
+        if (id < 0 || id >= bound || id != double(int64_t(id)))
+            throw modelError(vocabPath + ": the id of '" + it.key().toStdString() + "' is not a whole number in 0.."
+                             + std::to_string(int64_t(bound) - 1));
+        if (size_t(id) >= tokens.size())
+            tokens.resize(size_t(id) + 1);
+        if (!tokens[size_t(id)].empty())
+            throw modelError(vocabPath + ": id " + std::to_string(int64_t(id)) + " is given to two tokens");
+        tokens[size_t(id)] = it.key().toStdString();
+    }
+    for (size_t i = 0; i < tokens.size(); ++i)
+        if (tokens[i].empty())
+            tokens[i] = "[no token " + std::to_string(i) + "]";
+    return Vocab::fromTokens(std::move(tokens));
 }
 
 NamedTensors ModelFolder::readWeights() const

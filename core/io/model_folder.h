@@ -2,6 +2,7 @@
 
 #include "io/named_tensors.h"
 #include "tokenizer/bert_tokenizer.h"
+#include "tokenizer/vocab.h"
 
 #include <string>
 #include <vector>
@@ -22,7 +23,7 @@ struct SentenceTransformerModules {
 struct ModelFolder {
     std::string dir;
     std::string configPath;
-    std::string vocabPath;
+    std::string vocabPath; // vocab.txt, or tokenizer.json in folders that ship only that
     // One file, or the shards listed by a *.index.json (weightsPath is then the index).
     std::string weightsPath;
     std::vector<std::string> weightShards;
@@ -35,6 +36,10 @@ struct ModelFolder {
     // settings and sentence-transformers' modules (a module it cannot reproduce, such as Dense,
     // is a model error). A missing file is a model error that names the folder and what it looked for.
     static ModelFolder locate(const std::string &dir);
+
+    // The WordPiece vocabulary: vocab.txt, or the "model" of a fast-tokenizer tokenizer.json
+    // (WordPiece with "##" continuations; any other tokenizer model is a model error that names it).
+    Vocab readVocab() const;
 
     // The tensors of the weights file, or of every shard in turn, as stored.
     NamedTensors readWeights() const;

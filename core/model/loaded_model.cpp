@@ -12,7 +12,7 @@ std::shared_ptr<const LoadedModel> LoadedModel::load(const std::string &dir, Pre
     auto model = std::make_shared<LoadedModel>();
     model->folder = ModelFolder::locate(dir);
     model->config = BertConfig::fromJsonFile(model->folder.configPath);
-    Vocab vocab = Vocab::load(model->folder.vocabPath);
+    Vocab vocab = model->folder.readVocab();
     if (vocab.size() > model->config.vocabSize)
         throw modelError(model->folder.vocabPath + ": has " + std::to_string(vocab.size())
                          + " entries, more than vocab_size " + std::to_string(model->config.vocabSize) + " in "

@@ -162,6 +162,26 @@ private Q_SLOTS:
         QVERIFY(modelErrorOf(dir.filePath("nowhere")).contains("not a folder"));
     }
 
+    // tokenizer.json stands in for vocab.txt only with a WordPiece model, and its ids stay bounded.
+    void tokenizerJsonMustBeWordPiece()
+    {
+        QTemporaryDir dir;
+        copyFolder("tiny-tokenizer-json", dir);
+        auto writeTokenizer = [&](const QByteArray &json) {
+            QFile f(dir.filePath("tokenizer.json"));
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(json);
+        };
+        writeTokenizer(R"({"model": {"type": "BPE", "vocab": {"a": 0}, "merges": []}})");
+        QString message = modelErrorOf(dir.path());
+        QVERIFY2(message.contains("BPE") && message.contains("WordPiece"), qPrintable(message));
+        writeTokenizer(R"({"model": {"type": "WordPiece", "vocab": {"[UNK]": 0, "a": 1000000000}}})");
+        message = modelErrorOf(dir.path());
+        QVERIFY2(message.contains("'a'") && message.contains("whole number"), qPrintable(message));
+        writeTokenizer(R"({"model": {"type": "WordPiece", "vocab": {"[UNK]": 0, "a": 0}}})");
+        QVERIFY(modelErrorOf(dir.path()).contains("two tokens"));
+    }
+
     // A pickle that names anything but tensors, storages and dicts is refused before anything
     // in it runs.
     void foreignPickleGlobalsAreRefused()

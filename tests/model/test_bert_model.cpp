@@ -41,6 +41,7 @@ private Q_SLOTS:
         QTest::newRow("zip bin") << "tiny-bin" << "f32" << "";
         QTest::newRow("legacy bin") << "tiny-legacy-bin" << "f32" << "";
         QTest::newRow("sharded") << "tiny-sharded" << "f32" << "";
+        QTest::newRow("tokenizer.json only") << "tiny-tokenizer-json" << "f32" << "";
         QTest::newRow("f16") << "tiny-f16" << "f16" << "";
         QTest::newRow("bf16") << "tiny-bf16" << "bf16" << "";
         QTest::newRow("gelu_new") << "tiny-safetensors" << "gelu_new" << "gelu_new";
