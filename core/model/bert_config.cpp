@@ -31,6 +31,40 @@ int intField(const QJsonObject &o, const char *key, int fallback, const std::str
     return int(d);
 }
 
+Activation activationNamed(const std::string &name, const std::string &path, const char *key)
+{
+    if (name == "gelu")
+        return Activation::Gelu;
+    if (name == "gelu_new" || name == "gelu_pytorch_tanh")
+        return Activation::GeluTanh;
+    if (name == "relu")
+        return Activation::Relu;
+    throw modelError(path + ": " + key + " '" + name + "' is not supported (gelu, gelu_new, gelu_pytorch_tanh or relu)");
+}
+
+// DistilBERT's config.json in BERT's terms. It has no token types: BertLens gives it two type
+// embeddings of zeros (see LoadedModel::load), so pairs run and types change nothing, as in
+// HuggingFace's DistilBertModel, which ignores them.
+BertConfig fromDistilBert(const QJsonObject &o, const std::string &path)
+{
+    BertConfig c;
+    c.modelType = "distilbert";
+    c.vocabSize = intField(o, "vocab_size", c.vocabSize, path);
+    c.hiddenSize = intField(o, "dim", c.hiddenSize, path);
+    c.numLayers = intField(o, "n_layers", 6, path);
+    c.numHeads = intField(o, "n_heads", c.numHeads, path);
+    c.intermediateSize = intField(o, "hidden_dim", c.intermediateSize, path);
+    c.maxPositions = intField(o, "max_position_embeddings", c.maxPositions, path);
+    c.padTokenId = o.value("pad_token_id").isNull() ? 0 : intField(o, "pad_token_id", 0, path);
+    c.typeVocabSize = 2;
+    if (o.contains("activation") && !o.value("activation").isString())
+        throw modelError(path + ": activation must be a string, found " + jsonText(o.value("activation")));
+    c.activationName = o.value("activation").toString("gelu").toStdString();
+    c.activation = activationNamed(c.activationName, path, "activation");
+    c.validate(path);
+    return c;
+}
+
 } // namespace
 
 BertConfig BertConfig::fromJsonFile(const std::string &path)
@@ -55,8 +89,11 @@ BertConfig BertConfig::fromJson(const std::string &json, const std::string &path
         if (o.contains(key) && !o.value(key).isString())
             throw modelError(path + ": " + key + " must be a string, found " + jsonText(o.value(key)));
     c.modelType = o.value("model_type").toString("bert").toStdString();
+    if (c.modelType == "distilbert")
+        return fromDistilBert(o, path);
     if (c.modelType != "bert")
-        throw modelError(path + ": model_type '" + c.modelType + "' is not supported (BertLens reads BERT models: model_type \"bert\")");
+        throw modelError(path + ": model_type '" + c.modelType
+                         + "' is not supported (BertLens reads the BERT family: model_type \"bert\" or \"distilbert\")");
     c.vocabSize = intField(o, "vocab_size", c.vocabSize, path);
     c.hiddenSize = intField(o, "hidden_size", c.hiddenSize, path);
     c.numLayers = intField(o, "num_hidden_layers", c.numLayers, path);
@@ -71,15 +108,7 @@ BertConfig BertConfig::fromJson(const std::string &json, const std::string &path
         c.layerNormEps = o.value("layer_norm_eps").toDouble();
     }
     c.activationName = o.value("hidden_act").toString("gelu").toStdString();
-    if (c.activationName == "gelu")
-        c.activation = Activation::Gelu;
-    else if (c.activationName == "gelu_new" || c.activationName == "gelu_pytorch_tanh")
-        c.activation = Activation::GeluTanh;
-    else if (c.activationName == "relu")
-        c.activation = Activation::Relu;
-    else
-        throw modelError(path + ": hidden_act '" + c.activationName
-                         + "' is not supported (gelu, gelu_new, gelu_pytorch_tanh or relu)");
+    c.activation = activationNamed(c.activationName, path, "hidden_act");
     const QString positions = o.value("position_embedding_type").toString("absolute");
     if (positions != "absolute")
         throw modelError(path + ": position_embedding_type '" + positions.toStdString() + "' is not supported (absolute)");

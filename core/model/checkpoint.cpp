@@ -14,12 +14,47 @@ Checkpoint::Checkpoint(const NamedTensors &tensors, std::string sourceFile) : m_
 
 Checkpoint readCheckpoint(const ModelFolder &folder) { return Checkpoint(folder.readWeights(), folder.weightsPath); }
 
+namespace {
+
+// DistilBERT is BERT without token types or pooler, under other names (HuggingFace's
+// modeling_distilbert); its names map one to one onto BERT's.
+std::string bertNameOfDistilBert(std::string name)
+{
+    static const std::pair<const char *, const char *> parts[] = {
+        {"transformer.layer.", "encoder.layer."},
+        {".attention.q_lin.", ".attention.self.query."},
+        {".attention.k_lin.", ".attention.self.key."},
+        {".attention.v_lin.", ".attention.self.value."},
+        {".attention.out_lin.", ".attention.output.dense."},
+        {".sa_layer_norm.", ".attention.output.LayerNorm."},
+        {".ffn.lin1.", ".intermediate.dense."},
+        {".ffn.lin2.", ".output.dense."},
+        {".output_layer_norm.", ".output.LayerNorm."},
+    };
+    for (const auto &[from, to] : parts)
+        if (const size_t at = name.find(from); at != std::string::npos)
+            name.replace(at, std::string(from).size(), to);
+    static const std::pair<const char *, const char *> head[] = {
+        {"vocab_transform.", "cls.predictions.transform.dense."},
+        {"vocab_layer_norm.", "cls.predictions.transform.LayerNorm."},
+        {"vocab_projector.weight", "cls.predictions.decoder.weight"},
+        {"vocab_projector.bias", "cls.predictions.bias"},
+    };
+    for (const auto &[from, to] : head)
+        if (name.rfind(from, 0) == 0)
+            name = to + name.substr(std::string(from).size());
+    return name;
+}
+
+} // namespace
+
 std::string Checkpoint::canonicalName(const std::string &checkpointName)
 {
     std::string name = checkpointName;
-    const std::string prefix = "bert.";
-    if (name.compare(0, prefix.size(), prefix) == 0)
-        name = name.substr(prefix.size());
+    for (const std::string prefix : {"bert.", "distilbert."})
+        if (name.compare(0, prefix.size(), prefix) == 0)
+            name = name.substr(prefix.size());
+    name = bertNameOfDistilBert(std::move(name));
     auto replaceSuffix = [&name](const std::string &from, const std::string &to) {
         if (name.size() >= from.size() && name.compare(name.size() - from.size(), from.size(), from) == 0)
             name = name.substr(0, name.size() - from.size()) + to;

@@ -17,7 +17,7 @@ namespace bertlens {
 // A BERT checkpoint's tensors as float32 under HuggingFace BertModel names. This is where the
 // checkpoint conventions live, so the file readers need not know them: a "bert." prefix
 // (BertForMaskedLM / BertForPreTraining) is removed, the old LayerNorm names gamma/beta become
-// weight/bias, and float tensors of any precision become F32 (an F32 tensor is kept as it is, so
+// weight/bias, DistilBERT's names become BERT's, and float tensors of any precision become F32 (an F32 tensor is kept as it is, so
 // memory-mapped bytes stay in place). Tensors the encoder does not use (cls.*, pooler.*) are kept.
 class Checkpoint {
 public:

@@ -3,6 +3,8 @@
 #include "common/error.h"
 #include "hub/hub_cache.h"
 
+#include <ATen/ATen.h>
+
 #include <QDir>
 
 namespace bertlens {
@@ -18,7 +20,10 @@ std::shared_ptr<const LoadedModel> LoadedModel::load(const std::string &dir, Pre
                          + " entries, more than vocab_size " + std::to_string(model->config.vocabSize) + " in "
                          + model->folder.configPath);
     model->tokenizer = std::make_unique<BertTokenizer>(std::move(vocab), model->folder.tokenizerOptions);
-    const Checkpoint checkpoint = readCheckpoint(model->folder);
+    Checkpoint checkpoint = readCheckpoint(model->folder);
+    const char *typeEmbeddings = "embeddings.token_type_embeddings.weight";
+    if (model->config.modelType == "distilbert" && !checkpoint.contains(typeEmbeddings))
+        checkpoint.add(typeEmbeddings, at::zeros({model->config.typeVocabSize, model->config.hiddenSize}));
     model->weightsDtype = checkpoint.storedDtype();
     for (const auto &[name, tensor] : checkpoint.tensors())
         if (tensor.is_floating_point() && (name.rfind("embeddings.", 0) == 0 || name.rfind("encoder.", 0) == 0))

@@ -4,6 +4,9 @@
 #include "model/loaded_model.h"
 #include "pipeline/batch.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 using namespace bertlens;
@@ -83,6 +86,37 @@ private Q_SLOTS:
                 const double attentionError = test::maxAbsDiff(out.attentions, test::goldenTensor(prefix + "f32.attentions"));
                 QVERIFY2(attentionError < test::kTolerance, qPrintable(QString("attention error %1").arg(attentionError)));
             }
+        }
+    }
+
+    // A DistilBertForMaskedLM checkpoint under DistilBERT's names and config: every hidden state
+    // against an independent float64 DistilBertModel (make_distilbert_fixture.py), pairs
+    // included (DistilBERT has no token types: they change nothing); its MLM head is found.
+    void distilBertMatchesReference()
+    {
+        const auto model = LoadedModel::load(test::fixturePath("models/tiny-distilbert"));
+        QCOMPARE(model->config.modelType, std::string("distilbert"));
+        QVERIFY2(model->mlmHead, model->mlmHeadMissing.c_str());
+        QFile file(test::fixture("distilbert_golden.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray golden = QJsonDocument::fromJson(file.readAll()).array();
+        QVERIFY(!golden.isEmpty());
+        for (const QJsonValue &g : golden) {
+            const QJsonObject o = g.toObject();
+            const Encoding e = o["pair"].isNull() ? model->tokenizer->encode(o["text"].toString().toStdString())
+                                                  : model->tokenizer->encodePair(o["text"].toString().toStdString(),
+                                                                                 o["pair"].toString().toStdString());
+            const at::Tensor hidden = runAlone(*model, e, false).hidden;
+            const QJsonArray layers = o["hidden"].toArray();
+            QCOMPARE(hidden.size(0), layers.size());
+            double worst = 0;
+            for (int l = 0; l < layers.size(); ++l)
+                for (int t = 0; t < e.size(); ++t) {
+                    const QJsonArray row = layers[l].toArray()[t].toArray();
+                    for (int d = 0; d < row.size(); ++d)
+                        worst = std::max(worst, std::abs(hidden[l][t][d].item<double>() - row[d].toDouble()));
+                }
+            QVERIFY2(worst < test::kTolerance, qPrintable(QString("%1: error %2").arg(o["text"].toString()).arg(worst)));
         }
     }
 
