@@ -12,6 +12,7 @@ int embed(const QStringList &args);
 int attention(const QStringList &args);
 int concat(const QStringList &args);
 int download(const QStringList &args);
+int trace(const QStringList &args); // trace.cpp
 int fillMask(const QStringList &args);
 
 } // namespace bertlens::cli

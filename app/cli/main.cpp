@@ -32,6 +32,7 @@ const char *kUsage =
     "  fill-mask  --model DIR --input FILE|- [--top-k N] [--all-layers]\n"
     "  concat     --output OUT.npy IN.npy...   (joins the .npy outputs of embed --shard, in shard order)\n"
     "  download   MODEL_ID [--revision REV]    (into the Hugging Face cache; prints the folder)\n"
+    "  trace      --model DIR [--pair TEXT_B] [--layer L] [--head H] --output OUT.json TEXT\n"
     "--model takes a folder or a Hugging Face model id (from the cache, else downloaded; HF_ENDPOINT,\n"
     "HF_TOKEN, HF_HUB_OFFLINE and HF_HUB_CACHE / HF_HOME as huggingface_hub reads them).\n"
     "Outputs count sentences, tokens and heads from 0 and layers from 0 (= embeddings); the window\n"
@@ -77,9 +78,11 @@ int main(int argc, char **argv)
             return bertlens::cli::concat(args);
         if (command == "download")
             return bertlens::cli::download(args);
+        if (command == "trace")
+            return bertlens::cli::trace(args);
         if (command == "fill-mask")
             return bertlens::cli::fillMask(args);
-        return fail(kExitUsage, "unknown command '" + command.toStdString() + "' (info, tokenize, embed, attention, fill-mask, concat, download)");
+        return fail(kExitUsage, "unknown command '" + command.toStdString() + "' (info, tokenize, embed, attention, fill-mask, concat, download, trace)");
     } catch (const bertlens::Error &e) {
         switch (e.kind()) {
         case bertlens::ErrorKind::Usage: return fail(kExitUsage, e.what());

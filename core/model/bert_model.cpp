@@ -109,15 +109,31 @@ ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &optio
     };
     std::vector<at::Tensor> attentions;
 
+    ForwardTrace *trace = options.trace;
+    if (trace && (b != 1 || trace->layer < 1 || trace->layer > numLayers || trace->head < 0 || trace->head >= heads))
+        throw Error(ErrorKind::Usage, "a trace takes one sentence, a layer in 1.." + std::to_string(numLayers)
+                                          + " and a head in 0.." + std::to_string(heads - 1));
+    auto record = [trace](int layer, const char *name, const at::Tensor &value) {
+        if (trace && (layer == 0 || layer == trace->layer))
+            trace->tensors.emplace_back(name, value.to(at::kFloat).contiguous().clone());
+    };
+
     // HuggingFace's order of additions: words + token types, then positions.
     const EncoderWeights &w = m_weights;
     const at::Tensor positionIds = at::arange(t, batch.ids.options()).repeat({b});
-    at::Tensor x = at::embedding(w.wordEmbeddings, packing.pack(batch.ids.reshape({-1})))                 // [N,H]
-                   + at::embedding(w.typeEmbeddings, packing.pack(batch.typeIds.reshape({-1})));
-    x = x + at::embedding(w.positionEmbeddings, packing.pack(positionIds));
+    const at::Tensor words = at::embedding(w.wordEmbeddings, packing.pack(batch.ids.reshape({-1})));        // [N,H]
+    const at::Tensor types = at::embedding(w.typeEmbeddings, packing.pack(batch.typeIds.reshape({-1})));
+    const at::Tensor positions = at::embedding(w.positionEmbeddings, packing.pack(positionIds));
+    at::Tensor x = words + types;
+    x = x + positions;
+    record(0, "embeddings.word", words);
+    record(0, "embeddings.position", positions);
+    record(0, "embeddings.token_type", types);
+    record(0, "embeddings.sum", x);
     const double p = options.training ? options.dropout : 0.0;
     auto dropout = [p](const at::Tensor &t) { return p > 0 ? at::dropout(t, p, true) : t; };
     x = dropout(applyNorm(x, w.embeddingNorm, eps));
+    record(0, "embeddings.output", x);
     keep(0, x);
 
     // Padded keys get the most negative float added before the softmax, as HuggingFace does.
@@ -138,6 +154,8 @@ ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &optio
         if (options.cancel)
             options.cancel->throwIfCancelled();
         const Layer &layer = m_layers[size_t(i)];
+        const bool traced = trace && trace->layer == i + 1;
+        record(i + 1, "layer.input", x);
         const at::Tensor projected = layer.qkv(x, inner);                        // [N,3H], q scaled
         const at::Tensor qkv = (options.training ? packing.unpack(projected) : packing.unpackInto(paddedQkv, projected))
                                    .view({b, t, 3, heads, d})
@@ -145,14 +163,38 @@ ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &optio
         const at::Tensor q = qkv[0];
         const at::Tensor k = qkv[1];
         const at::Tensor v = qkv[2];
-        const at::Tensor scores = matmul(q, k.transpose(-1, -2)).add_(maskBias); // [B,heads,T,T]
-        const at::Tensor probs = at::softmax(scores, -1);
-        const at::Tensor context = packing.pack(matmul(dropout(probs), v)       // [B,heads,T,d]
-                                                    .permute({0, 2, 1, 3})
-                                                    .reshape({b * t, h}));       // [N,H]
-        const at::Tensor attended = applyNorm(dropout(layer.attentionOutput(context)).add_(x), layer.attentionNorm, eps);
-        const at::Tensor activated = layer.intermediate(attended, inner);        // [N,4H], activation applied
-        x = applyNorm(dropout(layer.output(activated)).add_(attended), layer.outputNorm, eps);
+        at::Tensor scores = matmul(q, k.transpose(-1, -2));                     // [B,heads,T,T]
+        if (traced) {
+            const double unscale = std::sqrt(double(d)); // the query as x·W_q + b, before the folded 1/√d
+            record(i + 1, "attention.q", q[0][trace->head] * unscale);
+            record(i + 1, "attention.k", k[0][trace->head]);
+            record(i + 1, "attention.v", v[0][trace->head]);
+            record(i + 1, "attention.scores", scores[0][trace->head]);
+        }
+        const at::Tensor probs = at::softmax(scores.add_(maskBias), -1);
+        const at::Tensor perHead = matmul(dropout(probs), v);                    // [B,heads,T,d]
+        const at::Tensor context = packing.pack(perHead.permute({0, 2, 1, 3}).reshape({b * t, h})); // [N,H]
+        const at::Tensor projectedContext = layer.attentionOutput(context);
+        if (traced) {
+            record(i + 1, "attention.probs", probs[0][trace->head]);
+            record(i + 1, "attention.context", perHead[0][trace->head]);
+            record(i + 1, "attention.output", projectedContext);
+        }
+        const at::Tensor attended = applyNorm(dropout(projectedContext).add_(x), layer.attentionNorm, eps);
+        at::Tensor activated;                                                    // [N,4H]
+        if (traced) { // the values before the activation, which the fast path applies as it writes them
+            const at::Tensor before = layer.intermediate(attended, at::kFloat, false);
+            activated = activate(before, m_config.activation);
+            record(i + 1, "attention.output_norm", attended);
+            record(i + 1, "ffn.intermediate", before);
+            record(i + 1, "ffn.activated", activated);
+        } else {
+            activated = layer.intermediate(attended, inner);
+        }
+        const at::Tensor ffnOutput = layer.output(activated);
+        record(i + 1, "ffn.output", ffnOutput);
+        x = applyNorm(dropout(ffnOutput).add_(attended), layer.outputNorm, eps);
+        record(i + 1, "layer.output", x);
         keep(i + 1, x);
         if (options.attentions)
             attentions.push_back(probs);

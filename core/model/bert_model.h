@@ -19,12 +19,21 @@ struct Batch {
     at::Tensor mask;
 };
 
+// What one layer and head compute for one sentence, step by step (bertlens-cli trace, the
+// walk-through): named [T, …] tensors in the order they arise, taken from the forward pass itself.
+struct ForwardTrace {
+    int layer = 1; // 1..L
+    int head = 0;  // 0-based
+    std::vector<std::pair<std::string, at::Tensor>> tensors;
+};
+
 struct ForwardOptions {
     bool attentions = false;             // materialise every attention probability map
     std::vector<int> layers;             // the hidden states to keep, 0 (embeddings) to L; empty: all
     bool training = false;               // autograd on (the trainer); otherwise inference mode
     double dropout = 0;                  // with training: BERT's dropout (embeddings, attention, both residual branches)
     const CancelToken *cancel = nullptr; // checked between layers
+    ForwardTrace *trace = nullptr;       // filled for a batch of one sentence
 };
 
 struct ForwardResult {

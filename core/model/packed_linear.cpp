@@ -35,12 +35,14 @@ struct PackedLinear::Packed {
     dnnl::memory weights; // in the layout oneDNN chose; owns its buffer
     dnnl::primitive_attr attributes;
 
-    dnnl::inner_product_forward::primitive_desc describe(int64_t rows, at::ScalarType result, const dnnl::memory::desc &w) const
+    dnnl::inner_product_forward::primitive_desc describe(int64_t rows, at::ScalarType result, const dnnl::memory::desc &w,
+                                                         bool activated = true) const
     {
         const dnnl::memory::desc src({rows, in}, typeOf(type), tag::ab);
         const dnnl::memory::desc bias({out}, dt::f32, tag::a);
         const dnnl::memory::desc dst({rows, out}, typeOf(result), tag::ab);
-        return {{dnnl::prop_kind::forward_inference, src, w, bias, dst}, attributes, cpuEngine()};
+        return {{dnnl::prop_kind::forward_inference, src, w, bias, dst}, activated ? attributes : dnnl::primitive_attr(),
+                cpuEngine()};
     }
 };
 
@@ -72,11 +74,11 @@ PackedLinear::PackedLinear(Linear linear, Precision precision, std::optional<Act
     m_packed = std::move(packed);
 }
 
-at::Tensor PackedLinear::operator()(const at::Tensor &x, at::ScalarType out) const
+at::Tensor PackedLinear::operator()(const at::Tensor &x, at::ScalarType out, bool activated) const
 {
     if (!m_packed) {
         const at::Tensor y = at::linear(x, m_linear.weight, m_linear.bias);
-        return m_activation ? activate(y, *m_activation) : y;
+        return m_activation && activated ? activate(y, *m_activation) : y;
     }
     const Packed &p = *m_packed;
     const int64_t rows = x.size(0);
@@ -84,7 +86,7 @@ at::Tensor PackedLinear::operator()(const at::Tensor &x, at::ScalarType out) con
     if (rows == 0)
         return y;
     const at::Tensor src = x.to(p.type).contiguous();
-    const auto pd = p.describe(rows, out, p.weights.get_desc());
+    const auto pd = p.describe(rows, out, p.weights.get_desc(), activated);
     const dnnl::engine &engine = cpuEngine();
     dnnl::memory srcMemory(pd.src_desc(), engine, src.data_ptr());
     dnnl::memory biasMemory(pd.bias_desc(), engine, m_linear.bias.data_ptr());

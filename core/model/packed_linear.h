@@ -27,8 +27,9 @@ public:
     PackedLinear(Linear linear, Precision precision, std::optional<Activation> activation = std::nullopt);
 
     // [N, in] -> [N, out] of type `out` (when packed; otherwise the weights' type). Inputs of
-    // the packed precision are read as they are, others converted.
-    at::Tensor operator()(const at::Tensor &x, at::ScalarType out = at::kFloat) const;
+    // the packed precision are read as they are, others converted. Without `activated`, the
+    // activation is left out (a trace shows the values before it).
+    at::Tensor operator()(const at::Tensor &x, at::ScalarType out = at::kFloat, bool activated = true) const;
     bool packed() const { return m_packed != nullptr; }
 
 private:

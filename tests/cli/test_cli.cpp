@@ -285,6 +285,55 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("sentence_transformers.models.Dense") && r.err.contains("not supported"), r.err.constData());
     }
 
+    // Every intermediate of `trace` against the float64 step-by-step reference
+    // (make_trace_fixture.py) at 1e-4, and its last vector against `embed`'s hidden state at 1e-5.
+    void traceMatchesReference()
+    {
+        QFile goldenFile(test::fixture("trace_golden.json"));
+        QVERIFY(goldenFile.open(QIODevice::ReadOnly));
+        const QJsonArray cases = QJsonDocument::fromJson(goldenFile.readAll()).array();
+        QVERIFY(!cases.isEmpty());
+        QTemporaryDir dir;
+        for (const QJsonValue &c : cases) {
+            const QJsonObject g = c.toObject();
+            const QString layer = QString::number(g["layer"].toInt()), output = dir.filePath("trace.json");
+            QStringList args{"trace", "--model", kModel, "--layer", layer, "--head", QString::number(g["head"].toInt()),
+                             "--output", output};
+            if (!g["pair"].isNull())
+                args << "--pair" << g["pair"].toString();
+            const Run r = cli(args << g["text"].toString());
+            QVERIFY2(r.status == 0, r.err.constData());
+            QFile traceFile(output);
+            QVERIFY(traceFile.open(QIODevice::ReadOnly));
+            const QJsonObject trace = QJsonDocument::fromJson(traceFile.readAll()).object();
+            QCOMPARE(trace["tokens"].toArray(), g["tokens"].toArray());
+            const QJsonObject expected = g["tensors"].toObject(), actual = trace["tensors"].toObject();
+            QCOMPARE(actual.keys(), expected.keys());
+            for (const QString &name : expected.keys()) {
+                const QJsonObject e = expected[name].toObject(), a = actual[name].toObject();
+                QCOMPARE(a["shape"].toArray(), e["shape"].toArray());
+                const QJsonArray ev = e["data"].toArray(), av = a["data"].toArray();
+                QCOMPARE(av.size(), ev.size());
+                for (int i = 0; i < ev.size(); ++i)
+                    QVERIFY2(std::abs(av[i].toDouble() - ev[i].toDouble()) < test::kTolerance, qPrintable(name));
+            }
+            // The walk-through's last vector is the layer's hidden state of the ordinary forward.
+            const QString input = writeInput(dir, (g["pair"].isNull() ? g["text"].toString() : g["text"].toString() + "\t" + g["pair"].toString()).toUtf8() + "\n");
+            const QString csv = dir.filePath("hidden.csv");
+            QCOMPARE(cli({"embed", "--model", kModel, "--input", input, "--output", csv, "--layers", layer, "--pairs"}).status, 0);
+            const QList<QByteArray> rows = csvRows(csv);
+            const QJsonArray last = actual["layer.output"].toObject()["data"].toArray();
+            const int width = actual["layer.output"].toObject()["shape"].toArray()[1].toInt();
+            QCOMPARE(rows.size() * width, last.size());
+            for (int t = 0; t < rows.size(); ++t) {
+                const QList<QByteArray> fields = rows[t].split(',');
+                for (int d = 0; d < width; ++d)
+                    QVERIFY(std::abs(fields[4 + d].toDouble() - last[t * width + d].toDouble()) < 1e-5);
+            }
+        }
+        QCOMPARE(cli({"trace", "--model", kModel, "--layer", "3", "--output", dir.filePath("x.json"), "hi"}).status, 2);
+    }
+
     void attentionRollout()
     {
         QTemporaryDir dir;
