@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ExampleSets</name>
+    <message>
+        <source>Polysemy: one word, two meanings (bank, 打)</source>
+        <translation>Polysemy: one word, two meanings (bank, 打)</translation>
+    </message>
+    <message>
+        <source>Agreement across distance (the keys … are)</source>
+        <translation>Agreement across distance (the keys … are)</translation>
+    </message>
+    <message>
+        <source>Coreference: who is &quot;it&quot;, who is 他?</source>
+        <translation>Coreference: who is &quot;it&quot;, who is 他?</translation>
+    </message>
+    <message>
+        <source>Word order: who bit whom</source>
+        <translation>Word order: who bit whom</translation>
+    </message>
+    <message>
+        <source>A sentence pair: [SEP] and segment ids</source>
+        <translation>A sentence pair: [SEP] and segment ids</translation>
+    </message>
+    <message>
+        <source>Masked words: what does the model predict?</source>
+        <translation>Masked words: what does the model predict?</translation>
+    </message>
+</context>
+<context>
     <name>bertlens::AnalysisSession</name>
     <message>
         <source>Export cancelled.</source>
@@ -400,6 +427,10 @@
     <message>
         <source>No model: File → Open model…</source>
         <translation>No model: File → Open model…</translation>
+    </message>
+    <message>
+        <source>&amp;Examples for a lesson</source>
+        <translation>&amp;Examples for a lesson</translation>
     </message>
 </context>
 <context>

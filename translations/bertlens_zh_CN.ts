@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ExampleSets</name>
+    <message>
+        <source>Polysemy: one word, two meanings (bank, 打)</source>
+        <translation>一词多义：同一个词的两种意思（bank，打）</translation>
+    </message>
+    <message>
+        <source>Agreement across distance (the keys … are)</source>
+        <translation>远距离的一致与依存（the keys … are）</translation>
+    </message>
+    <message>
+        <source>Coreference: who is &quot;it&quot;, who is 他?</source>
+        <translation>指代：“it”指谁，“他”指谁？</translation>
+    </message>
+    <message>
+        <source>Word order: who bit whom</source>
+        <translation>语序：谁咬了谁</translation>
+    </message>
+    <message>
+        <source>A sentence pair: [SEP] and segment ids</source>
+        <translation>句对：[SEP] 与片段编号</translation>
+    </message>
+    <message>
+        <source>Masked words: what does the model predict?</source>
+        <translation>遮盖词：模型预测什么？</translation>
+    </message>
+</context>
+<context>
     <name>bertlens::AnalysisSession</name>
     <message>
         <source>Export cancelled.</source>
@@ -399,6 +426,10 @@
     <message>
         <source>No model: File → Open model…</source>
         <translation>没有模型：文件 → 打开模型…</translation>
+    </message>
+    <message>
+        <source>&amp;Examples for a lesson</source>
+        <translation>课堂示例(&amp;E)</translation>
     </message>
 </context>
 <context>

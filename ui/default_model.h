@@ -9,7 +9,8 @@ namespace bertlens {
 // was built from. Empty if neither exists.
 QString defaultModelDir();
 
-// Example sentences shown on first launch (English and Chinese), one per line.
+// Example sentences shown on first launch, one per line: English and Chinese, or Chinese only
+// when the UI is in Chinese.
 QString exampleSentences();
 
 } // namespace bertlens

@@ -2,6 +2,7 @@
 
 #include "default_model.h"
 #include "dialogs/open_model_dialog.h"
+#include "example_sets.h"
 #include "language_menu.h"
 
 #include "panels/input_panel.h"
@@ -220,6 +221,7 @@ void MainWindow::createMenus()
     m_openDefaultAction->setEnabled(!defaultModelDir().isEmpty());
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_openSentencesAction = m_fileMenu->addAction(QString(), this, &MainWindow::askOpenSentences);
+    m_examplesMenu = m_fileMenu->addMenu(QString());
     m_fileMenu->addSeparator();
     m_exportVectorsAction = m_fileMenu->addAction(QString(), this, &MainWindow::askExportVectors);
     m_exportAttentionAction = m_fileMenu->addAction(QString(), this, &MainWindow::askExportAttention);
@@ -259,6 +261,10 @@ void MainWindow::retranslateUi()
     m_openDefaultAction->setText(tr("Open BertLens &Mini (the built-in model)"));
     m_recentMenu->setTitle(tr("Recent models"));
     m_openSentencesAction->setText(tr("Open &sentences…"));
+    m_examplesMenu->setTitle(tr("&Examples for a lesson"));
+    m_examplesMenu->clear();
+    for (const ExampleSet &set : exampleSets())
+        m_examplesMenu->addAction(set.title, this, [this, set] { m_input->setText(set.sentences, set.pairs); });
     m_openSentencesAction->setToolTip(tr("A text file, one sentence per line; TEXT_A<TAB>TEXT_B for a pair"));
     m_exportVectorsAction->setText(tr("Export &vectors…"));
     m_exportAttentionAction->setText(tr("Export &attention…"));

@@ -103,6 +103,7 @@ private:
     QMenu *m_fileMenu, *m_recentMenu, *m_viewMenu, *m_helpMenu;
     QAction *m_openAction, *m_openDefaultAction, *m_exportVectorsAction, *m_exportAttentionAction, *m_quitAction, *m_aboutAction;
     QAction *m_bf16Action = nullptr;
+    QMenu *m_examplesMenu = nullptr;
     QElapsedTimer m_downloadClock;
     QAction *m_wordsAction;
     QAction *m_openSentencesAction;

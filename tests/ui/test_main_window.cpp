@@ -32,6 +32,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QListWidget>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -748,6 +749,39 @@ private Q_SLOTS:
             for (const auto &token : s.encoding.tokens)
                 chinese = chinese || QString::fromStdString(token).contains(QRegularExpression("[\\x{4e00}-\\x{9fff}]"));
         QVERIFY(chinese);
+    }
+
+    // File → Examples for a lesson: six sets, each in English and Chinese; the pair set turns
+    // pair mode on. The Chinese UI's first launch shows Chinese sentences.
+    void lessonExamples()
+    {
+        QMenu *examples = nullptr;
+        for (QMenu *menu : m_window->findChildren<QMenu *>())
+            if (menu->title().contains("Examples"))
+                examples = menu;
+        QVERIFY(examples);
+        QCOMPARE(examples->actions().size(), 6);
+        const QRegularExpression han("[\\x{4e00}-\\x{9fff}]"), latin("[A-Za-z]");
+        for (QAction *action : examples->actions()) {
+            action->trigger();
+            const auto inputs = m_window->inputPanel()->inputs();
+            QVERIFY2(inputs.size() >= 2, qPrintable(action->text()));
+            bool chinese = false, english = false;
+            for (const auto &in : inputs) {
+                chinese = chinese || QString::fromStdString(in.text).contains(han);
+                english = english || QString::fromStdString(in.text).contains(latin);
+            }
+            QVERIFY2(chinese && english, qPrintable(action->text()));
+            if (action->text().contains("pair"))
+                QVERIFY(inputs[0].hasPair && !inputs[0].pair.empty());
+        }
+        applyLanguage("zh_CN");
+        QVERIFY(exampleSentences().contains(han) && !exampleSentences().contains(latin));
+        QTRY_VERIFY(examples->title().contains(QString::fromUtf8("课堂示例")));
+        QVERIFY(examples->actions().first()->text().contains(QString::fromUtf8("一词多义")));
+        applyLanguage("en");
+        QTRY_VERIFY(examples->title().contains("Examples"));
+        restoreText();
     }
 
     void cleanupTestCase() { m_window.reset(); }
