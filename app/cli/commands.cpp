@@ -43,13 +43,8 @@ std::string encodingJson(const std::string &text, const std::string *pair, const
         out += ", \"pair\": ";
         appendJsonString(out, *pair);
     }
-    out += ", \"tokens\": ";
-    appendJsonArray(out, e.tokens, appendJsonString);
-    const auto appendInt = [](std::string &o, int v) { o += std::to_string(v); };
-    out += ", \"ids\": ";
-    appendJsonArray(out, e.ids, appendInt);
-    out += ", \"type_ids\": ";
-    appendJsonArray(out, e.typeIds, appendInt);
+    out += ", ";
+    appendEncodingIds(out, e);
     out += ", \"offsets\": ";
     appendJsonArray(out, e.offsets, [](std::string &o, const std::pair<int, int> &p) {
         o += "[" + std::to_string(p.first) + ", " + std::to_string(p.second) + "]";

@@ -42,5 +42,16 @@ template <class T, class F> inline void appendJsonArray(std::string &out, const 
     out += ']';
 }
 
+// `"tokens": [...], "ids": [...], "type_ids": [...]` of an encoding (tokenize, trace).
+template <class Encoding> inline void appendEncodingIds(std::string &out, const Encoding &e)
+{
+    const auto appendInt = [](std::string &o, int v) { o += std::to_string(v); };
+    out += "\"tokens\": ";
+    appendJsonArray(out, e.tokens, appendJsonString);
+    out += ", \"ids\": ";
+    appendJsonArray(out, e.ids, appendInt);
+    out += ", \"type_ids\": ";
+    appendJsonArray(out, e.typeIds, appendInt);
+}
 
 } // namespace bertlens::cli

@@ -74,13 +74,8 @@ int trace(const QStringList &args)
     options.trace = &trace;
     model->encoder->forward(makeBatch({&e}, model->tokenizer->padId()), options);
 
-    std::string out = "{\"tokens\": ";
-    appendJsonArray(out, e.tokens, appendJsonString);
-    const auto appendInt = [](std::string &o, int v) { o += std::to_string(v); };
-    out += ", \"ids\": ";
-    appendJsonArray(out, e.ids, appendInt);
-    out += ", \"type_ids\": ";
-    appendJsonArray(out, e.typeIds, appendInt);
+    std::string out = "{";
+    appendEncodingIds(out, e);
     out += ", \"layer\": " + std::to_string(trace.layer) + ", \"head\": " + std::to_string(trace.head) + ", \"tensors\": {";
     for (size_t i = 0; i < trace.tensors.size(); ++i) {
         out += i ? ",\n  " : "\n  ";
