@@ -108,6 +108,10 @@
         <source>Sentence %1 — rollout up to layer %2</source>
         <translation>Sentence %1 — rollout up to layer %2</translation>
     </message>
+    <message>
+        <source>(layer 0 has no attention)</source>
+        <translation>(layer 0 has no attention)</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::ExportVectorsDialog</name>

@@ -108,6 +108,10 @@
         <source>Sentence %1 — rollout up to layer %2</source>
         <translation>句子 %1 — 展开到第 %2 层</translation>
     </message>
+    <message>
+        <source>(layer 0 has no attention)</source>
+        <translation>（第 0 层没有注意力）</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::ExportVectorsDialog</name>

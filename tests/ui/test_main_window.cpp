@@ -784,6 +784,22 @@ private Q_SLOTS:
         restoreText();
     }
 
+    // One numbering: the attention of layer ℓ produces hidden state ℓ; at layer 0 (the
+    // embeddings) the attention tab shows layer 1's and says why.
+    void layerZeroSaysItHasNoAttention()
+    {
+        auto title = [this] {
+            for (QLabel *label : m_window->attentionView()->findChildren<QLabel *>())
+                if (label->text().startsWith("Sentence"))
+                    return label->text();
+            return QString();
+        };
+        select([this] { m_window->setLayerAndHead(0, -1); });
+        QVERIFY2(title().contains("layer 1") && title().contains("layer 0 has no attention"), qPrintable(title()));
+        select([this] { m_window->setLayerAndHead(2, -1); });
+        QVERIFY2(title().contains("layer 2") && !title().contains("no attention"), qPrintable(title()));
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 };
 

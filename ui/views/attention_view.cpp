@@ -44,8 +44,12 @@ void AttentionView::retranslateUi()
     m_mode->setItemText(1, tr("Rollout (attention flow through the layers)"));
     m_mode->setToolTip(tr("Rollout (Abnar & Zuidema 2020): each layer's mean attention plus the residual path, "
                           "multiplied through the layers up to this one"));
-    m_title->setText(m_rollout ? tr("Sentence %1 — rollout up to layer %2").arg(m_sentence + 1).arg(m_layer)
-                               : tr("Sentence %1 — layer %2").arg(m_sentence + 1).arg(m_layer));
+    // One numbering everywhere: the attention of layer ℓ produces hidden state ℓ; layer 0 (the
+    // embeddings) has none, so the first layer's, which reads the embeddings, is shown and said so.
+    const QString title = m_rollout ? tr("Sentence %1 — rollout up to layer %2").arg(m_sentence + 1).arg(m_layer)
+                                    : tr("Sentence %1 — layer %2").arg(m_sentence + 1).arg(m_layer);
+    m_title->setText(m_selectedLayer == 0 ? title + " " + tr("(layer 0 has no attention)")
+                                          : title);
     m_plot->setAxisTitles(tr("attending token (from)"), tr("attended token (to)"), tr("attention weight"));
     m_plot->replot();
 }
@@ -65,6 +69,7 @@ void AttentionView::showData(const ViewInput &input)
     m_mode->setCurrentIndex(m_rollout ? 1 : 0);
     m_head->setEnabled(!m_rollout);
     m_layer = view.attentionLayer;
+    m_selectedLayer = view.selection.layer;
     m_sentence = view.selection.sentence;
     QStringList rows, columns;
     for (const auto &label : view.rowLabels)

@@ -36,6 +36,7 @@ private:
     HeatmapPlot *m_plot;
     std::vector<int> m_rowFirstToken;
     int m_layer = 1;
+    int m_selectedLayer = 0; // the layer selector: 0 = embeddings
     bool m_rollout = false;
     int m_sentence = 0;
 };
