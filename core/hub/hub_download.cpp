@@ -248,7 +248,11 @@ std::string downloadModel(const std::string &repoId, const std::string &revision
             http.fail("HEAD", url, head);
         FileInfo f;
         f.etag = unquoteEtag(!head.header("X-Linked-Etag").isEmpty() ? head.header("X-Linked-Etag") : head.header("ETag"));
-        f.size = (!head.header("X-Linked-Size").isEmpty() ? head.header("X-Linked-Size") : head.header("Content-Length")).toLongLong();
+        const QByteArray size = !head.header("X-Linked-Size").isEmpty() ? head.header("X-Linked-Size") : head.header("Content-Length");
+        bool known = false;
+        f.size = size.toLongLong(&known);
+        if (!known)
+            f.size = -1; // not announced: not checked
         f.download = head.location.isValid() && !head.location.isEmpty() ? head.location : url;
         static const QRegularExpression safe("^[A-Za-z0-9_.\\-]{1,128}$");
         if (!safe.match(f.etag).hasMatch())
