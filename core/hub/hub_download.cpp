@@ -174,6 +174,19 @@ HubOptions HubOptions::fromEnvironment()
     return o;
 }
 
+RepoInfo parseRepoInfo(const QByteArray &body, const std::string &url)
+{
+    const QJsonObject json = QJsonDocument::fromJson(body).object();
+    RepoInfo info;
+    info.commit = json.value("sha").toString().toStdString();
+    static const QRegularExpression sha("^[0-9a-f]{40}$");
+    if (!sha.match(QString::fromStdString(info.commit)).hasMatch())
+        throw Error(ErrorKind::Io, "GET " + url + ": the answer names no commit");
+    for (const QJsonValue &v : json.value("siblings").toArray())
+        info.siblings.push_back(v.toObject().value("rfilename").toString().toStdString());
+    return info;
+}
+
 std::vector<std::string> filesToFetch(const std::vector<std::string> &siblings)
 {
     static const QRegularExpression wanted(
@@ -224,15 +237,9 @@ std::string downloadModel(const std::string &repoId, const std::string &revision
     const Response info = http.send("GET", api);
     if (info.status != 200)
         http.fail("GET", api, info);
-    const QJsonObject json = QJsonDocument::fromJson(info.body).object();
-    const QString commit = json.value("sha").toString();
-    static const QRegularExpression sha("^[0-9a-f]{40}$");
-    if (!sha.match(commit).hasMatch())
-        throw Error(ErrorKind::Io, "GET " + api.toString().toStdString() + ": the answer names no commit");
-    std::vector<std::string> siblings;
-    for (const QJsonValue &v : json.value("siblings").toArray())
-        siblings.push_back(v.toObject().value("rfilename").toString().toStdString());
-    const std::vector<std::string> files = filesToFetch(siblings);
+    const RepoInfo repoInfo = parseRepoInfo(info.body, api.toString().toStdString());
+    const QString commit = QString::fromStdString(repoInfo.commit);
+    const std::vector<std::string> files = filesToFetch(repoInfo.siblings);
     if (std::find(files.begin(), files.end(), "config.json") == files.end())
         throw modelError(repoId + ": the repository has no config.json; is it a model of the BERT family?");
 

@@ -2,6 +2,8 @@
 
 #include "common/cancel.h"
 
+#include <QByteArray>
+
 #include <string>
 #include <vector>
 
@@ -30,6 +32,14 @@ std::string downloadModel(const std::string &repoId, const std::string &revision
 // id, from the cache when it is there (no request is made), else downloaded (unless offline).
 std::string resolveModelDir(const std::string &dirOrId, const HubOptions &options, const CancelToken *cancel = nullptr,
                             const ProgressFn &progress = {}, const std::string &revision = "main");
+
+// The Hub's answer to GET {endpoint}/api/models/{repo}/revision/{rev}: the commit and the
+// repository's file names. An answer without a commit is an error naming `url`.
+struct RepoInfo {
+    std::string commit;
+    std::vector<std::string> siblings;
+};
+RepoInfo parseRepoInfo(const QByteArray &json, const std::string &url);
 
 // The files of a repository (its "siblings") that a BERT-family model needs.
 std::vector<std::string> filesToFetch(const std::vector<std::string> &siblings);
