@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <iterator>
@@ -100,7 +101,10 @@ void readSentenceTransformer(const QDir &dir, ModelFolder &folder)
             st.normalize = true;
             continue;
         }
-        if (type.endsWith(".Pooling") && !path.contains("..")) {
+        if (type.endsWith(".Pooling")) {
+            static const QRegularExpression folderName("^[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]{0,127}$");
+            if (!folderName.match(path).hasMatch() || path.contains(".."))
+                throw modelError(where + ": the Pooling module's path is not a folder name inside the model folder");
             const QJsonObject c = readJsonObject(dir.filePath(path + "/config.json"));
             const std::pair<const char *, const char *> modes[] = {{"pooling_mode_cls_token", "cls"},
                                                                    {"pooling_mode_mean_tokens", "mean"},
