@@ -30,7 +30,6 @@ public:
     // the packed precision are read as they are, others converted. Without `activated`, the
     // activation is left out (a trace shows the values before it).
     at::Tensor operator()(const at::Tensor &x, at::ScalarType out = at::kFloat, bool activated = true) const;
-    bool packed() const { return m_packed != nullptr; }
 
 private:
     struct Packed;
