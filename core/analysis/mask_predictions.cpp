@@ -23,6 +23,14 @@ std::vector<TokenPrediction> topOf(const at::Tensor &probabilities, int k, const
 
 } // namespace
 
+std::vector<TokenPrediction> predictTokens(const LoadedModel &model, const std::vector<float> &hidden, int topK)
+{
+    if (!model.mlmHead)
+        throw modelError(model.mlmHeadMissing);
+    const at::Tensor vector = at::from_blob(const_cast<float *>(hidden.data()), {int64_t(hidden.size())}, at::kFloat);
+    return topOf(at::softmax(model.mlmHead->logits(vector).to(at::kDouble), -1), topK, model.tokenizer->vocab());
+}
+
 std::vector<MaskPrediction> predictMasks(const LoadedModel &model, const Encoding &encoding, const SentenceOutput &output,
                                          int topK, bool allLayers)
 {

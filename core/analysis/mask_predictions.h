@@ -30,4 +30,7 @@ struct MaskPrediction {
 std::vector<MaskPrediction> predictMasks(const LoadedModel &model, const Encoding &encoding, const SentenceOutput &output,
                                          int topK, bool allLayers);
 
+// The head's top-k guesses for one hidden-state vector [H] (any position, masked or not).
+std::vector<TokenPrediction> predictTokens(const LoadedModel &model, const std::vector<float> &hidden, int topK);
+
 } // namespace bertlens

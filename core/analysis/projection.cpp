@@ -1,5 +1,7 @@
 #include "analysis/projection.h"
 
+#include "analysis/tensor_matrix.h"
+
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
 
@@ -7,29 +9,12 @@
 
 namespace bertlens {
 
-namespace {
-
-at::Tensor toTensor(const Matrix &m)
-{
-    return at::from_blob(const_cast<float *>(m.values.data()), {m.rows, m.cols}, at::kFloat);
-}
-
-Matrix toMatrix(const at::Tensor &t)
-{
-    const at::Tensor c = t.to(at::kFloat).contiguous();
-    Matrix m(int(c.size(0)), int(c.size(1)));
-    std::copy(c.data_ptr<float>(), c.data_ptr<float>() + c.numel(), m.values.begin());
-    return m;
-}
-
-} // namespace
-
 PcaResult pca(const Matrix &data, int k)
 {
     c10::InferenceMode guard;
     PcaResult r;
     k = std::max(0, std::min({k, data.rows, data.cols}));
-    const at::Tensor x = toTensor(data).to(at::kDouble);
+    const at::Tensor x = tensorView(data).to(at::kDouble);
     const at::Tensor mean = x.mean(0);
     const at::Tensor centred = x - mean;
     r.mean.assign(size_t(data.cols), 0.f);
@@ -59,7 +44,7 @@ PcaResult pca(const Matrix &data, int k)
 Matrix cosineSimilarity(const Matrix &rows)
 {
     c10::InferenceMode guard;
-    const at::Tensor x = toTensor(rows).to(at::kDouble);
+    const at::Tensor x = tensorView(rows).to(at::kDouble);
     const at::Tensor norms = x.norm(2, 1, true);
     const at::Tensor unit = x / norms.where(norms > 0, at::ones_like(norms));
     return toMatrix(at::matmul(unit, unit.t()).clamp(-1, 1));

@@ -1,5 +1,6 @@
 #include "analysis/sentence_analysis.h"
 
+#include "analysis/tensor_matrix.h"
 #include "model/loaded_model.h"
 #include "pipeline/pipeline.h"
 
@@ -10,14 +11,6 @@
 namespace bertlens {
 
 namespace {
-
-Matrix toMatrix(const at::Tensor &t)
-{
-    const at::Tensor c = t.contiguous();
-    Matrix m(int(c.size(0)), int(c.size(1)));
-    std::memcpy(m.values.data(), c.data_ptr<float>(), m.values.size() * sizeof(float));
-    return m;
-}
 
 // The window's sink: every layer and head of every sentence, as matrices.
 class AnalysisCollector : public SentenceSink {

@@ -62,6 +62,10 @@ public:
     const BertConfig &config() const { return m_config; }
     Precision precision() const { return m_precision; }
     const at::Tensor &wordEmbeddings() const { return m_weights.wordEmbeddings; }
+    // The LayerNorms' γ and β (for the walk-through); layer 1..L.
+    const Norm &embeddingNorm() const { return m_weights.embeddingNorm; }
+    const Norm &attentionNorm(int layer) const { return m_layers.at(size_t(layer - 1)).attentionNorm; }
+    const Norm &outputNorm(int layer) const { return m_layers.at(size_t(layer - 1)).outputNorm; }
 
 private:
     struct Layer {

@@ -23,7 +23,7 @@ BertTokenizer::BertTokenizer(Vocab vocab, TokenizerOptions options)
     }
 }
 
-std::vector<BertTokenizer::Piece> BertTokenizer::tokenize(std::string_view text) const
+std::vector<BertTokenizer::Piece> BertTokenizer::tokenize(std::string_view text, TokenizationSteps *steps) const
 {
     CodePoints cps;
     size_t bad = 0;
@@ -47,32 +47,63 @@ std::vector<BertTokenizer::Piece> BertTokenizer::tokenize(std::string_view text)
             ++i;
             continue;
         }
-        tokenizeSegment(all.substr(segmentStart, i - segmentStart), int(segmentStart), pieces);
+        tokenizeSegment(all.substr(segmentStart, i - segmentStart), int(segmentStart), pieces, steps);
         pieces.push_back({match->second, int(i), int(i + match->first.size())});
+        if (steps) {
+            const std::string special = encodeUtf8(match->first);
+            steps->cleaned += " " + special + " ";
+            steps->words.push_back({special, {}, {special}});
+        }
         i += match->first.size();
         segmentStart = i;
     }
-    tokenizeSegment(all.substr(segmentStart), int(segmentStart), pieces);
+    tokenizeSegment(all.substr(segmentStart), int(segmentStart), pieces, steps);
     return pieces;
 }
 
-void BertTokenizer::tokenizeSegment(std::u32string_view segment, int originBase, std::vector<Piece> &out) const
+void BertTokenizer::tokenizeSegment(std::u32string_view segment, int originBase, std::vector<Piece> &out,
+                                    TokenizationSteps *steps) const
 {
     if (segment.empty())
         return;
     NormalizedText normalized;
     m_normalizer.normalize(segment, originBase, normalized);
+    if (steps)
+        steps->cleaned += encodeUtf8(normalized.text);
     std::vector<WordPieceToken> wordPieces;
     for (const WordSpan &word : splitWords(normalized.text)) {
         wordPieces.clear();
         const auto wordText = std::u32string_view(normalized.text).substr(size_t(word.begin), size_t(word.end - word.begin));
-        m_wordPiece->tokenize(wordText, wordPieces);
+        WordSplit *split = nullptr;
+        if (steps) {
+            steps->words.push_back({encodeUtf8(wordText), {}, {}});
+            split = &steps->words.back();
+        }
+        m_wordPiece->tokenize(wordText, wordPieces, split ? &split->tried : nullptr);
+        if (split)
+            for (const WordPieceToken &p : wordPieces)
+                split->pieces.push_back(m_vocab.token(p.id));
         for (const WordPieceToken &p : wordPieces) {
             const int first = normalized.origin[size_t(word.begin + p.begin)];
             const int last = normalized.origin[size_t(word.begin + p.end - 1)];
             out.push_back({p.id, first, last + 1});
         }
     }
+}
+
+TokenizationSteps BertTokenizer::explain(std::string_view text) const
+{
+    TokenizationSteps steps;
+    tokenize(text, &steps);
+    // Runs of spaces (the normaliser's, and those around CJK characters) shown as one.
+    std::string collapsed;
+    for (char ch : steps.cleaned)
+        if (ch != ' ' || (!collapsed.empty() && collapsed.back() != ' '))
+            collapsed += ch;
+    if (!collapsed.empty() && collapsed.back() == ' ')
+        collapsed.pop_back();
+    steps.cleaned = collapsed;
+    return steps;
 }
 
 Encoding BertTokenizer::encode(std::string_view text, int maxLength) const

@@ -16,6 +16,18 @@ struct TokenizerOptions {
     int maxCharsPerWord = 100;
 };
 
+// How one text became WordPieces, for a lesson: the cleaned text, its words, and for each word
+// the greedy longest-match search (every candidate looked up, in order) and the pieces it kept.
+struct WordSplit {
+    std::string word;
+    std::vector<std::string> tried;  // empty for a special token typed literally ("[MASK]")
+    std::vector<std::string> pieces; // "[UNK]" alone when no split exists
+};
+struct TokenizationSteps {
+    std::string cleaned; // after clean-up, CJK spacing, lower-casing and accent stripping, as the tokenizer saw it
+    std::vector<WordSplit> words;
+};
+
 // The original BERT tokenizer: normalize, split words, WordPiece, then [CLS] A [SEP] (B [SEP]).
 // Special tokens typed literally in the text ("[MASK]") are kept whole, as HuggingFace does.
 class BertTokenizer {
@@ -25,6 +37,9 @@ public:
     // maxLength counts special tokens; 0 means no limit. Pairs are truncated longest-first.
     Encoding encode(std::string_view text, int maxLength = 0) const;
     Encoding encodePair(std::string_view textA, std::string_view textB, int maxLength = 0) const;
+
+    // The steps of encode(text) before [CLS]/[SEP] are added (the same code path).
+    TokenizationSteps explain(std::string_view text) const;
 
     const Vocab &vocab() const { return m_vocab; }
     const TokenizerOptions &options() const { return m_options; }
@@ -39,8 +54,8 @@ private:
         int begin;
         int end;
     };
-    std::vector<Piece> tokenize(std::string_view text) const;
-    void tokenizeSegment(std::u32string_view segment, int originBase, std::vector<Piece> &out) const;
+    std::vector<Piece> tokenize(std::string_view text, TokenizationSteps *steps = nullptr) const;
+    void tokenizeSegment(std::u32string_view segment, int originBase, std::vector<Piece> &out, TokenizationSteps *steps) const;
     Encoding assemble(const std::vector<Piece> &a, const std::vector<Piece> *b, int maxLength) const;
 
     Vocab m_vocab;

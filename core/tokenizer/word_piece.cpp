@@ -2,7 +2,7 @@
 
 namespace bertlens {
 
-void WordPiece::tokenize(std::u32string_view word, std::vector<WordPieceToken> &out) const
+void WordPiece::tokenize(std::u32string_view word, std::vector<WordPieceToken> &out, std::vector<std::string> *tried) const
 {
     const int n = int(word.size());
     if (n > m_maxCharsPerWord) {
@@ -19,6 +19,8 @@ void WordPiece::tokenize(std::u32string_view word, std::vector<WordPieceToken> &
             candidate = start > 0 ? "##" : "";
             candidate += encodeUtf8(word.substr(size_t(start), size_t(end - start)));
             found = m_vocab.id(candidate);
+            if (tried)
+                tried->push_back(candidate);
             if (found >= 0)
                 break;
         }

@@ -3,6 +3,7 @@
 #include "tokenizer/unicode_text.h"
 #include "tokenizer/vocab.h"
 
+#include <string>
 #include <vector>
 
 namespace bertlens {
@@ -21,7 +22,9 @@ public:
         : m_vocab(vocab), m_unknownId(unknownId), m_maxCharsPerWord(maxCharsPerWord)
     {
     }
-    void tokenize(std::u32string_view word, std::vector<WordPieceToken> &out) const;
+    // With `tried`, every candidate looked up is appended in the order tried (longest first,
+    // "##" on continuations): the greedy search as a lesson shows it.
+    void tokenize(std::u32string_view word, std::vector<WordPieceToken> &out, std::vector<std::string> *tried = nullptr) const;
 
 private:
     const Vocab &m_vocab;

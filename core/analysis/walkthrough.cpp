@@ -1,0 +1,116 @@
+#include "analysis/walkthrough.h"
+
+#include "analysis/tensor_matrix.h"
+#include "common/error.h"
+#include "model/loaded_model.h"
+#include "pipeline/batch.h"
+
+#include <ATen/ATen.h>
+#include <c10/core/InferenceMode.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace bertlens {
+
+namespace {
+
+std::vector<float> toVector(const at::Tensor &t)
+{
+    const at::Tensor c = t.to(at::kFloat).contiguous();
+    return {c.data_ptr<float>(), c.data_ptr<float>() + c.numel()};
+}
+
+NormStep normStep(std::vector<float> input, const Norm &norm, std::vector<float> output)
+{
+    NormStep s;
+    double sum = 0, squares = 0;
+    for (float v : input)
+        sum += v;
+    s.mean = input.empty() ? 0 : sum / double(input.size());
+    for (float v : input)
+        squares += (v - s.mean) * (v - s.mean);
+    s.variance = input.empty() ? 0 : squares / double(input.size());
+    s.input = std::move(input);
+    s.gamma = toVector(norm.weight);
+    s.beta = toVector(norm.bias);
+    s.output = std::move(output);
+    return s;
+}
+
+std::vector<float> plus(std::vector<float> a, const std::vector<float> &b)
+{
+    for (size_t i = 0; i < a.size(); ++i)
+        a[i] += b[i];
+    return a;
+}
+
+} // namespace
+
+const Matrix &Walkthrough::tensor(const std::string &name) const
+{
+    const auto it = tensors.find(name);
+    if (it == tensors.end())
+        throw Error(ErrorKind::Usage, "the walk-through has no tensor '" + name + "'");
+    return it->second;
+}
+
+std::vector<float> Walkthrough::row(const std::string &name, int r) const
+{
+    const Matrix &m = tensor(name);
+    const int i = r < 0 ? request.token : r;
+    return {m.row(i), m.row(i) + m.cols};
+}
+
+Walkthrough computeWalkthrough(const LoadedModel &model, const WalkthroughRequest &request)
+{
+    const BertConfig &c = model.config;
+    Walkthrough w;
+    w.hiddenSize = c.hiddenSize;
+    w.numHeads = c.numHeads;
+    w.headSize = c.hiddenSize / c.numHeads;
+    w.intermediateSize = c.intermediateSize;
+    w.numLayers = c.numLayers;
+    w.activation = c.activationName;
+    w.layerNormEps = c.layerNormEps;
+    const BertTokenizer &tokenizer = *model.tokenizer;
+    w.text = tokenizer.explain(request.input.text);
+    if (request.input.hasPair)
+        w.pair = tokenizer.explain(request.input.pair);
+    w.encoding = request.input.hasPair ? tokenizer.encodePair(request.input.text, request.input.pair, model.maxLength)
+                                       : tokenizer.encode(request.input.text, model.maxLength);
+    w.request = request;
+    w.request.layer = std::clamp(request.layer, 1, c.numLayers);
+    w.request.head = std::clamp(request.head, 0, c.numHeads - 1);
+    w.request.token = std::clamp(request.token, 0, w.encoding.size() - 1);
+
+    c10::InferenceMode inference;
+    ForwardTrace trace;
+    trace.layer = w.request.layer;
+    trace.head = w.request.head;
+    ForwardOptions options;
+    options.trace = &trace;
+    const ForwardResult out = model.encoder->forward(makeBatch({&w.encoding}, tokenizer.padId()), options);
+    for (const auto &[name, value] : trace.tensors)
+        w.tensors[name] = toMatrix(value);
+
+    const int layer = w.request.layer;
+    w.embeddingNorm = normStep(w.row("embeddings.sum"), model.encoder->embeddingNorm(), w.row("embeddings.output"));
+    w.attentionNorm = normStep(plus(w.row("layer.input"), w.row("attention.output")), model.encoder->attentionNorm(layer),
+                               w.row("attention.output_norm"));
+    w.outputNorm = normStep(plus(w.row("attention.output_norm"), w.row("ffn.output")), model.encoder->outputNorm(layer),
+                            w.row("layer.output"));
+
+    const at::Tensor token = out.hidden.select(1, 0).select(1, w.request.token); // [L+1, H]
+    const at::Tensor norms = token.to(at::kDouble).norm(2, -1);
+    for (int64_t l = 0; l < norms.size(0); ++l)
+        w.norms.push_back(norms[l].item<double>());
+    w.top = toVector(token[token.size(0) - 1]);
+    if (model.mlmHead)
+        w.predictions = predictTokens(model, w.top, 5);
+    else
+        w.mlmHeadMissing = model.mlmHeadMissing;
+    return w;
+}
+
+} // namespace bertlens
