@@ -436,6 +436,30 @@
         <source>&amp;Examples for a lesson</source>
         <translation>&amp;Examples for a lesson</translation>
     </message>
+    <message>
+        <source>&amp;Presenter mode</source>
+        <translation>&amp;Presenter mode</translation>
+    </message>
+    <message>
+        <source>Full screen, large fonts, high contrast, side panels hidden; the token under the pointer is selected in every view. Esc leaves.</source>
+        <translation>Full screen, large fonts, high contrast, side panels hidden; the token under the pointer is selected in every view. Esc leaves.</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in (presenter mode)</source>
+        <translation>Zoom &amp;in (presenter mode)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out (presenter mode)</source>
+        <translation>Zoom &amp;out (presenter mode)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom (presenter mode)</source>
+        <translation>&amp;Reset zoom (presenter mode)</translation>
+    </message>
+    <message>
+        <source>Walk-through</source>
+        <translation>Walk-through</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::OpenModelDialog</name>
@@ -744,6 +768,20 @@ id %2 · characters %3–%4 · segment %5</translation>
     </message>
 </context>
 <context>
+    <name>bertlens::VectorStrip</name>
+    <message numerus="yes">
+        <source>(%n value(s))</source>
+        <translation>
+            <numerusform>(%n value(s))</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>dimension %1: %2</source>
+        <translation>dimension %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>bertlens::ViewStyle</name>
     <message>
         <source>None: one row per token</source>
@@ -760,6 +798,336 @@ id %2 · characters %3–%4 · segment %5</translation>
     <message>
         <source>Max of tokens</source>
         <translation>Max of tokens</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::WalkthroughView</name>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Embeddings</source>
+        <translation>Embeddings</translation>
+    </message>
+    <message>
+        <source>Q, K, V</source>
+        <translation>Q, K, V</translation>
+    </message>
+    <message>
+        <source>Scores → softmax</source>
+        <translation>Scores → softmax</translation>
+    </message>
+    <message>
+        <source>Weighted sum</source>
+        <translation>Weighted sum</translation>
+    </message>
+    <message>
+        <source>Add &amp;&amp; norm, feed-forward</source>
+        <translation>Add &amp;&amp; norm, feed-forward</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>Previous step (← or Page Up)</source>
+        <translation>Previous step (← or Page Up)</translation>
+    </message>
+    <message>
+        <source>Next step (→ or Page Down)</source>
+        <translation>Next step (→ or Page Down)</translation>
+    </message>
+    <message>
+        <source>Type a sentence and click one of its tokens: this tab walks through what BERT computes for it.</source>
+        <translation>Type a sentence and click one of its tokens: this tab walks through what BERT computes for it.</translation>
+    </message>
+    <message>
+        <source>Token %1 %2 of the sentence, layer %3 of %4, head %5 of %6 — click another token, or change the layer and head, to follow them here.</source>
+        <translation>Token %1 %2 of the sentence, layer %3 of %4, head %5 of %6 — click another token, or change the layer and head, to follow them here.</translation>
+    </message>
+    <message>
+        <source>No sentence yet.</source>
+        <translation>No sentence yet.</translation>
+    </message>
+    <message>
+        <source>1. From text to tokens</source>
+        <translation>1. From text to tokens</translation>
+    </message>
+    <message>
+        <source>BERT does not read letters: it reads numbers, one per token of a fixed vocabulary. The text is cleaned (lower-cased and accents removed where the model does so, spaces put around punctuation and Chinese characters), split into words, and each word into the longest pieces the vocabulary has, from left to right. A piece inside a word starts with ##.</source>
+        <translation>BERT does not read letters: it reads numbers, one per token of a fixed vocabulary. The text is cleaned (lower-cased and accents removed where the model does so, spaces put around punctuation and Chinese characters), split into words, and each word into the longest pieces the vocabulary has, from left to right. A piece inside a word starts with ##.</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Cleaned</source>
+        <translation>Cleaned</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Words</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>Pieces</translation>
+    </message>
+    <message>
+        <source>Second sentence</source>
+        <translation>Second sentence</translation>
+    </message>
+    <message>
+        <source>How %1 was split: the longest candidate first, one character shorter until the vocabulary has it, then the same for the rest (with ##):</source>
+        <translation>How %1 was split: the longest candidate first, one character shorter until the vocabulary has it, then the same for the rest (with ##):</translation>
+    </message>
+    <message>
+        <source>No split exists: the word becomes [UNK].</source>
+        <translation>No split exists: the word becomes [UNK].</translation>
+    </message>
+    <message>
+        <source>%1 is not from the text: [CLS] is put first (its last vector is often used for the whole sentence) and [SEP] after each sentence.</source>
+        <translation>%1 is not from the text: [CLS] is put first (its last vector is often used for the whole sentence) and [SEP] after each sentence.</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>position</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>token</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>segment</translation>
+    </message>
+    <message>
+        <source>[CLS] first, [SEP] after each sentence; the segment says which sentence a token is in:</source>
+        <translation>[CLS] first, [SEP] after each sentence; the segment says which sentence a token is in:</translation>
+    </message>
+    <message>
+        <source>2. From a token to a vector</source>
+        <translation>2. From a token to a vector</translation>
+    </message>
+    <message>
+        <source>The id picks one row of the word-embedding table; the position picks a row of the position table (the only way BERT knows word order); the segment picks a row of the segment table. Each row has H = %1 numbers. The three are added, then LayerNorm rescales the sum: y = γ · (x − mean) / √(variance + ε) + β.</source>
+        <translation>The id picks one row of the word-embedding table; the position picks a row of the position table (the only way BERT knows word order); the segment picks a row of the segment table. Each row has H = %1 numbers. The three are added, then LayerNorm rescales the sum: y = γ · (x − mean) / √(variance + ε) + β.</translation>
+    </message>
+    <message>
+        <source>word embedding of %1 (row %2)</source>
+        <translation>word embedding of %1 (row %2)</translation>
+    </message>
+    <message>
+        <source>+ position embedding (row %1)</source>
+        <translation>+ position embedding (row %1)</translation>
+    </message>
+    <message>
+        <source>+ segment embedding (row %1)</source>
+        <translation>+ segment embedding (row %1)</translation>
+    </message>
+    <message>
+        <source>= sum x</source>
+        <translation>= sum x</translation>
+    </message>
+    <message>
+        <source>LayerNorm: mean of x = %1, variance = %2, ε = %3</source>
+        <translation>LayerNorm: mean of x = %1, variance = %2, ε = %3</translation>
+    </message>
+    <message>
+        <source>γ (learned scale)</source>
+        <translation>γ (learned scale)</translation>
+    </message>
+    <message>
+        <source>β (learned shift)</source>
+        <translation>β (learned shift)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;= the layer-0 vector of %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;= the layer-0 vector of %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>3. Queries, keys and values: layer %1, head %2</source>
+        <translation>3. Queries, keys and values: layer %1, head %2</translation>
+    </message>
+    <message>
+        <source>Each layer has %1 attention heads. This head multiplies every token&apos;s vector x (the layer&apos;s input) by three learned matrices: the query q (what this token looks for), the key k (what it offers) and the value v (what it passes on), each with d = H / heads = %2 numbers.</source>
+        <translation>Each layer has %1 attention heads. This head multiplies every token&apos;s vector x (the layer&apos;s input) by three learned matrices: the query q (what this token looks for), the key k (what it offers) and the value v (what it passes on), each with d = H / heads = %2 numbers.</translation>
+    </message>
+    <message>
+        <source>K and V in the same way, with their own weights. One row per token:</source>
+        <translation>K and V in the same way, with their own weights. One row per token:</translation>
+    </message>
+    <message>
+        <source>q of %1</source>
+        <translation>q of %1</translation>
+    </message>
+    <message>
+        <source>k of %1</source>
+        <translation>k of %1</translation>
+    </message>
+    <message>
+        <source>v of %1</source>
+        <translation>v of %1</translation>
+    </message>
+    <message>
+        <source>4. Who does %1 attend to?</source>
+        <translation>4. Who does %1 attend to?</translation>
+    </message>
+    <message>
+        <source>Its query is compared with every token&apos;s key: score&lt;sub&gt;j&lt;/sub&gt; = q · k&lt;sub&gt;j&lt;/sub&gt; / √d, with √d = %1 (keeps the scores from growing with d). Padding tokens would get −∞ added here (the mask); one sentence alone has no padding, so the mask adds 0. Softmax turns the scores into weights that are positive and sum to 1: p&lt;sub&gt;j&lt;/sub&gt; = e&lt;sup&gt;score&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;score&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt;.</source>
+        <translation>Its query is compared with every token&apos;s key: score&lt;sub&gt;j&lt;/sub&gt; = q · k&lt;sub&gt;j&lt;/sub&gt; / √d, with √d = %1 (keeps the scores from growing with d). Padding tokens would get −∞ added here (the mask); one sentence alone has no padding, so the mask adds 0. Softmax turns the scores into weights that are positive and sum to 1: p&lt;sub&gt;j&lt;/sub&gt; = e&lt;sup&gt;score&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;score&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt;.</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>score</translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation>mask</translation>
+    </message>
+    <message>
+        <source>weight p</source>
+        <translation>weight p</translation>
+    </message>
+    <message>
+        <source>This row of weights is row %1 of the Attention tab at layer %2, head %3.</source>
+        <translation>This row of weights is row %1 of the Attention tab at layer %2, head %3.</translation>
+    </message>
+    <message>
+        <source>Show it in the Attention tab</source>
+        <translation>Show it in the Attention tab</translation>
+    </message>
+    <message>
+        <source>5. The weighted sum of the values</source>
+        <translation>5. The weighted sum of the values</translation>
+    </message>
+    <message>
+        <source>The head&apos;s output for %1 is the sum of every token&apos;s value vector, each multiplied by its weight: c = Σ&lt;sub&gt;j&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; v&lt;sub&gt;j&lt;/sub&gt;. The tokens with the largest weights:</source>
+        <translation>The head&apos;s output for %1 is the sum of every token&apos;s value vector, each multiplied by its weight: c = Σ&lt;sub&gt;j&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; v&lt;sub&gt;j&lt;/sub&gt;. The tokens with the largest weights:</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n more token(s) with smaller weights</source>
+        <translation>
+            <numerusform>+ %n more token(s) with smaller weights</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;= c, this head&apos;s output&lt;/b&gt;</source>
+        <translation>&lt;b&gt;= c, this head&apos;s output&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Every head does the same with its own weights. The %1 outputs of length %2 are put side by side into one vector of length H = %3 and multiplied by W&lt;sub&gt;O&lt;/sub&gt; [%3, %3] (+ b&lt;sub&gt;O&lt;/sub&gt;):</source>
+        <translation>Every head does the same with its own weights. The %1 outputs of length %2 are put side by side into one vector of length H = %3 and multiplied by W&lt;sub&gt;O&lt;/sub&gt; [%3, %3] (+ b&lt;sub&gt;O&lt;/sub&gt;):</translation>
+    </message>
+    <message>
+        <source>attention output (all heads, after W&lt;sub&gt;O&lt;/sub&gt;)</source>
+        <translation>attention output (all heads, after W&lt;sub&gt;O&lt;/sub&gt;)</translation>
+    </message>
+    <message>
+        <source>6. Add &amp; norm, then the feed-forward network (layer %1)</source>
+        <translation>6. Add &amp; norm, then the feed-forward network (layer %1)</translation>
+    </message>
+    <message>
+        <source>Residual connection: the attention output is added to the layer&apos;s input, so the vector is refined, not replaced; then LayerNorm.</source>
+        <translation>Residual connection: the attention output is added to the layer&apos;s input, so the vector is refined, not replaced; then LayerNorm.</translation>
+    </message>
+    <message>
+        <source>layer input x + attention output</source>
+        <translation>layer input x + attention output</translation>
+    </message>
+    <message>
+        <source>mean = %1, variance = %2</source>
+        <translation>mean = %1, variance = %2</translation>
+    </message>
+    <message>
+        <source>= after LayerNorm</source>
+        <translation>= after LayerNorm</translation>
+    </message>
+    <message>
+        <source>The feed-forward network works on each token alone: W₁ widens the vector to F = %1 numbers, the activation (%2) lets mostly positive values through, W₂ brings it back to H = %3.</source>
+        <translation>The feed-forward network works on each token alone: W₁ widens the vector to F = %1 numbers, the activation (%2) lets mostly positive values through, W₂ brings it back to H = %3.</translation>
+    </message>
+    <message>
+        <source>· W₁ + b₁</source>
+        <translation>· W₁ + b₁</translation>
+    </message>
+    <message>
+        <source>value before the activation</source>
+        <translation>value before the activation</translation>
+    </message>
+    <message>
+        <source>%1(value)</source>
+        <translation>%1(value)</translation>
+    </message>
+    <message>
+        <source>= activation (%1 values, red dots above)</source>
+        <translation>= activation (%1 values, red dots above)</translation>
+    </message>
+    <message>
+        <source>· W₂ + b₂</source>
+        <translation>· W₂ + b₂</translation>
+    </message>
+    <message>
+        <source>+ the normed vector above</source>
+        <translation>+ the normed vector above</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;= the output of layer %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;= the output of layer %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>← Previous layer</source>
+        <translation>← Previous layer</translation>
+    </message>
+    <message>
+        <source>Next layer →</source>
+        <translation>Next layer →</translation>
+    </message>
+    <message>
+        <source>7. The contextual embedding</source>
+        <translation>7. The contextual embedding</translation>
+    </message>
+    <message>
+        <source>After all %1 layers the vector of %2 has taken in the whole sentence: this last layer&apos;s vector is its contextual embedding. The same word in another sentence gets another vector.</source>
+        <translation>After all %1 layers the vector of %2 has taken in the whole sentence: this last layer&apos;s vector is its contextual embedding. The same word in another sentence gets another vector.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 after layer %2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 after layer %2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>layer (0 = embeddings)</source>
+        <translation>layer (0 = embeddings)</translation>
+    </message>
+    <message>
+        <source>length ‖h‖ of %1&apos;s vector</source>
+        <translation>length ‖h‖ of %1&apos;s vector</translation>
+    </message>
+    <message>
+        <source>The masked-language-model head turns the vector back into a score for every word of the vocabulary. At this position it guesses: %1</source>
+        <translation>The masked-language-model head turns the vector back into a score for every word of the vocabulary. At this position it guesses: %1</translation>
+    </message>
+    <message>
+        <source>(It sees the token itself here; double-click the token to mask it and see what the model expects from the context alone.)</source>
+        <translation>(It sees the token itself here; double-click the token to mask it and see what the model expects from the context alone.)</translation>
+    </message>
+    <message>
+        <source>This model has no masked-language-model head, so it cannot say which word it expects here (%1).</source>
+        <translation>This model has no masked-language-model head, so it cannot say which word it expects here (%1).</translation>
+    </message>
+    <message>
+        <source>All vectors in a plane (Projection)</source>
+        <translation>All vectors in a plane (Projection)</translation>
+    </message>
+    <message>
+        <source>Every token&apos;s vector at every layer (Hidden states)</source>
+        <translation>Every token&apos;s vector at every layer (Hidden states)</translation>
     </message>
 </context>
 </TS>

@@ -435,6 +435,30 @@
         <source>&amp;Examples for a lesson</source>
         <translation>课堂示例(&amp;E)</translation>
     </message>
+    <message>
+        <source>&amp;Presenter mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen, large fonts, high contrast, side panels hidden; the token under the pointer is selected in every view. Esc leaves.</source>
+        <translation>全屏、大字号、高对比度，隐藏侧边面板；鼠标指向的词元在所有视图中被选中。按 Esc 退出。</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in (presenter mode)</source>
+        <translation>放大（演示模式）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out (presenter mode)</source>
+        <translation>缩小（演示模式）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom (presenter mode)</source>
+        <translation>重置缩放（演示模式）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Walk-through</source>
+        <translation>逐步讲解</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::OpenModelDialog</name>
@@ -743,6 +767,19 @@ id %2 · characters %3–%4 · segment %5</source>
     </message>
 </context>
 <context>
+    <name>bertlens::VectorStrip</name>
+    <message numerus="yes">
+        <source>(%n value(s))</source>
+        <translation>
+            <numerusform>（%n 个数）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>dimension %1: %2</source>
+        <translation>第 %1 维：%2</translation>
+    </message>
+</context>
+<context>
     <name>bertlens::ViewStyle</name>
     <message>
         <source>None: one row per token</source>
@@ -759,6 +796,335 @@ id %2 · characters %3–%4 · segment %5</source>
     <message>
         <source>Max of tokens</source>
         <translation>词元最大值</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::WalkthroughView</name>
+    <message>
+        <source>Tokens</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>Embeddings</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <source>Q, K, V</source>
+        <translation>Q、K、V</translation>
+    </message>
+    <message>
+        <source>Scores → softmax</source>
+        <translation>分数 → softmax</translation>
+    </message>
+    <message>
+        <source>Weighted sum</source>
+        <translation>加权求和</translation>
+    </message>
+    <message>
+        <source>Add &amp;&amp; norm, feed-forward</source>
+        <translation>残差与归一化、前馈</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Previous step (← or Page Up)</source>
+        <translation>上一步（← 或 Page Up）</translation>
+    </message>
+    <message>
+        <source>Next step (→ or Page Down)</source>
+        <translation>下一步（→ 或 Page Down）</translation>
+    </message>
+    <message>
+        <source>Type a sentence and click one of its tokens: this tab walks through what BERT computes for it.</source>
+        <translation>输入一个句子并点击其中一个词元：本页逐步展示 BERT 为它计算的每一步。</translation>
+    </message>
+    <message>
+        <source>Token %1 %2 of the sentence, layer %3 of %4, head %5 of %6 — click another token, or change the layer and head, to follow them here.</source>
+        <translation>句子的第 %1 个词元 %2，第 %3 层（共 %4 层），第 %5 个注意力头（共 %6 个）——点击其他词元或更改层和注意力头，本页随之更新。</translation>
+    </message>
+    <message>
+        <source>No sentence yet.</source>
+        <translation>还没有句子。</translation>
+    </message>
+    <message>
+        <source>1. From text to tokens</source>
+        <translation>1. 从文本到词元</translation>
+    </message>
+    <message>
+        <source>BERT does not read letters: it reads numbers, one per token of a fixed vocabulary. The text is cleaned (lower-cased and accents removed where the model does so, spaces put around punctuation and Chinese characters), split into words, and each word into the longest pieces the vocabulary has, from left to right. A piece inside a word starts with ##.</source>
+        <translation>BERT 不读字母，只读数字：固定词表中每个词元对应一个编号。文本先被清理（模型需要时转为小写并去掉重音符号，在标点和汉字两侧加空格），再切分成词，每个词再从左到右切成词表中最长的片段。词内部的片段以 ## 开头。</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Cleaned</source>
+        <translation>清理后</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Second sentence</source>
+        <translation>第二个句子</translation>
+    </message>
+    <message>
+        <source>How %1 was split: the longest candidate first, one character shorter until the vocabulary has it, then the same for the rest (with ##):</source>
+        <translation>%1 是这样切分的：先试最长的候选，每次缩短一个字符，直到词表中有它；剩下的部分（加 ##）同样处理：</translation>
+    </message>
+    <message>
+        <source>No split exists: the word becomes [UNK].</source>
+        <translation>无法切分：这个词变成 [UNK]。</translation>
+    </message>
+    <message>
+        <source>%1 is not from the text: [CLS] is put first (its last vector is often used for the whole sentence) and [SEP] after each sentence.</source>
+        <translation>%1 不来自文本：[CLS] 放在最前面（它最后一层的向量常用来代表整个句子），[SEP] 放在每个句子之后。</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>句段</translation>
+    </message>
+    <message>
+        <source>[CLS] first, [SEP] after each sentence; the segment says which sentence a token is in:</source>
+        <translation>[CLS] 在最前，[SEP] 在每个句子之后；句段表示词元属于哪个句子：</translation>
+    </message>
+    <message>
+        <source>2. From a token to a vector</source>
+        <translation>2. 从词元到向量</translation>
+    </message>
+    <message>
+        <source>The id picks one row of the word-embedding table; the position picks a row of the position table (the only way BERT knows word order); the segment picks a row of the segment table. Each row has H = %1 numbers. The three are added, then LayerNorm rescales the sum: y = γ · (x − mean) / √(variance + ε) + β.</source>
+        <translation>编号选出词嵌入表的一行；位置选出位置嵌入表的一行（这是 BERT 知道词序的唯一途径）；句段选出句段嵌入表的一行。每行有 H = %1 个数。三者相加，再由 LayerNorm 重新缩放：y = γ · (x − 均值) / √(方差 + ε) + β。</translation>
+    </message>
+    <message>
+        <source>word embedding of %1 (row %2)</source>
+        <translation>%1 的词嵌入（第 %2 行）</translation>
+    </message>
+    <message>
+        <source>+ position embedding (row %1)</source>
+        <translation>+ 位置嵌入（第 %1 行）</translation>
+    </message>
+    <message>
+        <source>+ segment embedding (row %1)</source>
+        <translation>+ 句段嵌入（第 %1 行）</translation>
+    </message>
+    <message>
+        <source>= sum x</source>
+        <translation>= 和 x</translation>
+    </message>
+    <message>
+        <source>LayerNorm: mean of x = %1, variance = %2, ε = %3</source>
+        <translation>LayerNorm：x 的均值 = %1，方差 = %2，ε = %3</translation>
+    </message>
+    <message>
+        <source>γ (learned scale)</source>
+        <translation>γ（学到的缩放）</translation>
+    </message>
+    <message>
+        <source>β (learned shift)</source>
+        <translation>β（学到的平移）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;= the layer-0 vector of %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;= %1 的第 0 层向量&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>3. Queries, keys and values: layer %1, head %2</source>
+        <translation>3. 查询、键和值：第 %1 层，第 %2 个注意力头</translation>
+    </message>
+    <message>
+        <source>Each layer has %1 attention heads. This head multiplies every token&apos;s vector x (the layer&apos;s input) by three learned matrices: the query q (what this token looks for), the key k (what it offers) and the value v (what it passes on), each with d = H / heads = %2 numbers.</source>
+        <translation>每层有 %1 个注意力头。这个头把每个词元的向量 x（该层的输入）乘以三个学到的矩阵：查询 q（这个词元在找什么）、键 k（它能提供什么）和值 v（它传递什么），各有 d = H / 头数 = %2 个数。</translation>
+    </message>
+    <message>
+        <source>K and V in the same way, with their own weights. One row per token:</source>
+        <translation>K 和 V 的计算方式相同，用各自的权重。每个词元一行：</translation>
+    </message>
+    <message>
+        <source>q of %1</source>
+        <translation>%1 的 q</translation>
+    </message>
+    <message>
+        <source>k of %1</source>
+        <translation>%1 的 k</translation>
+    </message>
+    <message>
+        <source>v of %1</source>
+        <translation>%1 的 v</translation>
+    </message>
+    <message>
+        <source>4. Who does %1 attend to?</source>
+        <translation>4. %1 关注谁？</translation>
+    </message>
+    <message>
+        <source>Its query is compared with every token&apos;s key: score&lt;sub&gt;j&lt;/sub&gt; = q · k&lt;sub&gt;j&lt;/sub&gt; / √d, with √d = %1 (keeps the scores from growing with d). Padding tokens would get −∞ added here (the mask); one sentence alone has no padding, so the mask adds 0. Softmax turns the scores into weights that are positive and sum to 1: p&lt;sub&gt;j&lt;/sub&gt; = e&lt;sup&gt;score&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;score&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt;.</source>
+        <translation>它的查询与每个词元的键比较：分数&lt;sub&gt;j&lt;/sub&gt; = q · k&lt;sub&gt;j&lt;/sub&gt; / √d，其中 √d = %1（避免分数随 d 增大）。填充词元会在这里加上 −∞（掩码）；单个句子没有填充，所以掩码加 0。softmax 把分数变成为正且总和为 1 的权重：p&lt;sub&gt;j&lt;/sub&gt; = e&lt;sup&gt;分数&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;分数&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt;。</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation>掩码</translation>
+    </message>
+    <message>
+        <source>weight p</source>
+        <translation>权重 p</translation>
+    </message>
+    <message>
+        <source>This row of weights is row %1 of the Attention tab at layer %2, head %3.</source>
+        <translation>这一行权重就是“注意力”页第 %2 层、第 %3 个头的第 %1 行。</translation>
+    </message>
+    <message>
+        <source>Show it in the Attention tab</source>
+        <translation>在“注意力”页中查看</translation>
+    </message>
+    <message>
+        <source>5. The weighted sum of the values</source>
+        <translation>5. 值的加权求和</translation>
+    </message>
+    <message>
+        <source>The head&apos;s output for %1 is the sum of every token&apos;s value vector, each multiplied by its weight: c = Σ&lt;sub&gt;j&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; v&lt;sub&gt;j&lt;/sub&gt;. The tokens with the largest weights:</source>
+        <translation>这个头对 %1 的输出是所有词元的值向量乘以各自权重之和：c = Σ&lt;sub&gt;j&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; v&lt;sub&gt;j&lt;/sub&gt;。权重最大的词元：</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n more token(s) with smaller weights</source>
+        <translation>
+            <numerusform>+ 另外 %n 个权重较小的词元</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;= c, this head&apos;s output&lt;/b&gt;</source>
+        <translation>&lt;b&gt;= c，这个头的输出&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Every head does the same with its own weights. The %1 outputs of length %2 are put side by side into one vector of length H = %3 and multiplied by W&lt;sub&gt;O&lt;/sub&gt; [%3, %3] (+ b&lt;sub&gt;O&lt;/sub&gt;):</source>
+        <translation>每个头都用自己的权重做同样的计算。%1 个长度为 %2 的输出并排拼成一个长度为 H = %3 的向量，再乘以 W&lt;sub&gt;O&lt;/sub&gt; [%3, %3]（+ b&lt;sub&gt;O&lt;/sub&gt;）：</translation>
+    </message>
+    <message>
+        <source>attention output (all heads, after W&lt;sub&gt;O&lt;/sub&gt;)</source>
+        <translation>注意力输出（所有头，经过 W&lt;sub&gt;O&lt;/sub&gt;）</translation>
+    </message>
+    <message>
+        <source>6. Add &amp; norm, then the feed-forward network (layer %1)</source>
+        <translation>6. 残差与归一化，然后是前馈网络（第 %1 层）</translation>
+    </message>
+    <message>
+        <source>Residual connection: the attention output is added to the layer&apos;s input, so the vector is refined, not replaced; then LayerNorm.</source>
+        <translation>残差连接：注意力输出加到该层的输入上，向量是被修正而不是被替换；然后做 LayerNorm。</translation>
+    </message>
+    <message>
+        <source>layer input x + attention output</source>
+        <translation>层输入 x + 注意力输出</translation>
+    </message>
+    <message>
+        <source>mean = %1, variance = %2</source>
+        <translation>均值 = %1，方差 = %2</translation>
+    </message>
+    <message>
+        <source>= after LayerNorm</source>
+        <translation>= LayerNorm 之后</translation>
+    </message>
+    <message>
+        <source>The feed-forward network works on each token alone: W₁ widens the vector to F = %1 numbers, the activation (%2) lets mostly positive values through, W₂ brings it back to H = %3.</source>
+        <translation>前馈网络对每个词元单独计算：W₁ 把向量扩展到 F = %1 个数，激活函数（%2）主要让正值通过，W₂ 再把它变回 H = %3 个数。</translation>
+    </message>
+    <message>
+        <source>· W₁ + b₁</source>
+        <translation>· W₁ + b₁</translation>
+    </message>
+    <message>
+        <source>value before the activation</source>
+        <translation>激活前的值</translation>
+    </message>
+    <message>
+        <source>%1(value)</source>
+        <translation>%1(值)</translation>
+    </message>
+    <message>
+        <source>= activation (%1 values, red dots above)</source>
+        <translation>= 激活（%1 个数，即上图红点）</translation>
+    </message>
+    <message>
+        <source>· W₂ + b₂</source>
+        <translation>· W₂ + b₂</translation>
+    </message>
+    <message>
+        <source>+ the normed vector above</source>
+        <translation>+ 上面归一化后的向量</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;= the output of layer %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;= 第 %1 层的输出&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>← Previous layer</source>
+        <translation>← 上一层</translation>
+    </message>
+    <message>
+        <source>Next layer →</source>
+        <translation>下一层 →</translation>
+    </message>
+    <message>
+        <source>7. The contextual embedding</source>
+        <translation>7. 上下文嵌入</translation>
+    </message>
+    <message>
+        <source>After all %1 layers the vector of %2 has taken in the whole sentence: this last layer&apos;s vector is its contextual embedding. The same word in another sentence gets another vector.</source>
+        <translation>经过全部 %1 层之后，%2 的向量已经吸收了整个句子的信息：最后一层的向量就是它的上下文嵌入。同一个词在另一个句子中会得到另一个向量。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 after layer %2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;第 %2 层之后的 %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>layer (0 = embeddings)</source>
+        <translation>层（0 = 嵌入）</translation>
+    </message>
+    <message>
+        <source>length ‖h‖ of %1&apos;s vector</source>
+        <translation>%1 的向量长度 ‖h‖</translation>
+    </message>
+    <message>
+        <source>The masked-language-model head turns the vector back into a score for every word of the vocabulary. At this position it guesses: %1</source>
+        <translation>掩码语言模型头把向量变回词表中每个词的分数。在这个位置它猜测：%1</translation>
+    </message>
+    <message>
+        <source>(It sees the token itself here; double-click the token to mask it and see what the model expects from the context alone.)</source>
+        <translation>（这里模型能看到词元本身；双击该词元把它遮住，就能看到模型仅凭上下文会预测什么。）</translation>
+    </message>
+    <message>
+        <source>This model has no masked-language-model head, so it cannot say which word it expects here (%1).</source>
+        <translation>这个模型没有掩码语言模型头，因此无法说出它在这里预期哪个词（%1）。</translation>
+    </message>
+    <message>
+        <source>All vectors in a plane (Projection)</source>
+        <translation>所有向量投影到平面（投影）</translation>
+    </message>
+    <message>
+        <source>Every token&apos;s vector at every layer (Hidden states)</source>
+        <translation>每个词元在每一层的向量（隐藏状态）</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@
 #include "dialogs/open_model_dialog.h"
 #include "example_sets.h"
 #include "language_menu.h"
+#include "presenter_mode.h"
 
 #include "panels/input_panel.h"
 #include "panels/predictions_panel.h"
@@ -14,6 +15,7 @@
 #include "views/hidden_state_view.h"
 #include "views/projection_view.h"
 #include "views/similarity_view.h"
+#include "views/walkthrough_view.h"
 
 #include <QDockWidget>
 #include <QFileDialog>
@@ -22,6 +24,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QScrollArea>
+#include <QShortcut>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -63,6 +66,8 @@ void MainWindow::createWidgets()
     m_views = {m_attention, m_overview, m_hidden, m_projection, m_similarity};
     for (AnalysisView *view : m_views)
         m_tabs->addTab(view, QString());
+    m_walkthrough = new WalkthroughView(this);
+    m_tabs->addTab(m_walkthrough, QString());
     m_predictions = new PredictionsPanel(this);
     auto *top = new QSplitter(Qt::Horizontal, this);
     top->addWidget(tokenScroll);
@@ -70,12 +75,13 @@ void MainWindow::createWidgets()
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 2);
     top->setSizes({640, 420});
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(top);
-    splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({290, 560});
-    setCentralWidget(splitter);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->addWidget(top);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({290, 560});
+    setCentralWidget(m_splitter);
+    m_presenter = new PresenterMode(this, {dock, m_predictions, menuBar(), statusBar()});
 
     m_modelLabel = new QLabel(this);
     m_modelLabel->setObjectName("modelLabel");
@@ -102,6 +108,11 @@ void MainWindow::connectViews()
     });
     connect(m_tokens, &TokenStrip::tokenClicked, this, &MainWindow::selectToken);
     connect(m_tokens, &TokenStrip::tokenDoubleClicked, this, &MainWindow::maskToken);
+    // Presenting, the pointer shows the class a token: the one under it is selected in every view.
+    connect(m_tokens, &TokenStrip::tokenHovered, this, [this](int sentence, int token) {
+        if (m_presenter->isActive())
+            selectToken(sentence, token);
+    });
     connect(m_attention, &AttentionView::rolloutChanged, this, [this](bool rollout) {
         m_selection.rollout = rollout;
         applySelection();
@@ -148,6 +159,40 @@ void MainWindow::connectViews()
         applySelection();
     });
     connect(m_similarity, &SimilarityView::poolingChanged, this, setPooling);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        const bool walkthrough = m_tabs->currentWidget() == m_walkthrough;
+        m_session->setWalkthroughWanted(walkthrough);
+        if (walkthrough)
+            m_walkthrough->setFocus(); // → / ← and the clicker's keys step
+    });
+    connect(m_walkthrough, &WalkthroughView::layerRequested, m_input, &InputPanel::setLayer);
+    connect(m_walkthrough, &WalkthroughView::linkActivated, this, [this](WalkthroughView::Link link) { followWalkthroughLink(int(link)); });
+}
+
+// A walk-through page's link: the other view, showing what the page showed (its token, layer, head).
+void MainWindow::followWalkthroughLink(int link)
+{
+    const auto w = m_session->walkthrough();
+    if (!w)
+        return;
+    switch (WalkthroughView::Link(link)) {
+    case WalkthroughView::Link::Attention:
+        m_selection.head = w->request.head;
+        m_selection.rollout = false;
+        if (m_selection.layer != w->request.layer)
+            m_input->setLayer(w->request.layer);
+        selectToken(m_selection.sentence, w->request.token);
+        m_tabs->setCurrentWidget(m_attention);
+        break;
+    case WalkthroughView::Link::HiddenStates:
+        selectToken(m_selection.sentence, w->request.token);
+        m_tabs->setCurrentWidget(m_hidden);
+        break;
+    case WalkthroughView::Link::Projection:
+        selectToken(m_selection.sentence, w->request.token);
+        m_tabs->setCurrentWidget(m_projection);
+        break;
+    }
 }
 
 // The session's outcomes become what the window shows.
@@ -180,6 +225,7 @@ void MainWindow::connectSession()
         updateStatus();
     });
     connect(m_session, &AnalysisSession::viewDataChanged, this, &MainWindow::showViews);
+    connect(m_session, &AnalysisSession::walkthroughChanged, this, [this] { m_walkthrough->showWalkthrough(m_session->walkthrough()); });
     connect(m_session, &AnalysisSession::busyChanged, this, [this](bool busy) {
         m_busy->setVisible(busy);
         m_busy->setRange(0, 0);
@@ -242,6 +288,28 @@ void MainWindow::createMenus()
     m_bf16Action->setEnabled(cpuHasBf16());
     m_bf16Action->setChecked(cpuHasBf16() && QSettings().value("precision").toString() == "bf16");
     m_session->setPrecision(m_bf16Action->isChecked() ? Precision::BFloat16 : Precision::Float32);
+    m_viewMenu->addSeparator();
+    m_presenterAction = m_viewMenu->addAction(QString(), this, &MainWindow::setPresenterMode);
+    m_presenterAction->setCheckable(true);
+    m_presenterAction->setShortcut(Qt::Key_F5);
+    m_zoomInAction = m_viewMenu->addAction(QString(), m_presenter, &PresenterMode::zoomIn);
+    m_zoomInAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
+    m_zoomOutAction = m_viewMenu->addAction(QString(), m_presenter, &PresenterMode::zoomOut);
+    m_zoomOutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
+    m_zoomResetAction = m_viewMenu->addAction(QString(), m_presenter, &PresenterMode::resetZoom);
+    m_zoomResetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    // The menu bar is hidden while presenting: the window itself keeps the shortcuts.
+    for (QAction *a : {m_presenterAction, m_zoomInAction, m_zoomOutAction, m_zoomResetAction}) {
+        addAction(a);
+        a->setEnabled(a == m_presenterAction);
+    }
+    auto *leave = new QShortcut(Qt::Key_Escape, this);
+    connect(leave, &QShortcut::activated, this, [this] { setPresenterMode(false); });
+    connect(m_presenter, &PresenterMode::changed, this, [this] {
+        showViews(); // the colour scales of the new look
+        m_walkthrough->showWalkthrough(m_session->walkthrough());
+    });
+    m_viewMenu->addSeparator();
     m_viewMenu->addMenu(new LanguageMenu(this));
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
@@ -274,13 +342,20 @@ void MainWindow::retranslateUi()
     m_wordsAction->setToolTip(tr("Attention, hidden states, projection and similarity by word: pieces merged, Chinese "
                                  "characters grouped into words with jieba's dictionary where it is installed"));
     m_bf16Action->setText(tr("&Fast arithmetic (bfloat16)"));
+    m_presenterAction->setText(tr("&Presenter mode"));
+    m_presenterAction->setToolTip(tr("Full screen, large fonts, high contrast, side panels hidden; the token under the "
+                                     "pointer is selected in every view. Esc leaves."));
+    m_zoomInAction->setText(tr("Zoom &in (presenter mode)"));
+    m_zoomOutAction->setText(tr("Zoom &out (presenter mode)"));
+    m_zoomResetAction->setText(tr("&Reset zoom (presenter mode)"));
     m_bf16Action->setToolTip(cpuHasBf16() ? tr("Matrix products in bfloat16: about 2.5 times faster; every vector within "
                                                 "cosine 0.999 of the exact one. Off: exact float32.")
                                           : tr("This CPU has no bfloat16 instructions: BertLens computes in exact float32."));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About BertLens"));
     m_cancel->setText(tr("Cancel"));
-    const QStringList titles = {tr("Attention"), tr("Attention overview"), tr("Hidden states"), tr("Projection"), tr("Similarity")};
+    const QStringList titles = {tr("Attention"), tr("Attention overview"), tr("Hidden states"), tr("Projection"),
+                                tr("Similarity"), tr("Walk-through")};
     for (int i = 0; i < titles.size(); ++i)
         m_tabs->setTabText(i, titles[i]);
     if (auto *dock = findChild<QDockWidget *>("input"))
@@ -340,6 +415,23 @@ void MainWindow::updateStatus()
 }
 
 void MainWindow::openModel(const QString &dir) { m_session->loadModel(dir); }
+
+void MainWindow::setPresenterMode(bool on)
+{
+    m_presenterAction->setChecked(on);
+    for (QAction *a : {m_zoomInAction, m_zoomOutAction, m_zoomResetAction})
+        a->setEnabled(on);
+    if (on == m_presenter->isActive())
+        return;
+    if (on)
+        m_splitterSizes = m_splitter->sizes();
+    m_presenter->setActive(on);
+    // The tokens take what they need; the view gets the rest of the screen.
+    if (on)
+        m_splitter->setSizes({m_tokens->sizeHint().height() + 8, std::max(1, height() - m_tokens->sizeHint().height())});
+    else
+        m_splitter->setSizes(m_splitterSizes);
+}
 
 void MainWindow::setWords(bool words)
 {

@@ -10,6 +10,7 @@
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QSplitter;
 class QTabWidget;
 class QToolButton;
 
@@ -22,9 +23,11 @@ class AttentionView;
 class HiddenStateView;
 class InputPanel;
 class PredictionsPanel;
+class PresenterMode;
 class ProjectionView;
 class SimilarityView;
 class TokenStrip;
+class WalkthroughView;
 
 // Layout, menus and wiring only: numbers come from the session, pictures from the views.
 class MainWindow : public QMainWindow {
@@ -42,6 +45,8 @@ public:
     SimilarityView *similarityView() const { return m_similarity; }
     TokenStrip *tokenStrip() const { return m_tokens; }
     PredictionsPanel *predictionsPanel() const { return m_predictions; }
+    WalkthroughView *walkthroughView() const { return m_walkthrough; }
+    QTabWidget *tabs() const { return m_tabs; }
 
     void openModel(const QString &dir);
     // head -1: the mean of the heads.
@@ -50,6 +55,11 @@ public:
     void setWords(bool words);
     // The attention tab's rollout and the similarity tab's centring (for --screenshot).
     void setRolloutAndCentre(bool rollout, bool centre);
+    // View → Presenter mode (F5; Esc leaves).
+    PresenterMode *presenterMode() const { return m_presenter; }
+    void setPresenterMode(bool on);
+    // Selects a token of a sentence, as a click on its chip does.
+    void selectToken(int sentence, int token);
     // The last session's sentences, layer, head and word mode (saved when the window closes).
     void restoreLastSession();
     // Writes exactly what `bertlens-cli embed` / `attention` (with --pairs) write for the
@@ -58,7 +68,7 @@ public:
     void exportVectors(const QString &path, const QString &layers, const QString &pooling);
     void exportAttention(const QString &path, const QString &layers);
     // Saves every view as DIR/<view>.png (attention, overview, hidden, projection, similarity,
-    // tokens, window); returns the files written.
+    // tokens, window; walkthrough-1..7 once the walk-through is computed); returns the files written.
     QStringList saveScreenshots(const QString &dir, const QSize &size = QSize(1400, 900));
 
 Q_SIGNALS:
@@ -78,7 +88,7 @@ private:
     void updateRecentMenu();
     void rememberModel(const QString &dir);
     void showViews();
-    void selectToken(int sentence, int token);
+    void followWalkthroughLink(int link);
     void maskToken(int sentence, int token);
     void applySelection();
     void askExportVectors();
@@ -95,6 +105,7 @@ private:
     HiddenStateView *m_hidden = nullptr;
     ProjectionView *m_projection = nullptr;
     SimilarityView *m_similarity = nullptr;
+    WalkthroughView *m_walkthrough = nullptr;
     std::vector<AnalysisView *> m_views; // in tab order
     QLabel *m_modelLabel = nullptr;
     QLabel *m_stateLabel = nullptr;
@@ -103,6 +114,10 @@ private:
     QMenu *m_fileMenu, *m_recentMenu, *m_viewMenu, *m_helpMenu;
     QAction *m_openAction, *m_openDefaultAction, *m_exportVectorsAction, *m_exportAttentionAction, *m_quitAction, *m_aboutAction;
     QAction *m_bf16Action = nullptr;
+    QAction *m_presenterAction, *m_zoomInAction, *m_zoomOutAction, *m_zoomResetAction;
+    PresenterMode *m_presenter = nullptr;
+    QSplitter *m_splitter = nullptr; // tokens and predictions above the tabs
+    QList<int> m_splitterSizes;      // before presenting
     QMenu *m_examplesMenu = nullptr;
     QElapsedTimer m_downloadClock;
     QAction *m_wordsAction;

@@ -7,6 +7,7 @@
 #include "panels/input_panel.h"
 #include "panels/token_strip.h"
 #include "session/analysis_session.h"
+#include "views/walkthrough_view.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -117,6 +118,16 @@ QStringList MainWindow::saveScreenshots(const QString &dir, const QSize &size)
         m_tabs->setCurrentIndex(i);
         QApplication::sendPostedEvents();
         save(m_tabs->currentWidget(), names[i]);
+    }
+    if (m_session->walkthrough()) {
+        m_tabs->setCurrentWidget(m_walkthrough);
+        const int step = m_walkthrough->step();
+        for (int i = 0; i < WalkthroughView::kSteps; ++i) {
+            m_walkthrough->setStep(i);
+            QApplication::sendPostedEvents();
+            save(m_walkthrough, "walkthrough-" + QString::number(i + 1));
+        }
+        m_walkthrough->setStep(step);
     }
     m_tabs->setCurrentIndex(current);
     save(m_tokens, "tokens");

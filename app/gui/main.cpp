@@ -6,6 +6,9 @@
 #include "main_window.h"
 #include "session/analysis_session.h"
 #include "panels/input_panel.h"
+#include "views/walkthrough_view.h"
+
+#include <QTabWidget>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -42,8 +45,11 @@ int main(int argc, char **argv)
     const QCommandLineOption wordsOption("words", "every view by word instead of WordPiece");
     const QCommandLineOption rolloutOption("rollout", "the attention tab shows the rollout");
     const QCommandLineOption centreOption("centre", "the similarity tab centres the vectors");
+    const QCommandLineOption tokenOption("token", "select token N of the first sentence ([CLS] = 0)", "N");
+    const QCommandLineOption walkthroughOption("walkthrough", "open on the walk-through tab");
+    const QCommandLineOption presenterOption("presenter", "start in presenter mode (with --screenshot: 1920×1080)");
     parser.addOptions({modelOption, textOption, screenshotOption, languageOption, layerOption, headOption, wordsOption,
-                       rolloutOption, centreOption});
+                       rolloutOption, centreOption, tokenOption, walkthroughOption, presenterOption});
     parser.process(app);
     if (parser.isSet(languageOption))
         bertlens::applyLanguage(parser.value(languageOption));
@@ -62,6 +68,10 @@ int main(int argc, char **argv)
         window.setWords(true);
     if (parser.isSet(rolloutOption) || parser.isSet(centreOption))
         window.setRolloutAndCentre(parser.isSet(rolloutOption), parser.isSet(centreOption));
+    if (parser.isSet(tokenOption))
+        window.selectToken(0, parser.value(tokenOption).toInt());
+    if (parser.isSet(walkthroughOption))
+        window.tabs()->setCurrentWidget(window.walkthroughView());
 
     if (parser.isSet(screenshotOption)) {
         if (model.isEmpty()) {
@@ -84,7 +94,10 @@ int main(int argc, char **argv)
             if (busy || !session->viewData())
                 return;
             window.show(); // offscreen platform: nothing appears on a screen
-            for (const QString &file : window.saveScreenshots(parser.value(screenshotOption)))
+            if (parser.isSet(presenterOption))
+                window.setPresenterMode(true);
+            const QSize size = parser.isSet(presenterOption) ? QSize(1920, 1080) : QSize(1400, 900);
+            for (const QString &file : window.saveScreenshots(parser.value(screenshotOption), size))
                 std::printf("%s\n", qPrintable(file));
             app.quit();
         });
@@ -95,6 +108,8 @@ int main(int argc, char **argv)
     }
 
     window.show();
+    if (parser.isSet(presenterOption))
+        window.setPresenterMode(true);
     if (!model.isEmpty()) {
         window.session()->setInputs(window.inputPanel()->inputs());
         window.openModel(model);

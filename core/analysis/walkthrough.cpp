@@ -101,6 +101,15 @@ Walkthrough computeWalkthrough(const LoadedModel &model, const WalkthroughReques
     w.outputNorm = normStep(plus(w.row("attention.output_norm"), w.row("ffn.output")), model.encoder->outputNorm(layer),
                             w.row("layer.output"));
 
+    const std::vector<float> before = w.row("ffn.intermediate");
+    const auto [lowest, highest] = std::minmax_element(before.begin(), before.end());
+    const double from = std::max(-8.0, std::min(-3.0, double(*lowest))), to = std::min(8.0, std::max(3.0, double(*highest)));
+    const at::Tensor xs = at::linspace(from, to, 241, at::kFloat);
+    const at::Tensor ys = activate(xs, c.activation).to(at::kDouble).contiguous();
+    const at::Tensor xd = xs.to(at::kDouble).contiguous();
+    w.curveX.assign(xd.data_ptr<double>(), xd.data_ptr<double>() + xd.numel());
+    w.curveY.assign(ys.data_ptr<double>(), ys.data_ptr<double>() + ys.numel());
+
     const at::Tensor token = out.hidden.select(1, 0).select(1, w.request.token); // [L+1, H]
     const at::Tensor norms = token.to(at::kDouble).norm(2, -1);
     for (int64_t l = 0; l < norms.size(0); ++l)

@@ -45,6 +45,9 @@ struct Walkthrough {
     NormStep embeddingNorm; // step 2: the sum of the three embeddings → the layer-0 vector
     NormStep attentionNorm; // step 6: layer input + attention output → the feed-forward's input
     NormStep outputNorm;    // step 6: that + feed-forward output → the layer's output
+    // The activation function (the engine's own) sampled over the range of this token's
+    // feed-forward values, for its curve.
+    std::vector<double> curveX, curveY;
     std::vector<double> norms; // the token's vector length at hidden state 0..L
     std::vector<float> top;    // the token's vector at the last layer
     // The MLM head's guesses for this position from the last layer (empty without a head:

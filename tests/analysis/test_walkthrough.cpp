@@ -102,6 +102,13 @@ private Q_SLOTS:
                                          + n->beta[size_t(d)];
                         QVERIFY(std::abs(y - n->output[size_t(d)]) < 1e-4);
                     }
+                // The activation's curve is GELU's x·Φ(x), and spans this token's values before it.
+                QCOMPARE(tinyModel()->config.activation, Activation::Gelu);
+                QVERIFY(!w.curveX.empty() && w.curveX.size() == w.curveY.size());
+                for (size_t i = 0; i < w.curveX.size(); ++i)
+                    QVERIFY(std::abs(w.curveY[i] - w.curveX[i] * 0.5 * (1 + std::erf(w.curveX[i] / std::sqrt(2.0)))) < 1e-5);
+                for (float v : w.row("ffn.intermediate"))
+                    QVERIFY(v >= w.curveX.front() && v <= w.curveX.back());
                 // The last vector is the window's hidden state of the same sentence at that layer.
                 const auto analysis = analyseSentences(*tinyModel(), {request.input});
                 const SentenceAnalysis &s = analysis->sentences.front();

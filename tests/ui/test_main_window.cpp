@@ -18,8 +18,15 @@
 #include "views/projection_view.h"
 #include "views/similarity_view.h"
 #include "views/heatmap_plot.h"
+#include "views/vector_strip.h"
+#include "views/view_style.h"
+#include "views/walkthrough_view.h"
+#include "presenter_mode.h"
 
+#include <QApplication>
 #include <QDir>
+#include <QDockWidget>
+#include <QMouseEvent>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -798,6 +805,130 @@ private Q_SLOTS:
         QVERIFY2(title().contains("layer 1") && title().contains("layer 0 has no attention"), qPrintable(title()));
         select([this] { m_window->setLayerAndHead(2, -1); });
         QVERIFY2(title().contains("layer 2") && !title().contains("no attention"), qPrintable(title()));
+    }
+
+    // The walk-through follows the selected token, layer and head; its numbers are the window's
+    // own (the attention row, the layer-0 vector); keys step; its links lead to the other views.
+    void walkthroughFollowsTheSelection()
+    {
+        restoreText();
+        select([this] { m_window->selectToken(0, 3); });
+        select([this] { m_window->setLayerAndHead(2, 1); });
+        WalkthroughView *view = m_window->walkthroughView();
+        QSignalSpy changed(m_window->session(), &AnalysisSession::walkthroughChanged);
+        m_window->tabs()->setCurrentWidget(view);
+        QVERIFY(changed.wait(10000));
+        const auto w = m_window->session()->walkthrough();
+        QVERIFY(w && view->walkthrough() == w);
+        QCOMPARE(w->request.token, 3);
+        QCOMPARE(w->request.layer, 2);
+        QCOMPARE(w->request.head, 1);
+        const auto result = m_window->session()->result();
+        const SentenceAnalysis &s = result->sentences[0];
+        QCOMPARE(w->request.input.text, s.input.text);
+        const std::vector<float> probs = w->row("attention.probs");
+        for (int j = 0; j < s.encoding.size(); ++j)
+            QVERIFY(std::abs(probs[size_t(j)] - s.attention[1][1].at(3, j)) < 1e-5);
+        // Page 2's last strip is the token's layer-0 vector, as the hidden-state view has it.
+        const auto strips = view->page(1)->findChildren<VectorStrip *>();
+        QVERIFY(!strips.isEmpty());
+        const std::vector<float> &layer0 = strips.last()->values();
+        QCOMPARE(int(layer0.size()), s.hidden[0].cols);
+        for (int d = 0; d < s.hidden[0].cols; ++d)
+            QVERIFY(std::abs(layer0[size_t(d)] - s.hidden[0].at(3, d)) < 1e-5);
+
+        // → and the clicker's PageDown step forward, ← and PageUp back, Home/End jump.
+        m_window->show(); // shortcuts need an active window
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        view->setFocus();
+        view->setStep(0);
+        QTest::keyClick(view, Qt::Key_Right);
+        QCOMPARE(view->step(), 1);
+        QTest::keyClick(view, Qt::Key_PageDown);
+        QCOMPARE(view->step(), 2);
+        QTest::keyClick(view, Qt::Key_PageUp);
+        QCOMPARE(view->step(), 1);
+        QTest::keyClick(view, Qt::Key_End);
+        QCOMPARE(view->step(), WalkthroughView::kSteps - 1);
+        QTest::keyClick(view, Qt::Key_Home);
+        QCOMPARE(view->step(), 0);
+
+        // "Previous layer" on the feed-forward page moves the whole window to layer 1; at the
+        // last layer (2 of 2) there is no next one.
+        QPushButton *previous = nullptr, *next = nullptr;
+        for (QPushButton *b : view->page(5)->findChildren<QPushButton *>()) {
+            previous = b->text().contains("Previous layer") ? b : previous;
+            next = b->text().contains("Next layer") ? b : next;
+        }
+        QVERIFY(previous && next);
+        QVERIFY(!next->isEnabled());
+        changed.clear();
+        previous->click();
+        QVERIFY(changed.wait(10000));
+        QCOMPARE(m_window->session()->walkthrough()->request.layer, 1);
+        QCOMPARE(m_window->session()->selection().layer, 1);
+
+        // The scores page's link shows the same row in the Attention tab.
+        QVERIFY(waitIdle(m_window->session()));
+        QPushButton *link = nullptr;
+        for (QPushButton *b : view->page(3)->findChildren<QPushButton *>())
+            link = b->text().contains("Attention tab") ? b : link;
+        QVERIFY(link);
+        select([&] { link->click(); });
+        QCOMPARE(m_window->tabs()->currentWidget(), static_cast<QWidget *>(m_window->attentionView()));
+        QCOMPARE(m_window->session()->selection().head, 1);
+        QCOMPARE(m_window->attentionView()->plot()->highlightedRow(), 3);
+        for (int j = 0; j < s.encoding.size(); ++j)
+            QCOMPARE(float(m_window->attentionView()->plot()->cellValue(3, j)), result->sentences[0].attention[0][1].at(3, j));
+        m_window->setLayerAndHead(2, -1);
+        QVERIFY(waitIdle(m_window->session()));
+        m_window->hide();
+    }
+
+    // F5: full screen, panels hidden, every font scaled by the remembered zoom, high contrast; the
+    // token under the pointer is selected; Esc gives the window back as it was.
+    void presenterMode()
+    {
+        const QFont base = QApplication::font();
+        const int tokenFont = m_window->tokenStrip()->font().pointSize();
+        auto *dock = m_window->findChild<QDockWidget *>("input");
+        m_window->show();
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QVERIFY(dock->isVisible());
+        m_window->setPresenterMode(true);
+        PresenterMode *presenter = m_window->presenterMode();
+        QVERIFY(presenter->isActive());
+        QVERIFY(!dock->isVisible());
+        QVERIFY(!m_window->predictionsPanel()->isVisible());
+        QVERIFY(highContrast());
+        QCOMPARE(QApplication::font().pointSizeF(), base.pointSizeF() * presenter->zoom());
+        QVERIFY(m_window->tokenStrip()->font().pointSize() > tokenFont);
+        const double zoom = presenter->zoom();
+        QTest::keyClick(m_window.get(), Qt::Key_Equal, Qt::ControlModifier);
+        QVERIFY(presenter->zoom() > zoom);
+        QCOMPARE(QSettings().value("presenterZoom").toDouble(), presenter->zoom());
+        QTest::keyClick(m_window.get(), Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(presenter->zoom(), PresenterMode::kDefaultZoom);
+
+        TokenStrip *strip = m_window->tokenStrip();
+        QApplication::processEvents();
+        const QRect chip = strip->chipRect(1, 2);
+        select([&] {
+            QMouseEvent move(QEvent::MouseMove, chip.center(), strip->mapToGlobal(chip.center()), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+            QApplication::sendEvent(strip, &move);
+        });
+        QCOMPARE(m_window->session()->selection().sentence, 1);
+        QCOMPARE(m_window->session()->selection().token, 2);
+
+        QTest::keyClick(m_window.get(), Qt::Key_Escape);
+        QVERIFY(!presenter->isActive());
+        QVERIFY(dock->isVisible());
+        QVERIFY(!highContrast());
+        QCOMPARE(QApplication::font(), base);
+        QCOMPARE(m_window->tokenStrip()->font().pointSize(), tokenFont);
+        m_window->hide();
     }
 
     void cleanupTestCase() { m_window.reset(); }

@@ -1,5 +1,7 @@
 #include "panels/input_panel.h"
 
+#include "views/view_style.h"
+
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -24,10 +26,8 @@ InputPanel::InputPanel(QWidget *parent) : QWidget(parent)
     m_analyse = new QPushButton(this);
     m_note = new QLabel(this);
     m_note->setWordWrap(true);
-    QFont big = m_sentences->font();
-    big.setPointSizeF(big.pointSizeF() * 1.2);
-    m_sentences->setFont(big);
-    m_pairs->setFont(big);
+    keepFontScaled(m_sentences, 1.2);
+    keepFontScaled(m_pairs, 1.2);
 
     auto *layerRow = new QHBoxLayout;
     layerRow->addWidget(m_layerLabel);

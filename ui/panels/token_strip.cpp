@@ -1,5 +1,7 @@
 #include "panels/token_strip.h"
 
+#include "views/view_style.h"
+
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -16,9 +18,7 @@ constexpr int kLabelWidth = 34;
 TokenStrip::TokenStrip(QWidget *parent) : QWidget(parent)
 {
     setMouseTracking(true);
-    QFont f = font();
-    f.setPointSizeF(f.pointSizeF() * 1.2);
-    setFont(f);
+    keepFontScaled(this, 1.2);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Minimum);
 }
 
@@ -36,6 +36,13 @@ void TokenStrip::setSelected(int sentence, int token)
 }
 
 QSize TokenStrip::sizeHint() const { return QSize(400, std::max(m_height, fontMetrics().height() + 2 * kPad)); }
+
+void TokenStrip::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange)
+        layoutChips();
+    QWidget::changeEvent(event);
+}
 
 void TokenStrip::resizeEvent(QResizeEvent *event)
 {
@@ -124,6 +131,15 @@ void TokenStrip::mouseDoubleClickEvent(QMouseEvent *event)
 {
     if (const Chip *c = chipAt(event->pos()))
         Q_EMIT tokenDoubleClicked(c->sentence, c->token);
+}
+
+void TokenStrip::mouseMoveEvent(QMouseEvent *event)
+{
+    const Chip *c = chipAt(event->pos());
+    const std::pair<int, int> hovered = c ? std::pair{c->sentence, c->token} : std::pair{-1, -1};
+    if (hovered != m_hovered && c)
+        Q_EMIT tokenHovered(c->sentence, c->token);
+    m_hovered = hovered;
 }
 
 void TokenStrip::mousePressEvent(QMouseEvent *event)

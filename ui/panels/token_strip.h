@@ -29,10 +29,13 @@ public:
 Q_SIGNALS:
     void tokenClicked(int sentence, int token);
     void tokenDoubleClicked(int sentence, int token);
+    void tokenHovered(int sentence, int token); // the pointer moved onto another token
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     bool event(QEvent *event) override;
@@ -51,6 +54,7 @@ private:
     int m_height = 0;
     int m_selectedSentence = 0;
     int m_selectedToken = -1;
+    std::pair<int, int> m_hovered{-1, -1};
 };
 
 } // namespace bertlens

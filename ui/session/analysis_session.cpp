@@ -41,7 +41,7 @@ AnalysisSession::AnalysisSession(QObject *parent) : QObject(parent)
 {
     m_interactivePool.setMaxThreadCount(1);
     m_interactivePool.setExpiryTimeout(-1);
-    for (JobRunner *runner : {&m_loader, &m_analyser, &m_viewer, &m_exporter}) {
+    for (JobRunner *runner : {&m_loader, &m_analyser, &m_viewer, &m_walker, &m_exporter}) {
         connect(runner, &JobRunner::runningChanged, this, [this] { Q_EMIT busyChanged(isBusy()); });
         connect(runner, &JobRunner::progress, this, &AnalysisSession::progress);
     }
@@ -49,6 +49,7 @@ AnalysisSession::AnalysisSession(QObject *parent) : QObject(parent)
     connect(&m_loader, &JobRunner::failed, this, [this](const QString &message) { Q_EMIT modelLoadFailed(m_loadingDir, message); });
     connect(&m_analyser, &JobRunner::failed, this, &AnalysisSession::analysisFailed);
     connect(&m_viewer, &JobRunner::failed, this, &AnalysisSession::analysisFailed);
+    connect(&m_walker, &JobRunner::failed, this, &AnalysisSession::analysisFailed);
     connect(&m_exporter, &JobRunner::failed, this, [this](const QString &message) { Q_EMIT exportFinished(m_exportPath, message); });
     connect(&m_exporter, &JobRunner::cancelled, this, [this] { Q_EMIT exportFinished(m_exportPath, tr("Export cancelled.")); });
 }
@@ -57,12 +58,13 @@ AnalysisSession::~AnalysisSession() { cancel(); }
 
 bool AnalysisSession::isBusy() const
 {
-    return m_loader.isRunning() || m_analyser.isRunning() || m_viewer.isRunning() || m_exporter.isRunning();
+    return m_loader.isRunning() || m_analyser.isRunning() || m_viewer.isRunning() || m_walker.isRunning()
+           || m_exporter.isRunning();
 }
 
 void AnalysisSession::cancel()
 {
-    for (JobRunner *runner : {&m_loader, &m_analyser, &m_viewer, &m_exporter})
+    for (JobRunner *runner : {&m_loader, &m_analyser, &m_viewer, &m_walker, &m_exporter})
         runner->cancel();
 }
 
@@ -82,6 +84,7 @@ void AnalysisSession::loadModel(const QString &dirOrId)
         return [this, model, dir] {
             m_model = model;
             m_summary = summarize(*m_model);
+            m_walkthrough.reset();
             Q_EMIT modelLoaded(dir);
             startAnalysis();
         };
@@ -116,6 +119,7 @@ void AnalysisSession::startAnalysis()
             m_result = result;
             m_viewData = views;
             Q_EMIT resultChanged();
+            startWalkthrough();
             if (version != m_selectionVersion)
                 startViewData(); // the selection changed while this ran
             else
@@ -128,8 +132,40 @@ void AnalysisSession::setSelection(const ViewSelection &selection)
 {
     m_selection = selection;
     ++m_selectionVersion;
-    if (!m_analyser.isRunning()) // else the running analysis sees the new version when it ends
+    if (!m_analyser.isRunning()) { // else the running analysis sees the new version when it ends
         startViewData();
+        startWalkthrough();
+    }
+}
+
+void AnalysisSession::setWalkthroughWanted(bool wanted)
+{
+    m_walkthroughWanted = wanted;
+    startWalkthrough();
+}
+
+void AnalysisSession::startWalkthrough()
+{
+    if (!m_walkthroughWanted || !m_model || !m_result || m_result->sentences.empty())
+        return;
+    const SentenceAnalysis &sentence = m_result->sentences[size_t(std::clamp(m_selection.sentence, 0, int(m_result->sentences.size()) - 1))];
+    WalkthroughRequest request;
+    request.input = sentence.input;
+    request.layer = std::max(1, m_selection.layer);
+    request.head = std::max(0, m_selection.head);
+    request.token = m_selection.token >= 0 ? m_selection.token : std::min(1, sentence.encoding.size() - 1);
+    if (m_walkthrough && m_walkthrough->request.input.text == request.input.text && m_walkthrough->request.input.pair == request.input.pair
+        && m_walkthrough->request.input.hasPair == request.input.hasPair
+        && m_walkthrough->request.layer == request.layer && m_walkthrough->request.head == request.head
+        && m_walkthrough->request.token == request.token && !m_walker.isRunning())
+        return;
+    m_walker.start([this, model = m_model, request](const CancelToken &, const ProgressFn &) -> JobRunner::Deliver {
+        auto walkthrough = std::make_shared<const Walkthrough>(computeWalkthrough(*model, request));
+        return [this, walkthrough] {
+            m_walkthrough = walkthrough;
+            Q_EMIT walkthroughChanged();
+        };
+    });
 }
 
 void AnalysisSession::startViewData()

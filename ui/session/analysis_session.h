@@ -2,6 +2,7 @@
 
 #include "analysis/sentence_analysis.h"
 #include "analysis/view_data.h"
+#include "analysis/walkthrough.h"
 #include "analysis/pooling_mode.h"
 #include "model/model_summary.h"
 #include "model/precision.h"
@@ -41,6 +42,9 @@ public:
     Precision precision() const { return m_precision; }
     void setInputs(const std::vector<SentenceInput> &inputs);
     void setSelection(const ViewSelection &selection);
+    // While wanted (the walk-through tab is shown), every result and selection change computes the
+    // walk-through of the selected token, layer (1 for layer 0) and head (1 for the mean).
+    void setWalkthroughWanted(bool wanted);
     // Writes what `bertlens-cli embed` / `attention` write for the session's inputs (pairs as
     // pairs); exportFinished reports the outcome.
     void startExport(const ExportRequest &request);
@@ -51,6 +55,7 @@ public:
     std::shared_ptr<const LoadedModel> model() const { return m_model; }
     std::shared_ptr<const AnalysisResult> result() const { return m_result; }
     std::shared_ptr<const ViewData> viewData() const { return m_viewData; }
+    std::shared_ptr<const Walkthrough> walkthrough() const { return m_walkthrough; }
     const ViewSelection &selection() const { return m_selection; }
     const std::vector<SentenceInput> &inputs() const { return m_inputs; }
     bool isBusy() const;
@@ -67,6 +72,7 @@ Q_SIGNALS:
     void analysisFailed(const QString &message);
     void resultChanged();
     void viewDataChanged();
+    void walkthroughChanged();
     void busyChanged(bool busy);
     // done/total in the unit of the running job (sentences, or bytes); total < 0 if unknown.
     void progress(qlonglong done, qlonglong total);
@@ -75,6 +81,7 @@ Q_SIGNALS:
 private:
     void startAnalysis();
     void startViewData();
+    void startWalkthrough();
 
     std::shared_ptr<const LoadedModel> m_model;
     Precision m_precision = Precision::Float32;
@@ -84,6 +91,8 @@ private:
     int m_selectionVersion = 0;
     std::shared_ptr<const AnalysisResult> m_result;
     std::shared_ptr<const ViewData> m_viewData;
+    bool m_walkthroughWanted = false;
+    std::shared_ptr<const Walkthrough> m_walkthrough;
 
     // Loading, analysing and view data share one long-lived thread: LibTorch's OpenMP keeps one
     // team per calling thread, and with more teams than cores libgomp stops spinning between
@@ -93,6 +102,7 @@ private:
     JobRunner m_loader{&m_interactivePool};
     JobRunner m_analyser{&m_interactivePool};
     JobRunner m_viewer{&m_interactivePool};
+    JobRunner m_walker{&m_interactivePool};
     JobRunner m_exporter;
     QString m_loadingDir;
     QString m_exportPath;

@@ -1,6 +1,7 @@
 #include "views/plot_widget.h"
 
 #include "io/atomic_file.h"
+#include "views/view_style.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -17,9 +18,35 @@ PlotWidget::PlotWidget(QWidget *parent) : QCustomPlot(parent)
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     setFocusPolicy(Qt::StrongFocus);
     setAntialiasedElements(QCP::aeAll);
-    QFont f = font();
-    f.setPointSizeF(f.pointSizeF() * 1.15);
-    setFont(f);
+    keepFontScaled(this, 1.15);
+}
+
+// QCustomPlot's axes, legend and colour scales copy the plot's font when they are made; they
+// follow it here when it changes (presenter mode's zoom).
+void PlotWidget::applyFonts()
+{
+    const QFont f = font();
+    QFont label = f;
+    label.setBold(highContrast());
+    auto setAxis = [&](QCPAxis *axis) {
+        axis->setTickLabelFont(f);
+        axis->setLabelFont(label);
+        const double width = highContrast() ? 2 : 1;
+        axis->setBasePen(QPen(Qt::black, width));
+        axis->setTickPen(QPen(Qt::black, width));
+    };
+    for (QCPAxisRect *rect : axisRects())
+        for (QCPAxis *axis : rect->axes())
+            setAxis(axis);
+    for (QCPLayoutElement *element : plotLayout()->elements(true)) {
+        if (auto *scale = qobject_cast<QCPColorScale *>(element))
+            setAxis(scale->axis());
+        else if (auto *legend = qobject_cast<QCPLegend *>(element))
+            legend->setFont(f);
+        else if (auto *text = qobject_cast<QCPTextElement *>(element))
+            text->setFont(label);
+    }
+    replot();
 }
 
 bool PlotWidget::saveTo(const QString &path, int width, int height)
@@ -33,6 +60,8 @@ void PlotWidget::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    if (event->type() == QEvent::FontChange)
+        applyFonts();
     QCustomPlot::changeEvent(event);
 }
 
@@ -99,7 +128,11 @@ QCPColorGradient sequentialGradient()
 {
     QCPColorGradient g;
     g.setColorInterpolation(QCPColorGradient::ciRGB);
-    g.setColorStops({{0.0, QColor(255, 255, 255)}, {0.25, QColor(198, 219, 239)}, {0.6, QColor(66, 146, 198)},
+    if (highContrast())
+        g.setColorStops({{0.0, QColor(255, 255, 255)}, {0.2, QColor(158, 202, 225)}, {0.55, QColor(33, 113, 181)},
+                         {1.0, QColor(0, 0, 0)}});
+    else
+        g.setColorStops({{0.0, QColor(255, 255, 255)}, {0.25, QColor(198, 219, 239)}, {0.6, QColor(66, 146, 198)},
                      {1.0, QColor(8, 48, 107)}});
     return g;
 }
@@ -108,7 +141,11 @@ QCPColorGradient divergingGradient()
 {
     QCPColorGradient g;
     g.setColorInterpolation(QCPColorGradient::ciRGB);
-    g.setColorStops({{0.0, QColor(33, 102, 172)}, {0.25, QColor(146, 197, 222)}, {0.5, QColor(247, 247, 247)},
+    if (highContrast())
+        g.setColorStops({{0.0, QColor(5, 48, 97)}, {0.3, QColor(67, 147, 195)}, {0.5, QColor(255, 255, 255)},
+                         {0.7, QColor(214, 96, 77)}, {1.0, QColor(103, 0, 31)}});
+    else
+        g.setColorStops({{0.0, QColor(33, 102, 172)}, {0.25, QColor(146, 197, 222)}, {0.5, QColor(247, 247, 247)},
                      {0.75, QColor(244, 165, 130)}, {1.0, QColor(178, 24, 43)}});
     return g;
 }

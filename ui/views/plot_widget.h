@@ -20,6 +20,8 @@ public:
     // offers to save them when a view provides them.
     void setDataProvider(std::function<std::string()> provider) { m_data = std::move(provider); }
     std::string dataCsv() const { return m_data ? m_data() : std::string(); }
+    // Gives every axis, colour scale and legend the plot's font (and, in high contrast, bolder lines).
+    void applyFonts();
 
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;

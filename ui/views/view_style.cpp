@@ -1,9 +1,57 @@
 #include "views/view_style.h"
 
+#include <QApplication>
 #include <QComboBox>
-#include <QCoreApplication>
+#include <QWidget>
+
+#include <algorithm>
+#include <vector>
 
 namespace bertlens {
+
+namespace {
+
+bool g_highContrast = false;
+
+// Qt sends a font change to a widget whose font was set explicitly only if it asks: the
+// scalers are listed, and rescaleFonts() re-applies them after the application font changed.
+class FontScaler : public QObject {
+public:
+    FontScaler(QWidget *widget, double factor) : QObject(widget), m_widget(widget), m_factor(factor)
+    {
+        scalers().push_back(this);
+        apply();
+    }
+    ~FontScaler() override { scalers().erase(std::find(scalers().begin(), scalers().end(), this)); }
+    void apply() const
+    {
+        QFont f = QApplication::font();
+        f.setPointSizeF(f.pointSizeF() * m_factor);
+        m_widget->setFont(f);
+    }
+    static std::vector<FontScaler *> &scalers()
+    {
+        static std::vector<FontScaler *> all;
+        return all;
+    }
+
+private:
+    QWidget *m_widget;
+    double m_factor;
+};
+
+} // namespace
+
+bool highContrast() { return g_highContrast; }
+void setHighContrast(bool on) { g_highContrast = on; }
+
+void keepFontScaled(QWidget *widget, double factor) { new FontScaler(widget, factor); }
+
+void rescaleFonts()
+{
+    for (const FontScaler *scaler : FontScaler::scalers())
+        scaler->apply();
+}
 
 QColor sentenceColour(int sentence)
 {

@@ -6,6 +6,7 @@
 #include <QString>
 
 class QComboBox;
+class QWidget;
 
 namespace bertlens {
 
@@ -18,5 +19,15 @@ QString poolingLabel(Pooling pooling);
 // (Re)fills a combo box with the poolings (CLS, mean, max; with `none` first when asked) in the
 // current language, keeping its choice; the item data is the Pooling as int.
 void fillPoolingCombo(QComboBox *combo, bool withNone = false);
+
+// Presenter mode's look: darker ends on every colour scale, so that a washed-out projector
+// still shows them.
+bool highContrast();
+void setHighContrast(bool on);
+
+// Keeps a widget's font at `factor` times the application font, also after the application font
+// changes (presenter mode's zoom), once rescaleFonts() is called.
+void keepFontScaled(QWidget *widget, double factor);
+void rescaleFonts();
 
 } // namespace bertlens
