@@ -53,10 +53,10 @@ void MainWindow::createWidgets()
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 
     m_tokens = new TokenStrip(this);
-    auto *tokenScroll = new QScrollArea(this);
-    tokenScroll->setWidget(m_tokens);
-    tokenScroll->setWidgetResizable(true);
-    tokenScroll->setMinimumHeight(70);
+    m_tokenScroll = new QScrollArea(this);
+    m_tokenScroll->setWidget(m_tokens);
+    m_tokenScroll->setWidgetResizable(true);
+    m_tokenScroll->setMinimumHeight(70);
     m_tabs = new QTabWidget(this);
     m_attention = new AttentionView(this);
     m_overview = new AttentionOverview(this);
@@ -70,7 +70,7 @@ void MainWindow::createWidgets()
     m_tabs->addTab(m_walkthrough, QString());
     m_predictions = new PredictionsPanel(this);
     auto *top = new QSplitter(Qt::Horizontal, this);
-    top->addWidget(tokenScroll);
+    top->addWidget(m_tokenScroll);
     top->addWidget(m_predictions);
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 2);
@@ -108,6 +108,7 @@ void MainWindow::connectViews()
     });
     connect(m_tokens, &TokenStrip::tokenClicked, this, &MainWindow::selectToken);
     connect(m_tokens, &TokenStrip::tokenDoubleClicked, this, &MainWindow::maskToken);
+    connect(m_tokens, &TokenStrip::heightChanged, this, &MainWindow::fitTokensWhilePresenting);
     // Presenting, the pointer shows the class a token: the one under it is selected in every view.
     connect(m_tokens, &TokenStrip::tokenHovered, this, [this](int sentence, int token) {
         if (m_presenter->isActive())
@@ -416,6 +417,16 @@ void MainWindow::updateStatus()
 
 void MainWindow::openModel(const QString &dir) { m_session->loadModel(dir); }
 
+// Presenting, the tokens take the height their rows need and the view gets the rest of the screen.
+void MainWindow::fitTokensWhilePresenting()
+{
+    const bool presenting = m_presenter->isActive();
+    const int tokens = m_tokens->sizeHint().height() + 2 * m_tokenScroll->frameWidth();
+    m_tokenScroll->setMaximumHeight(presenting ? tokens : QWIDGETSIZE_MAX);
+    if (presenting)
+        m_splitter->setSizes({tokens, std::max(1, m_splitter->height() - tokens)});
+}
+
 void MainWindow::setPresenterMode(bool on)
 {
     m_presenterAction->setChecked(on);
@@ -426,10 +437,8 @@ void MainWindow::setPresenterMode(bool on)
     if (on)
         m_splitterSizes = m_splitter->sizes();
     m_presenter->setActive(on);
-    // The tokens take what they need; the view gets the rest of the screen.
-    if (on)
-        m_splitter->setSizes({m_tokens->sizeHint().height() + 8, std::max(1, height() - m_tokens->sizeHint().height())});
-    else
+    fitTokensWhilePresenting();
+    if (!on)
         m_splitter->setSizes(m_splitterSizes);
 }
 

@@ -10,6 +10,7 @@
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QScrollArea;
 class QSplitter;
 class QTabWidget;
 class QToolButton;
@@ -89,6 +90,7 @@ private:
     void rememberModel(const QString &dir);
     void showViews();
     void followWalkthroughLink(int link);
+    void fitTokensWhilePresenting();
     void maskToken(int sentence, int token);
     void applySelection();
     void askExportVectors();
@@ -117,6 +119,7 @@ private:
     QAction *m_presenterAction, *m_zoomInAction, *m_zoomOutAction, *m_zoomResetAction;
     PresenterMode *m_presenter = nullptr;
     QSplitter *m_splitter = nullptr; // tokens and predictions above the tabs
+    QScrollArea *m_tokenScroll = nullptr;
     QList<int> m_splitterSizes;      // before presenting
     QMenu *m_examplesMenu = nullptr;
     QElapsedTimer m_downloadClock;

@@ -12,7 +12,6 @@ namespace bertlens {
 namespace {
 constexpr int kPad = 6;
 constexpr int kGap = 4;
-constexpr int kLabelWidth = 34;
 } // namespace
 
 TokenStrip::TokenStrip(QWidget *parent) : QWidget(parent)
@@ -37,6 +36,9 @@ void TokenStrip::setSelected(int sentence, int token)
 
 QSize TokenStrip::sizeHint() const { return QSize(400, std::max(m_height, fontMetrics().height() + 2 * kPad)); }
 
+// Room for "S12" left of each sentence's chips, in the current font.
+int TokenStrip::labelWidth() const { return fontMetrics().horizontalAdvance("S88") + 2 * kGap; }
+
 void TokenStrip::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::FontChange)
@@ -58,12 +60,12 @@ void TokenStrip::layoutChips()
     int y = kGap;
     if (m_result) {
         for (size_t s = 0; s < m_result->sentences.size(); ++s) {
-            int x = kLabelWidth;
+            int x = labelWidth();
             const auto &tokens = m_result->sentences[s].encoding.tokens;
             for (size_t t = 0; t < tokens.size(); ++t) {
                 const int w = fm.horizontalAdvance(QString::fromStdString(tokens[t])) + 2 * kPad;
-                if (x + w > width() - kGap && x > kLabelWidth) {
-                    x = kLabelWidth;
+                if (x + w > width() - kGap && x > labelWidth()) {
+                    x = labelWidth();
                     y += chipHeight + kGap;
                 }
                 m_chips.push_back({QRect(x, y, w, chipHeight), int(s), int(t)});
@@ -72,8 +74,11 @@ void TokenStrip::layoutChips()
             y += chipHeight + 2 * kGap;
         }
     }
+    const bool changed = y != m_height;
     m_height = y;
     setMinimumHeight(m_height);
+    if (changed)
+        Q_EMIT heightChanged(m_height);
     updateGeometry();
     update();
 }
@@ -105,7 +110,7 @@ void TokenStrip::paintEvent(QPaintEvent *)
         const auto &enc = m_result->sentences[size_t(c.sentence)].encoding;
         if (c.sentence != lastSentence) {
             p.setPen(palette().color(QPalette::PlaceholderText));
-            p.drawText(QRect(0, c.rect.top(), kLabelWidth - kGap, c.rect.height()), Qt::AlignRight | Qt::AlignVCenter,
+            p.drawText(QRect(0, c.rect.top(), labelWidth() - kGap, c.rect.height()), Qt::AlignRight | Qt::AlignVCenter,
                        QString("S%1").arg(c.sentence + 1));
             lastSentence = c.sentence;
         }

@@ -30,6 +30,7 @@ Q_SIGNALS:
     void tokenClicked(int sentence, int token);
     void tokenDoubleClicked(int sentence, int token);
     void tokenHovered(int sentence, int token); // the pointer moved onto another token
+    void heightChanged(int height);             // the chips' rows, laid out anew
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -47,6 +48,7 @@ private:
         int token;
     };
     void layoutChips();
+    int labelWidth() const;
     const Chip *chipAt(const QPoint &pos) const;
 
     std::shared_ptr<const AnalysisResult> m_result;

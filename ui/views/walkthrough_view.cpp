@@ -130,9 +130,9 @@ WalkthroughView::WalkthroughView(QWidget *parent) : QWidget(parent)
     m_header = new QLabel(this);
     m_header->setWordWrap(true);
     m_previous = new QToolButton(this);
-    m_previous->setArrowType(Qt::LeftArrow);
+    m_previous->setText(QStringLiteral("←")); // text, not an arrow icon, so that it grows with the font
     m_next = new QToolButton(this);
-    m_next->setArrowType(Qt::RightArrow);
+    m_next->setText(QStringLiteral("→"));
     auto *steps = new QHBoxLayout;
     steps->addWidget(m_previous);
     auto *group = new QButtonGroup(this);
@@ -364,7 +364,7 @@ QWidget *WalkthroughView::projectionPage()
     row->setContentsMargins(0, 0, 0, 0);
     for (const auto &[name, title] : {std::pair{"attention.q", "Q"}, {"attention.k", "K"}, {"attention.v", "V"}})
         row->addWidget(matrixPlot(w.tensor(name), labels, t, QString::fromLatin1(title)));
-    page.widget(plots, 14);
+    page.widget(plots, std::clamp(T + 7, 14, 40)); // a readable row per token
     page.vector(tr("q of %1").arg(quoted(w.encoding.tokens[size_t(t)])), w.row("attention.q"));
     page.vector(tr("k of %1").arg(quoted(w.encoding.tokens[size_t(t)])), w.row("attention.k"));
     page.vector(tr("v of %1").arg(quoted(w.encoding.tokens[size_t(t)])), w.row("attention.v"));
