@@ -197,6 +197,19 @@ void WalkthroughView::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+void WalkthroughView::addLinks(QHBoxLayout *row, std::initializer_list<Link> links)
+{
+    for (Link link : links) {
+        const QString text = link == Link::Attention      ? tr("Show it in the Attention tab")
+                             : link == Link::HiddenStates ? tr("Every token's vector at every layer (Hidden states)")
+                                                          : tr("All vectors in a plane (Projection)");
+        auto *button = new QPushButton(text);
+        connect(button, &QPushButton::clicked, this, [this, link] { Q_EMIT linkActivated(link); });
+        row->addWidget(button);
+    }
+    row->addStretch();
+}
+
 QString WalkthroughView::stepName(int step) const
 {
     const QString names[kSteps] = {tr("Tokens"), tr("Embeddings"), tr("Q, K, V"), tr("Scores → softmax"),
@@ -338,10 +351,7 @@ QWidget *WalkthroughView::embeddingPage()
     page.vector(tr("γ (learned scale)"), n.gamma);
     page.vector(tr("β (learned shift)"), n.beta);
     page.vector(tr("<b>= the layer-0 vector of %1</b>").arg(token), n.output);
-    auto *link = new QPushButton(tr("Every token's vector at every layer (Hidden states)"));
-    connect(link, &QPushButton::clicked, this, [this] { Q_EMIT linkActivated(Link::HiddenStates); });
-    page.buttons()->addWidget(link);
-    page.buttons()->addStretch();
+    addLinks(page.buttons(), {Link::HiddenStates});
     return page.finish();
 }
 
@@ -368,6 +378,7 @@ QWidget *WalkthroughView::projectionPage()
     page.vector(tr("q of %1").arg(quoted(w.encoding.tokens[size_t(t)])), w.row("attention.q"));
     page.vector(tr("k of %1").arg(quoted(w.encoding.tokens[size_t(t)])), w.row("attention.k"));
     page.vector(tr("v of %1").arg(quoted(w.encoding.tokens[size_t(t)])), w.row("attention.v"));
+    addLinks(page.buttons(), {Link::Attention});
     return page.finish();
 }
 
@@ -419,10 +430,7 @@ QWidget *WalkthroughView::scoresPage()
     layout->addWidget(plot, 1);
     page.widget(row, 16);
     page.text(tr("This row of weights is row %1 of the Attention tab at layer %2, head %3.").arg(t).arg(w.request.layer).arg(w.request.head + 1));
-    auto *link = new QPushButton(tr("Show it in the Attention tab"));
-    connect(link, &QPushButton::clicked, this, [this] { Q_EMIT linkActivated(Link::Attention); });
-    page.buttons()->addWidget(link);
-    page.buttons()->addStretch();
+    addLinks(page.buttons(), {Link::Attention});
     return page.finish();
 }
 
@@ -463,6 +471,7 @@ QWidget *WalkthroughView::weightedSumPage()
                  "one vector of length H = %3 and multiplied by W<sub>O</sub> [%3, %3] (+ b<sub>O</sub>):")
                   .arg(w.numHeads).arg(w.headSize).arg(w.hiddenSize));
     page.vector(tr("attention output (all heads, after W<sub>O</sub>)"), w.row("attention.output"));
+    addLinks(page.buttons(), {Link::Attention});
     return page.finish();
 }
 
@@ -514,7 +523,7 @@ QWidget *WalkthroughView::feedForwardPage()
     connect(next, &QPushButton::clicked, this, [this, l = w.request.layer] { Q_EMIT layerRequested(l + 1); });
     buttons->addWidget(previous);
     buttons->addWidget(next);
-    buttons->addStretch();
+    addLinks(buttons, {Link::HiddenStates});
     return page.finish();
 }
 
@@ -557,14 +566,7 @@ QWidget *WalkthroughView::outputPage()
         page.text(tr("This model has no masked-language-model head, so it cannot say which word it expects here (%1).")
                       .arg(QString::fromStdString(w.mlmHeadMissing).toHtmlEscaped()));
     }
-    QHBoxLayout *buttons = page.buttons();
-    auto *hidden = new QPushButton(tr("Every token's vector at every layer (Hidden states)"));
-    auto *projection = new QPushButton(tr("All vectors in a plane (Projection)"));
-    connect(hidden, &QPushButton::clicked, this, [this] { Q_EMIT linkActivated(Link::HiddenStates); });
-    connect(projection, &QPushButton::clicked, this, [this] { Q_EMIT linkActivated(Link::Projection); });
-    buttons->addWidget(hidden);
-    buttons->addWidget(projection);
-    buttons->addStretch();
+    addLinks(page.buttons(), {Link::HiddenStates, Link::Projection});
     return page.finish();
 }
 

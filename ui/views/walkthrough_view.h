@@ -4,8 +4,10 @@
 
 #include <QWidget>
 
+#include <initializer_list>
 #include <memory>
 
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -44,6 +46,8 @@ private:
     void retranslateUi();
     void rebuildPages();
     QString stepName(int step) const;
+    // Buttons that show the step's numbers in the other views, then a stretch.
+    void addLinks(QHBoxLayout *row, std::initializer_list<Link> links);
     QWidget *tokenizationPage();
     QWidget *embeddingPage();
     QWidget *projectionPage();
