@@ -14,5 +14,6 @@ int concat(const QStringList &args);
 int download(const QStringList &args);
 int trace(const QStringList &args); // trace.cpp
 int fillMask(const QStringList &args);
+int search(const QStringList &args); // search.cpp
 
 } // namespace bertlens::cli

@@ -30,6 +30,8 @@ const char *kUsage =
     "             [--max-length N] [--batch-size N] [--threads N] [--precision fp32|bf16] [--shard K/N]\n"
     "  fill-mask  --model DIR [--top-k N] [--all-layers] [--pair TEXT_B] TEXT\n"
     "  fill-mask  --model DIR --input FILE|- [--top-k N] [--all-layers]\n"
+    "  search     --model DIR --corpus FILE [--layer L] [--pooling mean|cls|max] [--top-k N] QUERY\n"
+    "  search     --model DIR --corpus FILE [--layer L] [--top-k N] --token I QUERY\n"
     "  concat     --output OUT.npy IN.npy...   (joins the .npy outputs of embed --shard, in shard order)\n"
     "  download   MODEL_ID [--revision REV]    (into the Hugging Face cache; prints the folder)\n"
     "  trace      --model DIR [--pair TEXT_B] [--layer L] [--head H] --output OUT.json TEXT\n"
@@ -82,7 +84,9 @@ int main(int argc, char **argv)
             return bertlens::cli::trace(args);
         if (command == "fill-mask")
             return bertlens::cli::fillMask(args);
-        return fail(kExitUsage, "unknown command '" + command.toStdString() + "' (info, tokenize, embed, attention, fill-mask, concat, download, trace)");
+        if (command == "search")
+            return bertlens::cli::search(args);
+        return fail(kExitUsage, "unknown command '" + command.toStdString() + "' (info, tokenize, embed, attention, fill-mask, search, concat, download, trace)");
     } catch (const bertlens::Error &e) {
         switch (e.kind()) {
         case bertlens::ErrorKind::Usage: return fail(kExitUsage, e.what());

@@ -124,4 +124,14 @@ bool wordsOf(const QCommandLineParser &parser)
     return unit == "words";
 }
 
+int intBetween(const QCommandLineParser &parser, const QCommandLineOption &option, int least, int most)
+{
+    bool ok = false;
+    const int v = parser.value(option).toInt(&ok);
+    if (!ok || v < least || v > most)
+        throw usage("--" + option.names().first().toStdString() + " must be between " + std::to_string(least) + " and "
+                    + std::to_string(most) + ", got '" + parser.value(option).toStdString() + "'");
+    return v;
+}
+
 } // namespace bertlens::cli

@@ -42,6 +42,8 @@ Error usage(const std::string &message);
 void parse(QCommandLineParser &parser, const QStringList &args, const QList<QCommandLineOption> &options);
 std::string required(const QCommandLineParser &parser, const QCommandLineOption &option, const QString &command);
 int positiveInt(const QCommandLineParser &parser, const QCommandLineOption &option);
+// The option's integer, a usage error naming it unless least <= value <= most.
+int intBetween(const QCommandLineParser &parser, const QCommandLineOption &option, int least, int most);
 // --max-length, or the model's maximum; at least room for the special tokens.
 int maxLengthOf(const QCommandLineParser &parser, const LoadedModel &model, bool pairs = false);
 void applyThreads(const QCommandLineParser &parser);

@@ -21,16 +21,6 @@ namespace {
 const QCommandLineOption kLayer("layer", "the layer traced, 1..N", "L", "1");
 const QCommandLineOption kHead("head", "the head traced, from 0", "H", "0");
 
-int intIn(const QCommandLineParser &parser, const QCommandLineOption &option, int least, int most)
-{
-    bool ok = false;
-    const int v = parser.value(option).toInt(&ok);
-    if (!ok || v < least || v > most)
-        throw usage("--" + option.names().first().toStdString() + " must be between " + std::to_string(least) + " and "
-                    + std::to_string(most) + ", got '" + parser.value(option).toStdString() + "'");
-    return v;
-}
-
 void appendTensor(std::string &out, const at::Tensor &t)
 {
     out += "{\"shape\": [";
@@ -61,8 +51,8 @@ int trace(const QStringList &args)
     applyThreads(parser);
     const auto model = LoadedModel::load(modelDir(parser, args[0]));
     ForwardTrace trace;
-    trace.layer = intIn(parser, kLayer, 1, model->config.numLayers);
-    trace.head = intIn(parser, kHead, 0, model->config.numHeads - 1);
+    trace.layer = intBetween(parser, kLayer, 1, model->config.numLayers);
+    trace.head = intBetween(parser, kHead, 0, model->config.numHeads - 1);
     const int maxLength = maxLengthOf(parser, *model, parser.isSet(kPair));
     const std::string text = texts[0].toStdString();
     const Encoding e = parser.isSet(kPair) ? model->tokenizer->encodePair(text, parser.value(kPair).toStdString(), maxLength)

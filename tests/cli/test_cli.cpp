@@ -1,6 +1,9 @@
 #include "cli_runner.h"
 #include "fixtures.h"
 
+#include "analysis/corpus_index.h"
+#include "model/loaded_model.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
@@ -332,6 +335,47 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(cli({"trace", "--model", kModel, "--layer", "3", "--output", dir.filePath("x.json"), "hi"}).status, 2);
+    }
+
+    // `search` prints the core index's answers as JSON lines, best first, and keeps the index
+    // beside the corpus for the next query.
+    void searchPrintsTheIndexAnswers()
+    {
+        QTemporaryDir dir;
+        const QString corpus = writeInput(dir, "the quick brown fox\n\nhello world\tgreeting\nthe lazy dog sleeps\nworld news\n");
+        Run r = cli({"search", "--model", kModel, "--corpus", corpus, "--top-k", "3", "hello there world"});
+        QVERIFY2(r.status == 0, r.err.constData());
+        QVERIFY(QFile::exists(corpus + ".bertlens-index"));
+        const auto model = LoadedModel::load(kModel.toStdString());
+        CorpusIndexOptions options;
+        const CorpusIndex index = CorpusIndex::load((corpus + ".bertlens-index").toStdString(), *model, corpus.toStdString(), options);
+        QVERIFY(!index.empty());
+        const auto hits = index.nearestLines(*model, "hello there world", 3);
+        QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            const QJsonObject o = QJsonDocument::fromJson(lines[i]).object();
+            QCOMPARE(o["line"].toInteger(), hits[size_t(i)].line);
+            QCOMPARE(o["text"].toString().toStdString(), index.lineAt(hits[size_t(i)].line).text);
+            QCOMPARE(o["score"].toDouble(), hits[size_t(i)].score);
+        }
+        QCOMPARE(index.lineAt(2).text, std::string("hello world")); // the label after the TAB is not searched
+        QCOMPARE(index.lineAt(2).label, std::string("greeting"));
+        r = cli({"search", "--model", kModel, "--corpus", corpus, "--token", "1", "--top-k", "2", "the world"});
+        QVERIFY2(r.status == 0 && !r.err.contains("indexing"), r.err.constData()); // the saved index was used
+        lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        const auto tokens = index.nearestTokens(*model, "the world", 1, 2);
+        for (int i = 0; i < 2; ++i) {
+            const QJsonObject o = QJsonDocument::fromJson(lines[i]).object();
+            QCOMPARE(o["line"].toInteger(), tokens[size_t(i)].line);
+            QCOMPARE(o["token_index"].toInt(), tokens[size_t(i)].token);
+            QCOMPARE(o["token"].toString().toStdString(), tokens[size_t(i)].text);
+        }
+        QCOMPARE(cli({"search", "--model", kModel, "--corpus", corpus, "--token", "40", "x"}).status, 2);
+        QCOMPARE(cli({"search", "--model", kModel, "x"}).status, 2);
+        QCOMPARE(cli({"search", "--model", kModel, "--corpus", corpus, "--layer", "7", "x"}).status, 2);
+        QCOMPARE(cli({"search", "--model", kModel, "--corpus", dir.filePath("missing.txt"), "x"}).status, 4);
     }
 
     void attentionRollout()

@@ -1,0 +1,431 @@
+#include "analysis/corpus_index.h"
+
+#include "analysis/pooling.h"
+#include "common/error.h"
+#include "io/atomic_file.h"
+#include "io/text_source.h"
+#include "io/mapped_file.h"
+#include "model/loaded_model.h"
+#include "pipeline/pipeline.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <ATen/ATen.h>
+#include <c10/core/InferenceMode.h>
+
+#include <cstring>
+#include <algorithm>
+
+namespace bertlens {
+
+namespace {
+
+constexpr char kMagic[8] = {'B', 'L', 'I', 'D', 'X', '0', '0', '1'};
+constexpr int kFormatVersion = 1;
+constexpr int64_t kSearchBlock = 1 << 16; // rows converted to float32 and multiplied at a time
+constexpr int64_t kMaxHeaderBytes = 1 << 16;
+
+uint64_t fnv1a(const void *data, size_t size, uint64_t hash = 1469598103934665603ull)
+{
+    const auto *bytes = static_cast<const unsigned char *>(data);
+    for (size_t i = 0; i < size; ++i)
+        hash = (hash ^ bytes[i]) * 1099511628211ull;
+    return hash;
+}
+
+// The corpus file's lines (empty lines left out, numbers kept), its size and content hash.
+struct CorpusFile {
+    std::vector<CorpusLine> lines;
+    long long bytes = 0;
+    uint64_t hash = 0;
+};
+
+CorpusFile readCorpus(const std::string &path)
+{
+    CorpusFile corpus;
+    LineReader reader(path);
+    if (reader.total() > CorpusIndex::kMaxCorpusBytes)
+        throw inputError(path + ": the corpus has " + std::to_string(reader.total()) + " bytes; a corpus to search may have at most "
+                         + std::to_string(CorpusIndex::kMaxCorpusBytes));
+    corpus.hash = fnv1a(nullptr, 0);
+    std::string text;
+    for (long long line = 0; reader.next(text); ++line) {
+        corpus.hash = fnv1a(text.data(), text.size(), fnv1a("\n", 1, corpus.hash));
+        corpus.bytes += (long long)text.size() + 1;
+        if (text.find_first_not_of(" \t\r") == std::string::npos)
+            continue;
+        if ((long long)corpus.lines.size() == CorpusIndex::kMaxLines)
+            throw inputError(path + ": more than " + std::to_string(CorpusIndex::kMaxLines)
+                             + " lines; split the corpus or search a sample of it");
+        CorpusLine l;
+        l.line = line;
+        const size_t tab = text.find('\t');
+        l.text = text.substr(0, tab);
+        if (tab != std::string::npos)
+            l.label = text.substr(tab + 1);
+        corpus.lines.push_back(std::move(l));
+    }
+    return corpus;
+}
+
+at::Tensor unit(const at::Tensor &x) // rows of [.., H] to unit length (zero rows stay zero)
+{
+    return x / x.norm(2, -1, true).clamp_min(1e-12);
+}
+
+// Collects, per line, the pooled vector and every real token's vector at one layer.
+class IndexSink : public SentenceSink {
+public:
+    IndexSink(int layer, Pooling pooling, long long budget, int reducedDims, int hidden, size_t lines)
+        : m_layer(layer), m_pooling(pooling), m_budget(budget), m_reducedDims(reducedDims), m_hidden(hidden)
+    {
+        m_lineVectors = at::empty({int64_t(lines), hidden}, at::kFloat);
+    }
+    std::vector<int> layers() const override { return {m_layer}; }
+    void add(const SentenceResult &r) override
+    {
+        const at::Tensor hidden = r.output.hidden[0];                                                 // [T, H]
+        const at::Tensor mask = at::ones({1, hidden.size(0)}, at::kLong);
+        m_lineVectors[r.index] = unit(poolTokens(hidden.unsqueeze(0), mask, m_pooling)[0].to(at::kFloat));
+        std::vector<int64_t> keep;
+        for (int t = 0; t < r.encoding.size(); ++t)
+            if (!r.encoding.specialMask[size_t(t)]) {
+                keep.push_back(t);
+                occurrences.push_back({int32_t(r.index), t, r.encoding.ids[size_t(t)], r.encoding.offsets[size_t(t)].first,
+                                       r.encoding.offsets[size_t(t)].second});
+            }
+        if (keep.empty())
+            return;
+        at::Tensor rows = unit(hidden.index_select(0, at::tensor(keep)).to(at::kFloat));
+        if (projection.defined())
+            rows = at::matmul(rows, projection);
+        m_pending.push_back(rows.to(at::kHalf));
+        m_rows += rows.size(0);
+        if (!projection.defined() && m_reducedDims < m_hidden && m_rows * m_hidden * 2 > m_budget)
+            reduce();
+    }
+    at::Tensor tokens()
+    {
+        return m_pending.empty() ? at::empty({0, projection.defined() ? projection.size(1) : m_hidden}, at::kHalf) : at::cat(m_pending);
+    }
+    at::Tensor lineVectors() const { return m_lineVectors; }
+
+    std::vector<CorpusIndex::Occurrence> occurrences;
+    at::Tensor projection;
+
+private:
+    // From here on, token vectors are kept as their coordinates on the leading right singular
+    // vectors of those seen so far (no centring: the dot products are what is to be kept).
+    void reduce()
+    {
+        const at::Tensor seen = at::cat(m_pending).to(at::kFloat);
+        const at::Tensor sample = seen.size(0) > 200000 ? seen.slice(0, 0, 200000) : seen;
+        const at::Tensor gram = at::matmul(sample.t(), sample).to(at::kDouble); // [H, H]
+        const auto [values, vectors] = at::linalg_eigh(gram);                    // ascending
+        projection = vectors.slice(1, m_hidden - m_reducedDims).flip({1}).to(at::kFloat).contiguous();
+        m_pending = {at::matmul(seen, projection).to(at::kHalf)};
+    }
+
+    int m_layer;
+    Pooling m_pooling;
+    long long m_budget;
+    int m_reducedDims;
+    int m_hidden;
+    at::Tensor m_lineVectors;
+    std::vector<at::Tensor> m_pending;
+    long long m_rows = 0;
+};
+
+// Reading a saved index: every count is checked against the bytes that are left before anything
+// is allocated, so a damaged or hostile file cannot make it allocate more than its own size.
+class Reader {
+public:
+    Reader(const unsigned char *data, size_t size) : m_data(data), m_size(size) {}
+    bool take(void *out, size_t bytes)
+    {
+        if (bytes > m_size - m_at)
+            return false;
+        std::memcpy(out, m_data + m_at, bytes);
+        m_at += bytes;
+        return true;
+    }
+    bool string(std::string &out)
+    {
+        uint32_t length = 0;
+        if (!take(&length, sizeof length) || length > m_size - m_at)
+            return false;
+        out.assign(reinterpret_cast<const char *>(m_data + m_at), length);
+        m_at += length;
+        return true;
+    }
+    bool tensor(at::Tensor &out, std::vector<int64_t> shape, at::ScalarType type)
+    {
+        size_t bytes = c10::elementSize(type);
+        for (int64_t d : shape) {
+            if (d < 0 || (d > 0 && bytes > (m_size - m_at) / size_t(d)))
+                return false;
+            bytes *= size_t(d);
+        }
+        if (bytes > m_size - m_at)
+            return false;
+        out = at::empty(shape, type);
+        return take(out.data_ptr(), bytes);
+    }
+    size_t left() const { return m_size - m_at; }
+
+private:
+    const unsigned char *m_data;
+    size_t m_size;
+    size_t m_at = 0;
+};
+
+template <class T> std::string bytesOf(const T &value) { return std::string(reinterpret_cast<const char *>(&value), sizeof value); }
+
+std::string stringBytes(const std::string &s) { return bytesOf(uint32_t(s.size())) + s; }
+
+std::string tensorBytes(const at::Tensor &t)
+{
+    const at::Tensor c = t.contiguous();
+    return std::string(static_cast<const char *>(c.data_ptr()), size_t(c.numel()) * c.element_size());
+}
+
+// The k best of a score vector, best first.
+std::pair<std::vector<double>, std::vector<int64_t>> best(const at::Tensor &scores, int k)
+{
+    const auto [values, indices] = scores.topk(std::min<int64_t>(std::max(k, 0), scores.size(0)));
+    std::vector<double> v(size_t(values.size(0)));
+    std::vector<int64_t> i(v.size());
+    for (size_t j = 0; j < v.size(); ++j) {
+        v[j] = values[int64_t(j)].item<double>();
+        i[j] = indices[int64_t(j)].item<int64_t>();
+    }
+    return {v, i};
+}
+
+} // namespace
+
+std::string CorpusIndex::modelFingerprint(const LoadedModel &model)
+{
+    // The architecture and the weights' identity: a sum over the word embeddings changes with any
+    // other checkpoint (fine-tuned ones included), and the vocabulary's size with its tokenizer.
+    const BertConfig &c = model.config;
+    const double sum = model.encoder->wordEmbeddings().to(at::kDouble).sum().item<double>();
+    const double squares = model.encoder->wordEmbeddings().to(at::kDouble).pow(2).sum().item<double>();
+    char text[256];
+    std::snprintf(text, sizeof text, "L%d H%d A%d F%d V%d %.17g %.17g", c.numLayers, c.hiddenSize, c.numHeads,
+                  c.intermediateSize, model.tokenizer->vocab().size(), sum, squares);
+    return text;
+}
+
+CorpusIndex CorpusIndex::build(const LoadedModel &model, const std::string &corpusPath, const CorpusIndexOptions &options)
+{
+    c10::InferenceMode inference;
+    const int layers = model.config.numLayers;
+    const int layer = options.layer < 0 ? layers : options.layer;
+    if (layer > layers)
+        throw Error(ErrorKind::Usage, "layer " + std::to_string(layer) + " does not exist: the model has layers 0.." + std::to_string(layers));
+    if (options.pooling == Pooling::None)
+        throw Error(ErrorKind::Usage, "a corpus index needs a pooling (cls, mean, max or mean_sqrt_len)");
+    CorpusFile corpus = readCorpus(corpusPath);
+    CorpusIndex index;
+    index.m_layer = layer;
+    index.m_pooling = options.pooling;
+    index.m_model = modelFingerprint(model);
+    index.m_corpusBytes = corpus.bytes;
+    index.m_corpusHash = corpus.hash;
+    std::vector<SentenceInput> inputs;
+    inputs.reserve(corpus.lines.size());
+    for (const CorpusLine &l : corpus.lines)
+        inputs.push_back({l.text, {}, false});
+    if (options.reducedDims < 1)
+        throw Error(ErrorKind::Usage, "a corpus index needs at least one dimension");
+    IndexSink sink(layer, options.pooling, options.tokenBudgetBytes, options.reducedDims, model.config.hiddenSize, inputs.size());
+    InputList source(std::move(inputs));
+    PipelineOptions run;
+    run.cancel = options.cancel;
+    if (options.progress)
+        run.progress = [&](long long done, long long total) { options.progress(done * std::max(1ll, corpus.bytes) / std::max(1ll, total), corpus.bytes); };
+    runPipeline(model, source, sink, run);
+    index.m_lines = std::move(corpus.lines);
+    index.m_occurrences = std::move(sink.occurrences);
+    index.m_tokens = sink.tokens();
+    index.m_projection = sink.projection;
+    index.m_lineVectors = sink.lineVectors();
+    return index;
+}
+
+void CorpusIndex::save(const std::string &indexPath) const
+{
+    QJsonObject header{{"version", kFormatVersion},
+                       {"model", QString::fromStdString(m_model)},
+                       {"layer", m_layer},
+                       {"pooling", poolingName(m_pooling)},
+                       {"corpus_bytes", double(m_corpusBytes)},
+                       {"corpus_hash", QString::number(qulonglong(m_corpusHash))},
+                       {"lines", double(m_lines.size())},
+                       {"tokens", double(tokenCount())},
+                       {"dims", tokenDims()},
+                       {"hidden", int(m_lineVectors.size(1))},
+                       {"reduced", reduced()}};
+    const std::string json = QJsonDocument(header).toJson(QJsonDocument::Compact).toStdString();
+    AtomicFile file(indexPath);
+    file.write(kMagic, sizeof kMagic);
+    file.write(bytesOf(uint32_t(json.size())) + json);
+    std::string block;
+    for (const CorpusLine &l : m_lines)
+        block += bytesOf(int64_t(l.line)) + stringBytes(l.text) + stringBytes(l.label);
+    file.write(block);
+    file.write(reinterpret_cast<const char *>(m_occurrences.data()), m_occurrences.size() * sizeof(Occurrence));
+    file.write(tensorBytes(m_tokens));
+    if (reduced())
+        file.write(tensorBytes(m_projection));
+    file.write(tensorBytes(m_lineVectors));
+    file.commit();
+}
+
+CorpusIndex CorpusIndex::load(const std::string &indexPath, const LoadedModel &model, const std::string &corpusPath,
+                              const CorpusIndexOptions &options, std::string *why)
+{
+    auto stale = [&](const std::string &reason) {
+        if (why)
+            *why = indexPath + ": " + reason;
+        return CorpusIndex();
+    };
+    std::shared_ptr<MappedFile> file;
+    try {
+        file = MappedFile::open(indexPath);
+    } catch (const std::exception &) {
+        return stale("no saved index");
+    }
+    Reader in(file->data(), file->size());
+    char magic[8];
+    uint32_t headerBytes = 0;
+    if (!in.take(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof kMagic) || !in.take(&headerBytes, sizeof headerBytes)
+        || headerBytes > kMaxHeaderBytes || headerBytes > in.left())
+        return stale("not a BertLens corpus index");
+    std::string json(headerBytes, '\0');
+    in.take(json.data(), headerBytes);
+    const QJsonObject h = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
+    const int layer = options.layer < 0 ? model.config.numLayers : options.layer;
+    if (h["version"].toInt() != kFormatVersion)
+        return stale("made by another version of BertLens");
+    if (h["model"].toString().toStdString() != modelFingerprint(model))
+        return stale("made with another model");
+    if (h["layer"].toInt() != layer || h["pooling"].toString() != poolingName(options.pooling))
+        return stale("made for another layer or pooling");
+    const CorpusFile corpus = readCorpus(corpusPath);
+    if (h["corpus_bytes"].toDouble() != double(corpus.bytes) || h["corpus_hash"].toString() != QString::number(qulonglong(corpus.hash)))
+        return stale("the corpus has changed since");
+    const double lines = h["lines"].toDouble(), tokens = h["tokens"].toDouble();
+    const int dims = h["dims"].toInt(), hidden = h["hidden"].toInt();
+    if (lines != double(corpus.lines.size()) || tokens < 0 || tokens > double(file->size()) || hidden != model.config.hiddenSize
+        || dims <= 0 || dims > hidden || (!h["reduced"].toBool() && dims != hidden))
+        return stale("its header does not match its contents");
+    CorpusIndex index;
+    index.m_layer = layer;
+    index.m_pooling = options.pooling;
+    index.m_model = modelFingerprint(model);
+    index.m_corpusBytes = corpus.bytes;
+    index.m_corpusHash = corpus.hash;
+    index.m_lines.resize(corpus.lines.size());
+    for (CorpusLine &l : index.m_lines) {
+        int64_t number = 0;
+        if (!in.take(&number, sizeof number) || !in.string(l.text) || !in.string(l.label))
+            return stale("truncated");
+        l.line = number;
+    }
+    if (size_t(tokens) > in.left() / sizeof(Occurrence))
+        return stale("truncated");
+    index.m_occurrences.resize(size_t(tokens));
+    in.take(index.m_occurrences.data(), index.m_occurrences.size() * sizeof(Occurrence));
+    for (const Occurrence &o : index.m_occurrences)
+        if (o.line < 0 || size_t(o.line) >= index.m_lines.size() || o.id < 0 || o.id >= model.tokenizer->vocab().size())
+            return stale("a token refers to no line or no vocabulary entry");
+    if (!in.tensor(index.m_tokens, {int64_t(tokens), dims}, at::kHalf)
+        || (h["reduced"].toBool() && !in.tensor(index.m_projection, {hidden, dims}, at::kFloat))
+        || !in.tensor(index.m_lineVectors, {int64_t(lines), hidden}, at::kFloat) || in.left() != 0)
+        return stale("truncated or too long");
+    return index;
+}
+
+const CorpusLine &CorpusIndex::lineAt(long long line) const
+{
+    const auto it = std::lower_bound(m_lines.begin(), m_lines.end(), line, [](const CorpusLine &l, long long n) { return l.line < n; });
+    if (it == m_lines.end() || it->line != line)
+        throw Error(ErrorKind::Usage, "line " + std::to_string(line) + " is not in the corpus index");
+    return *it;
+}
+
+long long CorpusIndex::memoryBytes() const
+{
+    long long bytes = (long long)(m_occurrences.size() * sizeof(Occurrence));
+    for (const at::Tensor *t : {&m_tokens, &m_projection, &m_lineVectors})
+        if (t->defined())
+            bytes += t->numel() * t->element_size();
+    for (const CorpusLine &l : m_lines)
+        bytes += (long long)(sizeof l + l.text.capacity() + l.label.capacity());
+    return bytes;
+}
+
+at::Tensor CorpusIndex::queryHidden(const LoadedModel &model, const std::string &query, at::Tensor *tokens) const
+{
+    c10::InferenceMode inference;
+    const Encoding e = model.tokenizer->encode(query, model.maxLength);
+    ForwardOptions options;
+    options.layers = {m_layer};
+    const at::Tensor hidden = model.encoder->forward(makeBatch({&e}, model.tokenizer->padId()), options).hidden[0][0]; // [T, H]
+    if (tokens)
+        *tokens = hidden;
+    return poolTokens(hidden.unsqueeze(0), at::ones({1, hidden.size(0)}, at::kLong), m_pooling)[0];
+}
+
+std::vector<SentenceHit> CorpusIndex::nearestLines(const LoadedModel &model, const std::string &query, int k) const
+{
+    return nearestLines(queryHidden(model, query, nullptr), k);
+}
+
+std::vector<TokenHit> CorpusIndex::nearestTokens(const LoadedModel &model, const std::string &query, int token, int k) const
+{
+    at::Tensor hidden;
+    queryHidden(model, query, &hidden);
+    if (token < 0 || token >= hidden.size(0))
+        throw Error(ErrorKind::Usage, "token " + std::to_string(token) + " does not exist: the query has tokens 0.."
+                                          + std::to_string(hidden.size(0) - 1) + " ([CLS] = 0)");
+    return nearestTokens(hidden[token], k, model.tokenizer->vocab());
+}
+
+std::vector<SentenceHit> CorpusIndex::nearestLines(const at::Tensor &vector, int k) const
+{
+    c10::InferenceMode inference;
+    const at::Tensor scores = at::mv(m_lineVectors, unit(vector.to(at::kFloat)));
+    const auto [values, indices] = best(scores, k);
+    std::vector<SentenceHit> hits;
+    for (size_t i = 0; i < values.size(); ++i)
+        hits.push_back({m_lines[size_t(indices[i])].line, values[i]});
+    return hits;
+}
+
+std::vector<TokenHit> CorpusIndex::nearestTokens(const at::Tensor &vector, int k, const Vocab &vocab) const
+{
+    c10::InferenceMode inference;
+    at::Tensor query = unit(vector.to(at::kFloat));
+    if (reduced())
+        query = at::mv(m_projection.t(), query);
+    const int64_t n = tokenCount();
+    at::Tensor scores = at::empty({n}, at::kFloat);
+    for (int64_t first = 0; first < n; first += kSearchBlock) {
+        const int64_t last = std::min(n, first + kSearchBlock);
+        at::Tensor block = scores.slice(0, first, last);
+        at::mv_out(block, m_tokens.slice(0, first, last).to(at::kFloat), query);
+    }
+    const auto [values, indices] = best(scores, k);
+    std::vector<TokenHit> hits;
+    for (size_t i = 0; i < values.size(); ++i) {
+        const Occurrence &o = m_occurrences[size_t(indices[i])];
+        hits.push_back({m_lines[size_t(o.line)].line, o.position, o.begin, o.end, vocab.token(o.id), values[i]});
+    }
+    return hits;
+}
+
+} // namespace bertlens

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "analysis/pooling_mode.h"
+#include "common/cancel.h"
+
+#include <ATen/core/Tensor.h>
+
+#include <string>
+#include <vector>
+
+namespace bertlens {
+
+struct LoadedModel;
+class Vocab;
+
+// One line of a corpus file: its 0-based line number, its text and, for "text<TAB>label", its label.
+struct CorpusLine {
+    long long line = 0;
+    std::string text;
+    std::string label;
+};
+
+struct SentenceHit {
+    long long line = 0; // 0-based line of the corpus file
+    double score = 0;   // cosine of the pooled vectors
+};
+
+struct TokenHit {
+    long long line = 0;
+    int token = 0;          // position in the line's encoding ([CLS] = 0)
+    int begin = 0, end = 0; // the token's characters in the line's text (code points)
+    std::string text;       // the WordPiece
+    double score = 0;       // cosine of the token vectors
+};
+
+struct CorpusIndexOptions {
+    int layer = -1; // hidden state 0..L; -1: the last
+    Pooling pooling = Pooling::Mean;
+    // Token vectors are kept unit-length in float16. Where all of them would take more than this,
+    // they are projected onto their reducedDims leading principal directions (uncentred, so dot
+    // products — cosines — are what is kept best); bench_corpus reports the recall this costs.
+    long long tokenBudgetBytes = 2ll << 30;
+    int reducedDims = 256; // used only below the hidden size
+    const CancelToken *cancel = nullptr;
+    ProgressFn progress; // bytes of the corpus file
+};
+
+// Every token occurrence and every line of a corpus file embedded at one layer of one model,
+// searched by cosine with exact blocked matrix products. Saved next to the corpus and reopened
+// without recomputing; a different model, layer, pooling or corpus content makes a saved index
+// stale.
+class CorpusIndex {
+public:
+    // A token occurrence (special tokens are left out): its line (an index into lines()), position
+    // in the encoding, vocabulary id and characters in the line.
+    struct Occurrence {
+        int32_t line, position, id, begin, end;
+    };
+
+    static constexpr long long kMaxLines = 100000;
+    static constexpr long long kMaxCorpusBytes = 256ll << 20;
+
+    static CorpusIndex build(const LoadedModel &model, const std::string &corpusPath, const CorpusIndexOptions &options);
+    // The index saved at `indexPath` if it was made from this model, layer, pooling and corpus
+    // content; otherwise (missing, stale, or not an index) an empty index, and `why` says why.
+    static CorpusIndex load(const std::string &indexPath, const LoadedModel &model, const std::string &corpusPath,
+                            const CorpusIndexOptions &options, std::string *why = nullptr);
+    // Written to a temporary file and renamed.
+    void save(const std::string &indexPath) const;
+    static std::string indexPathFor(const std::string &corpusPath) { return corpusPath + ".bertlens-index"; }
+
+    bool empty() const { return m_lines.empty(); }
+    // The query through the same model, layer and pooling; best first.
+    std::vector<SentenceHit> nearestLines(const LoadedModel &model, const std::string &query, int k) const;
+    // Token `token` of the query ([CLS] = 0) against every token occurrence of the corpus.
+    std::vector<TokenHit> nearestTokens(const LoadedModel &model, const std::string &query, int token, int k) const;
+    // The same with vectors already computed at the index's layer ([H], any length).
+    std::vector<SentenceHit> nearestLines(const at::Tensor &vector, int k) const;
+    std::vector<TokenHit> nearestTokens(const at::Tensor &vector, int k, const Vocab &vocab) const;
+
+    const std::vector<CorpusLine> &lines() const { return m_lines; }
+    const CorpusLine &lineAt(long long line) const; // by file line number
+    int layer() const { return m_layer; }
+    Pooling pooling() const { return m_pooling; }
+    long long tokenCount() const { return m_tokens.defined() ? m_tokens.size(0) : 0; }
+    int tokenDims() const { return m_tokens.defined() ? int(m_tokens.size(1)) : 0; }
+    bool reduced() const { return m_projection.defined(); }
+    const at::Tensor &lineVectors() const { return m_lineVectors; } // [lines, H] float32, unit length
+    long long memoryBytes() const;
+
+private:
+    static std::string modelFingerprint(const LoadedModel &model);
+    at::Tensor queryHidden(const LoadedModel &model, const std::string &query, at::Tensor *tokens) const;
+
+    std::vector<CorpusLine> m_lines;
+    int m_layer = 0;
+    Pooling m_pooling = Pooling::Mean;
+    std::string m_model;      // modelFingerprint of the model that made it
+    long long m_corpusBytes = 0;
+    uint64_t m_corpusHash = 0;
+    std::vector<Occurrence> m_occurrences;
+    at::Tensor m_tokens;      // [N, D] float16, unit length (before any projection)
+    at::Tensor m_projection;  // [H, D] float32 when reduced
+    at::Tensor m_lineVectors; // [lines, H] float32, unit length
+};
+
+} // namespace bertlens
