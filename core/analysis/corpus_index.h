@@ -1,6 +1,8 @@
 #pragma once
 
+#include "analysis/corpus_hits.h"
 #include "analysis/pooling_mode.h"
+#include "analysis/projection.h"
 #include "common/cancel.h"
 
 #include <ATen/core/Tensor.h>
@@ -12,26 +14,6 @@ namespace bertlens {
 
 struct LoadedModel;
 class Vocab;
-
-// One line of a corpus file: its 0-based line number, its text and, for "text<TAB>label", its label.
-struct CorpusLine {
-    long long line = 0;
-    std::string text;
-    std::string label;
-};
-
-struct SentenceHit {
-    long long line = 0; // 0-based line of the corpus file
-    double score = 0;   // cosine of the pooled vectors
-};
-
-struct TokenHit {
-    long long line = 0;
-    int token = 0;          // position in the line's encoding ([CLS] = 0)
-    int begin = 0, end = 0; // the token's characters in the line's text (code points)
-    std::string text;       // the WordPiece
-    double score = 0;       // cosine of the token vectors
-};
 
 struct CorpusIndexOptions {
     int layer = -1; // hidden state 0..L; -1: the last
@@ -86,6 +68,10 @@ public:
     int tokenDims() const { return m_tokens.defined() ? int(m_tokens.size(1)) : 0; }
     bool reduced() const { return m_projection.defined(); }
     const at::Tensor &lineVectors() const { return m_lineVectors; } // [lines, H] float32, unit length
+    // Exact PCA of the line vectors (centred; from their covariance, in float64), signs as pca().
+    PcaResult projectLines(int k = 2) const;
+    // The lines (indices into lines()) whose text contains `word`, ignoring case.
+    std::vector<int> linesContaining(const std::string &word) const;
     long long memoryBytes() const;
 
 private:

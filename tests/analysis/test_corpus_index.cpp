@@ -51,6 +51,14 @@ QString writeCorpus(const QTemporaryDir &dir, std::vector<std::string> &texts, s
     return f.fileName();
 }
 
+Matrix toMatrixForTest(const at::Tensor &t)
+{
+    const at::Tensor c = t.contiguous();
+    Matrix m(int(c.size(0)), int(c.size(1)));
+    std::copy(c.data_ptr<float>(), c.data_ptr<float>() + c.numel(), m.values.begin());
+    return m;
+}
+
 double cosine(const float *a, const float *b, int n)
 {
     double ab = 0, aa = 0, bb = 0;
@@ -229,6 +237,23 @@ private Q_SLOTS:
             asked += int(r.size());
         }
         QVERIFY2(found * 10 >= asked * 6, qPrintable(QString("recall %1 of %2").arg(found).arg(asked)));
+    }
+
+    // The corpus projection is exact PCA: the same as pca() (SVD) of the line vectors.
+    void projectionIsExactPca()
+    {
+        const CorpusIndex index = CorpusIndex::build(*tinyModel(), m_corpus.toStdString(), CorpusIndexOptions());
+        const PcaResult fast = index.projectLines(2);
+        const PcaResult reference = pca(toMatrixForTest(index.lineVectors()), 2);
+        QCOMPARE(fast.projected.rows, int(index.lines().size()));
+        for (size_t i = 0; i < fast.projected.values.size(); ++i)
+            QVERIFY(std::abs(fast.projected.values[i] - reference.projected.values[i]) < 1e-4);
+        for (int c = 0; c < 2; ++c)
+            QVERIFY(std::abs(fast.explainedRatio[size_t(c)] - reference.explainedRatio[size_t(c)]) < 1e-6);
+        const std::vector<int> hello = index.linesContaining("HELLO");
+        QVERIFY(!hello.empty());
+        for (int i : hello)
+            QVERIFY(QString::fromStdString(index.lines()[size_t(i)].text).contains("hello", Qt::CaseInsensitive));
     }
 
     void boundsAreChecked()
