@@ -10,8 +10,12 @@
 #include "panels/predictions_panel.h"
 #include "panels/token_strip.h"
 #include "session/analysis_session.h"
+#include "session/comparison_session.h"
+#include "session/corpus_session.h"
 #include "views/attention_overview.h"
 #include "views/attention_view.h"
+#include "views/compare_view.h"
+#include "views/corpus_view.h"
 #include "views/hidden_state_view.h"
 #include "views/projection_view.h"
 #include "views/similarity_view.h"
@@ -66,8 +70,13 @@ void MainWindow::createWidgets()
     m_views = {m_attention, m_overview, m_hidden, m_projection, m_similarity};
     for (AnalysisView *view : m_views)
         m_tabs->addTab(view, QString());
+    m_comparison = new ComparisonSession(m_session);
+    m_corpus = new CorpusSession(m_session);
+    m_compareView = new CompareView(this);
+    m_corpusView = new CorpusView(m_corpus, this);
     m_walkthrough = new WalkthroughView(this);
-    m_tabs->addTab(m_walkthrough, QString());
+    for (QWidget *tab : std::initializer_list<QWidget *>{m_compareView, m_corpusView, m_walkthrough})
+        m_tabs->addTab(tab, QString());
     m_predictions = new PredictionsPanel(this);
     auto *top = new QSplitter(Qt::Horizontal, this);
     top->addWidget(m_tokenScroll);
@@ -167,6 +176,14 @@ void MainWindow::connectViews()
             m_walkthrough->setFocus(); // → / ← and the clicker's keys step
     });
     connect(m_walkthrough, &WalkthroughView::layerRequested, m_input, &InputPanel::setLayer);
+    connect(m_compareView, &CompareView::layerChanged, m_comparison, &ComparisonSession::setLayer);
+    connect(m_corpusView, &CorpusView::openRequested, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open corpus"), QString(), tr("Text files (*.txt *.tsv);;All files (*)"));
+        if (!path.isEmpty())
+            openCorpus(path);
+    });
+    connect(m_corpusView, &CorpusView::searchRequested, m_corpus, &CorpusSession::searchText);
+    connect(m_corpusView, &CorpusView::lineChosen, this, &MainWindow::appendSentence);
     connect(m_walkthrough, &WalkthroughView::linkActivated, this, [this](WalkthroughView::Link link) { followWalkthroughLink(int(link)); });
 }
 
@@ -200,6 +217,40 @@ void MainWindow::followWalkthroughLink(int link)
 void MainWindow::connectSession()
 {
     connect(m_cancel, &QToolButton::clicked, m_session, &AnalysisSession::cancel);
+    connect(m_cancel, &QToolButton::clicked, m_corpus, &CorpusSession::cancel);
+    connect(m_comparison, &ComparisonSession::comparisonChanged, this, [this] {
+        m_compareView->showComparison(m_comparison->comparison(), QString::fromStdString(m_session->modelSummary().name),
+                                      QString::fromStdString(m_comparison->modelSummary().name));
+    });
+    connect(m_comparison, &ComparisonSession::modelLoaded, this, [this] {
+        m_compareView->setLayerCount(m_comparison->modelSummary().numLayers);
+        m_closeCompareAction->setEnabled(true);
+        m_tabs->setCurrentWidget(m_compareView);
+    });
+    connect(m_comparison, &ComparisonSession::failed, this, [this](const QString &message) {
+        m_lastError = message;
+        updateStatus();
+    });
+    connect(m_corpus, &CorpusSession::opened, this, [this] {
+        m_corpusView->showCorpus();
+        m_tabs->setCurrentWidget(m_corpusView);
+        if (m_selection.token >= 0)
+            m_corpus->searchToken(m_selection.sentence, m_selection.token);
+    });
+    connect(m_corpus, &CorpusSession::hitsChanged, m_corpusView, &CorpusView::showHits);
+    connect(m_corpus, &CorpusSession::failed, this, [this](const QString &message) {
+        m_lastError = message;
+        updateStatus();
+        if (isVisible())
+            QMessageBox::warning(this, tr("Cannot open the corpus"), message);
+    });
+    connect(m_corpus, &CorpusSession::progress, this, [this](qlonglong done, qlonglong total) {
+        m_busy->setRange(0, total > 0 ? 1000 : 0);
+        m_busy->setValue(total > 0 ? int(1000 * done / total) : 0);
+        m_stateLabel->setText(tr("Indexing the corpus: %1%").arg(total > 0 ? 100 * done / total : 0));
+    });
+    connect(m_comparison, &ComparisonSession::busyChanged, this, &MainWindow::updateBusy);
+    connect(m_corpus, &CorpusSession::busyChanged, this, &MainWindow::updateBusy);
     connect(m_session, &AnalysisSession::modelLoaded, this, [this](const QString &dir) {
         rememberModel(dir);
         m_input->setLayerCount(m_session->modelSummary().numLayers);
@@ -227,14 +278,7 @@ void MainWindow::connectSession()
     });
     connect(m_session, &AnalysisSession::viewDataChanged, this, &MainWindow::showViews);
     connect(m_session, &AnalysisSession::walkthroughChanged, this, [this] { m_walkthrough->showWalkthrough(m_session->walkthrough()); });
-    connect(m_session, &AnalysisSession::busyChanged, this, [this](bool busy) {
-        m_busy->setVisible(busy);
-        m_busy->setRange(0, 0);
-        m_cancel->setVisible(busy);
-        m_exportVectorsAction->setEnabled(!m_session->isExporting());
-        m_exportAttentionAction->setEnabled(!m_session->isExporting());
-        updateStatus();
-    });
+    connect(m_session, &AnalysisSession::busyChanged, this, &MainWindow::updateBusy);
     connect(m_session, &AnalysisSession::modelLoadStarted, this, [this] { m_downloadClock.start(); });
     connect(m_session, &AnalysisSession::progress, this, [this](qlonglong done, qlonglong total) {
         // Ranges are int: scale byte counts of big files down to per-mille.
@@ -269,6 +313,22 @@ void MainWindow::createMenus()
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_openSentencesAction = m_fileMenu->addAction(QString(), this, &MainWindow::askOpenSentences);
     m_examplesMenu = m_fileMenu->addMenu(QString());
+    m_fileMenu->addSeparator();
+    m_compareAction = m_fileMenu->addAction(QString(), this, [this] {
+        OpenModelDialog dialog(QSettings().value("recentModels").toStringList(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            compareWith(dialog.choice());
+    });
+    m_closeCompareAction = m_fileMenu->addAction(QString(), m_comparison, &ComparisonSession::close);
+    m_closeCompareAction->setEnabled(false);
+    connect(m_closeCompareAction, &QAction::triggered, this, [this] { m_closeCompareAction->setEnabled(false); });
+    m_openCorpusAction = m_fileMenu->addAction(QString(), m_corpusView, &CorpusView::openRequested);
+    m_fileMenu->addSeparator();
+    m_openSessionAction = m_fileMenu->addAction(QString(), this, &MainWindow::askOpenSession);
+    m_saveSessionAction = m_fileMenu->addAction(QString(), this, &MainWindow::askSaveSession);
+    m_saveSessionAction->setShortcut(QKeySequence::Save);
+    m_recentSessionsMenu = m_fileMenu->addMenu(QString());
+    updateRecentSessions(QString());
     m_fileMenu->addSeparator();
     m_exportVectorsAction = m_fileMenu->addAction(QString(), this, &MainWindow::askExportVectors);
     m_exportAttentionAction = m_fileMenu->addAction(QString(), this, &MainWindow::askExportAttention);
@@ -335,6 +395,14 @@ void MainWindow::retranslateUi()
     for (const ExampleSet &set : exampleSets())
         m_examplesMenu->addAction(set.title, this, [this, set] { m_input->setText(set.sentences, set.pairs); });
     m_openSentencesAction->setToolTip(tr("A text file, one sentence per line; TEXT_A<TAB>TEXT_B for a pair"));
+    m_compareAction->setText(tr("&Compare with…"));
+    m_compareAction->setToolTip(tr("A second model: the same sentences through both, compared in the Compare tab"));
+    m_closeCompareAction->setText(tr("Close the second model"));
+    m_openCorpusAction->setText(tr("Open &corpus…"));
+    m_openCorpusAction->setToolTip(tr("A text file to search by meaning and to see as a whole, in the Corpus tab"));
+    m_openSessionAction->setText(tr("Open sess&ion…"));
+    m_saveSessionAction->setText(tr("Sa&ve session…"));
+    m_recentSessionsMenu->setTitle(tr("Recent sessions"));
     m_exportVectorsAction->setText(tr("Export &vectors…"));
     m_exportAttentionAction->setText(tr("Export &attention…"));
     m_quitAction->setText(tr("&Quit"));
@@ -356,7 +424,7 @@ void MainWindow::retranslateUi()
     m_aboutAction->setText(tr("&About BertLens"));
     m_cancel->setText(tr("Cancel"));
     const QStringList titles = {tr("Attention"), tr("Attention overview"), tr("Hidden states"), tr("Projection"),
-                                tr("Similarity"), tr("Walk-through")};
+                                tr("Similarity"), tr("Compare"), tr("Corpus"), tr("Walk-through")};
     for (int i = 0; i < titles.size(); ++i)
         m_tabs->setTabText(i, titles[i]);
     if (auto *dock = findChild<QDockWidget *>("input"))
@@ -469,6 +537,20 @@ void MainWindow::selectToken(int sentence, int token)
     m_selection.token = token;
     m_tokens->setSelected(sentence, token);
     applySelection();
+    if (m_corpus->isOpen())
+        m_corpus->searchToken(sentence, token);
+}
+
+void MainWindow::updateBusy()
+{
+    const bool busy = m_session->isBusy() || m_corpus->isBusy() || m_comparison->isBusy();
+    m_busy->setVisible(busy);
+    if (!busy || !m_corpus->isBusy())
+        m_busy->setRange(0, 0);
+    m_cancel->setVisible(busy);
+    m_exportVectorsAction->setEnabled(!m_session->isExporting());
+    m_exportAttentionAction->setEnabled(!m_session->isExporting());
+    updateStatus();
 }
 
 void MainWindow::applySelection() { m_session->setSelection(m_selection); }

@@ -21,6 +21,10 @@ class AnalysisSession;
 class AnalysisView;
 class AttentionOverview;
 class AttentionView;
+class CompareView;
+class ComparisonSession;
+class CorpusSession;
+class CorpusView;
 class HiddenStateView;
 class InputPanel;
 class PredictionsPanel;
@@ -47,6 +51,10 @@ public:
     TokenStrip *tokenStrip() const { return m_tokens; }
     PredictionsPanel *predictionsPanel() const { return m_predictions; }
     WalkthroughView *walkthroughView() const { return m_walkthrough; }
+    CompareView *compareView() const { return m_compareView; }
+    CorpusView *corpusView() const { return m_corpusView; }
+    ComparisonSession *comparison() const { return m_comparison; }
+    CorpusSession *corpus() const { return m_corpus; }
     QTabWidget *tabs() const { return m_tabs; }
 
     void openModel(const QString &dir);
@@ -63,13 +71,22 @@ public:
     void selectToken(int sentence, int token);
     // The last session's sentences, layer, head and word mode (saved when the window closes).
     void restoreLastSession();
+    // File → Compare with…: a second model beside the first (a folder or a Hub id).
+    void compareWith(const QString &dirOrId);
+    // File → Open corpus…: indexed at the current model's last layer (or reopened), then searched.
+    void openCorpus(const QString &path);
+    // File → Save session / Open session (format in README.md). Opening reports a missing model
+    // (and, with the window shown, offers to locate it); returns an error message or empty.
+    QString saveSession(const QString &path);
+    QString openSession(const QString &path);
     // Writes exactly what `bertlens-cli embed` / `attention` (with --pairs) write for the
     // sentences the window shows; layers and pooling as the CLI spells them. Runs in the
     // background; `exportFinished` reports the outcome (empty message on success).
     void exportVectors(const QString &path, const QString &layers, const QString &pooling);
     void exportAttention(const QString &path, const QString &layers);
     // Saves every view as DIR/<view>.png (attention, overview, hidden, projection, similarity,
-    // tokens, window; walkthrough-1..7 once the walk-through is computed); returns the files written.
+    // tokens, window; compare, corpus and walkthrough-1..7 when there is a second model, a corpus,
+    // a walk-through); returns the files written.
     QStringList saveScreenshots(const QString &dir, const QSize &size = QSize(1400, 900));
 
 Q_SIGNALS:
@@ -96,6 +113,11 @@ private:
     void askExportVectors();
     void askExportAttention();
     void askOpenSentences();
+    void askOpenSession();
+    void askSaveSession();
+    void updateRecentSessions(const QString &path);
+    void updateBusy();
+    void appendSentence(const QString &text);
 
     AnalysisSession *m_session;
     InputPanel *m_input = nullptr;
@@ -108,6 +130,10 @@ private:
     ProjectionView *m_projection = nullptr;
     SimilarityView *m_similarity = nullptr;
     WalkthroughView *m_walkthrough = nullptr;
+    CompareView *m_compareView = nullptr;
+    CorpusView *m_corpusView = nullptr;
+    ComparisonSession *m_comparison = nullptr;
+    CorpusSession *m_corpus = nullptr;
     std::vector<AnalysisView *> m_views; // in tab order
     QLabel *m_modelLabel = nullptr;
     QLabel *m_stateLabel = nullptr;
@@ -125,6 +151,8 @@ private:
     QElapsedTimer m_downloadClock;
     QAction *m_wordsAction;
     QAction *m_openSentencesAction;
+    QAction *m_compareAction, *m_closeCompareAction, *m_openCorpusAction, *m_openSessionAction, *m_saveSessionAction;
+    QMenu *m_recentSessionsMenu = nullptr;
     ViewSelection m_selection;
     QString m_lastError;
 };

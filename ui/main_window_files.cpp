@@ -7,7 +7,13 @@
 #include "panels/input_panel.h"
 #include "panels/token_strip.h"
 #include "session/analysis_session.h"
+#include "session/comparison_session.h"
+#include "session/corpus_session.h"
+#include "session_file.h"
+#include "hub/hub_cache.h"
 #include "views/walkthrough_view.h"
+#include "views/compare_view.h"
+#include "views/corpus_view.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -16,6 +22,9 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QTabWidget>
+#include <QFileInfo>
+#include <QMenu>
+#include <QSaveFile>
 
 namespace bertlens {
 
@@ -119,6 +128,16 @@ QStringList MainWindow::saveScreenshots(const QString &dir, const QSize &size)
         QApplication::sendPostedEvents();
         save(m_tabs->currentWidget(), names[i]);
     }
+    if (m_comparison->comparison()) {
+        m_tabs->setCurrentWidget(m_compareView);
+        QApplication::sendPostedEvents();
+        save(m_compareView, "compare");
+    }
+    if (m_corpus->isOpen()) {
+        m_tabs->setCurrentWidget(m_corpusView);
+        QApplication::sendPostedEvents();
+        save(m_corpusView, "corpus");
+    }
     if (m_session->walkthrough()) {
         m_tabs->setCurrentWidget(m_walkthrough);
         const int step = m_walkthrough->step();
@@ -133,6 +152,133 @@ QStringList MainWindow::saveScreenshots(const QString &dir, const QSize &size)
     save(m_tokens, "tokens");
     save(this, "window");
     return written;
+}
+
+void MainWindow::compareWith(const QString &dirOrId) { m_comparison->loadModel(dirOrId); }
+
+void MainWindow::openCorpus(const QString &path) { m_corpus->open(path); }
+
+void MainWindow::appendSentence(const QString &text)
+{
+    const QString current = m_input->sentencesText();
+    m_input->setText(current.trimmed().isEmpty() ? text : current.trimmed() + "\n" + text, m_input->pairsText());
+}
+
+QString MainWindow::saveSession(const QString &path)
+{
+    SessionState state;
+    state.model = m_session->modelSource();
+    // A model of the Hugging Face cache is kept as its id, which any machine can resolve.
+    if (const std::string repo = hubRepoOfSnapshot(state.model.toStdString()); !repo.empty())
+        state.model = QString::fromStdString(repo);
+    state.compareModel = m_comparison->hasModel() ? m_comparison->modelDir() : QString();
+    state.compareLayer = m_comparison->layer();
+    state.corpus = m_corpus->path();
+    state.sentences = m_input->sentencesText();
+    state.pairs = m_input->pairsText();
+    state.selection = m_selection;
+    state.tab = m_tabs->currentIndex();
+    state.walkthroughStep = m_walkthrough->step();
+    QSaveFile file(path); // written to a temporary file and renamed
+    if (!file.open(QIODevice::WriteOnly) || file.write(writeSession(state)) < 0 || !file.commit())
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    updateRecentSessions(path);
+    return {};
+}
+
+QString MainWindow::openSession(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("Cannot read %1: %2").arg(path, file.errorString());
+    if (file.size() > (16 << 20))
+        return tr("%1 is too large for a session (%2 bytes)").arg(path).arg(file.size());
+    SessionState state;
+    try {
+        state = readSession(file.readAll(), path);
+    } catch (const std::exception &e) {
+        return QString::fromUtf8(e.what());
+    }
+    QString model = state.model;
+    QString problem;
+    if (!model.isEmpty() && !QFileInfo(model).isDir() && !isHubModelId(model.toStdString())) {
+        problem = tr("The session's model folder %1 no longer exists.").arg(model);
+        model.clear();
+        if (isVisible() && QMessageBox::question(this, tr("Model not found"), problem + "\n\n" + tr("Locate it?")) == QMessageBox::Yes) {
+            model = QFileDialog::getExistingDirectory(this, tr("Locate the model folder"));
+            if (!model.isEmpty())
+                problem.clear();
+        }
+    }
+    m_input->setText(state.sentences, state.pairs);
+    m_selection = state.selection;
+    m_wordsAction->setChecked(m_selection.words);
+    m_input->setLayer(m_selection.layer);
+    m_tokens->setSelected(m_selection.sentence, m_selection.token);
+    m_session->setInputs(m_input->inputs());
+    applySelection();
+    if (!model.isEmpty())
+        openModel(model);
+    if (!state.compareModel.isEmpty()) {
+        m_comparison->setLayer(state.compareLayer);
+        compareWith(state.compareModel);
+    }
+    if (!state.corpus.isEmpty()) {
+        // After the model: the corpus is indexed with it.
+        auto *once = new QObject(this);
+        connect(m_session, &AnalysisSession::modelLoaded, once, [this, once, corpus = state.corpus] {
+            openCorpus(corpus);
+            once->deleteLater();
+        });
+    }
+    m_tabs->setCurrentIndex(std::clamp(state.tab, 0, m_tabs->count() - 1));
+    m_walkthrough->setStep(state.walkthroughStep);
+    updateRecentSessions(path);
+    if (!problem.isEmpty()) {
+        m_lastError = problem;
+        updateStatus();
+    }
+    return problem;
+}
+
+void MainWindow::askSaveSession()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save session"), "session.bertlens", tr("BertLens sessions (*.bertlens)"));
+    if (path.isEmpty())
+        return;
+    const QString error = saveSession(path.endsWith(".bertlens") ? path : path + ".bertlens");
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot save the session"), error);
+}
+
+void MainWindow::askOpenSession()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), QString(), tr("BertLens sessions (*.bertlens);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const QString error = openSession(path);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot open the session"), error);
+}
+
+void MainWindow::updateRecentSessions(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value("recentSessions").toStringList();
+    if (!path.isEmpty()) {
+        recent.removeAll(path);
+        recent.prepend(path);
+        recent = recent.mid(0, 8);
+        settings.setValue("recentSessions", recent);
+    }
+    m_recentSessionsMenu->clear();
+    for (const QString &p : recent)
+        m_recentSessionsMenu->addAction(p, this, [this, p] {
+            const QString error = openSession(p);
+            if (!error.isEmpty() && isVisible())
+                QMessageBox::warning(this, tr("Cannot open the session"), error);
+        });
+    m_recentSessionsMenu->setEnabled(!recent.isEmpty());
 }
 
 } // namespace bertlens

@@ -5,6 +5,8 @@
 #include "language.h"
 #include "main_window.h"
 #include "session/analysis_session.h"
+#include "session/comparison_session.h"
+#include "session/corpus_session.h"
 #include "panels/input_panel.h"
 #include "views/walkthrough_view.h"
 
@@ -47,9 +49,13 @@ int main(int argc, char **argv)
     const QCommandLineOption centreOption("centre", "the similarity tab centres the vectors");
     const QCommandLineOption tokenOption("token", "select token N of the first sentence ([CLS] = 0)", "N");
     const QCommandLineOption walkthroughOption("walkthrough", "open on the walk-through tab");
+    const QCommandLineOption compareOption("compare", "a second model to compare with (folder or Hub id)", "MODEL");
+    const QCommandLineOption corpusOption("corpus", "a corpus to open in the Corpus tab", "FILE");
+    const QCommandLineOption sessionOption("session", "a saved session (.bertlens) to open", "FILE");
     const QCommandLineOption presenterOption("presenter", "start in presenter mode (with --screenshot: 1920×1080)");
     parser.addOptions({modelOption, textOption, screenshotOption, languageOption, layerOption, headOption, wordsOption,
-                       rolloutOption, centreOption, tokenOption, walkthroughOption, presenterOption});
+                       rolloutOption, centreOption, tokenOption, walkthroughOption, presenterOption,
+                       compareOption, corpusOption, sessionOption});
     parser.process(app);
     if (parser.isSet(languageOption))
         bertlens::applyLanguage(parser.value(languageOption));
@@ -90,9 +96,16 @@ int main(int argc, char **argv)
             status = 4;
             app.quit();
         });
-        QObject::connect(session, &bertlens::AnalysisSession::busyChanged, &app, [&](bool busy) {
-            if (busy || !session->viewData())
+        // Every view has what it shows once nothing is running and what was asked for is there.
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, &app, [&] {
+            const bool ready = session->viewData() && !session->isBusy() && !window.comparison()->isBusy() && !window.corpus()->isBusy()
+                               && (!parser.isSet(compareOption) || window.comparison()->comparison())
+                               && (!parser.isSet(corpusOption) || window.corpus()->isOpen())
+                               && (!parser.isSet(walkthroughOption) || session->walkthrough());
+            if (!ready)
                 return;
+            poll.stop();
             window.show(); // offscreen platform: nothing appears on a screen
             if (parser.isSet(presenterOption))
                 window.setPresenterMode(true);
@@ -101,8 +114,18 @@ int main(int argc, char **argv)
                 std::printf("%s\n", qPrintable(file));
             app.quit();
         });
+        poll.start(100);
         session->setInputs(window.inputPanel()->inputs());
         window.openModel(model);
+        if (parser.isSet(compareOption))
+            window.compareWith(parser.value(compareOption));
+        if (parser.isSet(corpusOption))
+            QObject::connect(session, &bertlens::AnalysisSession::modelLoaded, &app, [&] { window.openCorpus(parser.value(corpusOption)); });
+        QObject::connect(window.corpus(), &bertlens::CorpusSession::failed, &app, [&](const QString &message) {
+            std::fprintf(stderr, "bertlens: %s\n", qPrintable(message));
+            status = 4;
+            app.quit();
+        });
         app.exec();
         return status;
     }
@@ -110,9 +133,18 @@ int main(int argc, char **argv)
     window.show();
     if (parser.isSet(presenterOption))
         window.setPresenterMode(true);
-    if (!model.isEmpty()) {
+    if (parser.isSet(sessionOption)) {
+        const QString error = window.openSession(parser.value(sessionOption));
+        if (!error.isEmpty())
+            std::fprintf(stderr, "bertlens: %s\n", qPrintable(error));
+    } else if (!model.isEmpty()) {
         window.session()->setInputs(window.inputPanel()->inputs());
         window.openModel(model);
+        if (parser.isSet(compareOption))
+            window.compareWith(parser.value(compareOption));
+        if (parser.isSet(corpusOption))
+            QObject::connect(window.session(), &bertlens::AnalysisSession::modelLoaded, &app,
+                             [&] { window.openCorpus(parser.value(corpusOption)); }, Qt::SingleShotConnection);
     }
     return app.exec();
 }

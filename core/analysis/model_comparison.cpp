@@ -36,6 +36,37 @@ Matrix stacked(const std::vector<Matrix> &parts)
     return out;
 }
 
+// Every layer of A against every layer of B. With fewer rows than kGramRows each layer's centred
+// Gram matrix is made once and a pair costs one dot product of two [n, n] matrices (the kernel
+// form of linear CKA); with more, the feature form per pair.
+Matrix ckaMatrix(const std::vector<Matrix> &a, const std::vector<Matrix> &b)
+{
+    constexpr int kGramRows = 2048;
+    Matrix out(int(a.size()), int(b.size()));
+    const int n = a.empty() ? 0 : a.front().rows;
+    if (n > kGramRows) {
+        for (size_t i = 0; i < a.size(); ++i)
+            for (size_t j = 0; j < b.size(); ++j)
+                out.at(int(i), int(j)) = float(linearCka(a[i], b[j]));
+        return out;
+    }
+    c10::InferenceMode inference;
+    auto grams = [](const std::vector<Matrix> &layers) {
+        std::vector<at::Tensor> g;
+        for (const Matrix &m : layers) {
+            const at::Tensor x = centred(m);
+            const at::Tensor k = at::matmul(x, x.t());
+            g.push_back(k / k.norm().clamp_min(1e-300));
+        }
+        return g;
+    };
+    const auto ga = grams(a), gb = grams(b);
+    for (size_t i = 0; i < ga.size(); ++i)
+        for (size_t j = 0; j < gb.size(); ++j)
+            out.at(int(i), int(j)) = float((ga[i] * gb[j]).sum().item<double>());
+    return out;
+}
+
 } // namespace
 
 double linearCka(const Matrix &x, const Matrix &y)
@@ -79,9 +110,7 @@ ModelComparison compareModels(const AnalysisResult &a, const AnalysisResult &b, 
                 parts.push_back(rowsOf(b.sentences[i], l, c.byWords));
             rowsB[size_t(l)] = stacked(parts);
         }
-        for (int i = 0; i <= a.numLayers; ++i)
-            for (int j = 0; j <= b.numLayers; ++j)
-                c.cka.at(i, j) = float(linearCka(rowsA[size_t(i)], rowsB[size_t(j)]));
+        c.cka = ckaMatrix(rowsA, rowsB);
     }
 
     c.layerA = std::clamp(layerA, 0, a.numLayers);

@@ -81,8 +81,9 @@ void AnalysisSession::loadModel(const QString &dirOrId)
         const QString dir = QString::fromStdString(
             resolveModelDir(dirOrId.toStdString(), HubOptions::fromEnvironment(), &cancel, progress));
         std::shared_ptr<const LoadedModel> model = LoadedModel::load(dir.toStdString(), precision);
-        return [this, model, dir] {
+        return [this, model, dir, dirOrId] {
             m_model = model;
+            m_modelSource = dirOrId;
             m_summary = summarize(*m_model);
             m_walkthrough.reset();
             Q_EMIT modelLoaded(dir);
@@ -97,7 +98,7 @@ void AnalysisSession::setPrecision(Precision precision)
         return;
     m_precision = precision;
     if (m_model)
-        loadModel(QString::fromStdString(m_model->folder.dir));
+        loadModel(m_modelSource);
 }
 
 void AnalysisSession::setInputs(const std::vector<SentenceInput> &inputs)

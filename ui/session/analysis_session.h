@@ -52,6 +52,8 @@ public:
 
     bool hasModel() const { return bool(m_model); }
     const ModelSummary &modelSummary() const { return m_summary; }
+    // What the loaded model was opened from: a folder, or a Hugging Face model id.
+    QString modelSource() const { return m_modelSource; }
     std::shared_ptr<const LoadedModel> model() const { return m_model; }
     std::shared_ptr<const AnalysisResult> result() const { return m_result; }
     std::shared_ptr<const ViewData> viewData() const { return m_viewData; }
@@ -63,6 +65,9 @@ public:
     // While a Hub model is being fetched; loadingModel() names it.
     bool isDownloading() const;
     QString loadingModel() const { return m_loadingDir; }
+    // The one long-lived thread of the window's short jobs, for the sessions beside this one
+    // (comparison, corpus search) to share.
+    QThreadPool *interactivePool() { return &m_interactivePool; }
 
 Q_SIGNALS:
     void modelLoadStarted(const QString &dir);
@@ -86,6 +91,7 @@ private:
     std::shared_ptr<const LoadedModel> m_model;
     Precision m_precision = Precision::Float32;
     ModelSummary m_summary;
+    QString m_modelSource;
     std::vector<SentenceInput> m_inputs;
     ViewSelection m_selection;
     int m_selectionVersion = 0;

@@ -1,0 +1,151 @@
+#include "session/corpus_session.h"
+
+#include "analysis/corpus_index.h"
+#include "analysis/tensor_matrix.h"
+#include "model/loaded_model.h"
+#include "session/analysis_session.h"
+
+#include <QFileInfo>
+#include <QLocale>
+
+namespace bertlens {
+
+CorpusSession::CorpusSession(AnalysisSession *session)
+    : QObject(session), m_session(session), m_searcher(session->interactivePool())
+{
+    for (JobRunner *runner : {&m_indexer, &m_searcher})
+        connect(runner, &JobRunner::runningChanged, this, [this] { Q_EMIT busyChanged(isBusy()); });
+    connect(&m_indexer, &JobRunner::progress, this, &CorpusSession::progress);
+    connect(&m_indexer, &JobRunner::failed, this, &CorpusSession::failed);
+    connect(&m_searcher, &JobRunner::failed, this, &CorpusSession::failed);
+    // Another model makes the index meaningless.
+    connect(session, &AnalysisSession::modelLoaded, this, [this] {
+        if (m_index && !m_path.isEmpty())
+            open(m_path, m_index->layer() == m_session->modelSummary().numLayers ? -1 : m_index->layer(), m_index->pooling());
+    });
+}
+
+CorpusSession::~CorpusSession() { cancel(); }
+
+void CorpusSession::cancel()
+{
+    m_indexer.cancel();
+    m_searcher.cancel();
+}
+
+void CorpusSession::open(const QString &path, int layer, Pooling pooling)
+{
+    const auto model = m_session->model();
+    if (!model) {
+        Q_EMIT failed(tr("Open a model before a corpus."));
+        return;
+    }
+    m_indexer.start([this, model, path, layer, pooling](const CancelToken &cancel, const ProgressFn &progress) -> JobRunner::Deliver {
+        CorpusIndexOptions options;
+        options.layer = layer;
+        options.pooling = pooling;
+        options.cancel = &cancel;
+        options.progress = progress;
+        const std::string corpus = path.toStdString(), indexPath = CorpusIndex::indexPathFor(corpus);
+        auto index = std::make_shared<CorpusIndex>(CorpusIndex::load(indexPath, *model, corpus, options));
+        if (index->empty()) {
+            *index = CorpusIndex::build(*model, corpus, options);
+            try {
+                index->save(indexPath);
+            } catch (const std::exception &) {
+                // A read-only folder: the index lives in memory only, and is built again next time.
+            }
+        }
+        const PcaResult pca = index->projectLines(2);
+        auto projection = std::make_shared<Projection>();
+        projection->explainedRatio = pca.explainedRatio;
+        for (int i = 0; i < pca.projected.rows; ++i) {
+            projection->x.push_back(pca.projected.cols > 0 ? pca.projected.at(i, 0) : 0.f);
+            projection->y.push_back(pca.projected.cols > 1 ? pca.projected.at(i, 1) : 0.f);
+        }
+        return [this, index, projection, path] {
+            m_index = index;
+            m_projection = projection;
+            m_path = path;
+            m_tokenHits.clear();
+            m_lineHits.clear();
+            Q_EMIT opened(path);
+            Q_EMIT hitsChanged();
+        };
+    });
+}
+
+void CorpusSession::close()
+{
+    cancel();
+    m_index.reset();
+    m_projection.reset();
+    m_path.clear();
+    m_tokenHits.clear();
+    m_lineHits.clear();
+    Q_EMIT hitsChanged();
+}
+
+QString CorpusSession::summary() const
+{
+    if (!m_index)
+        return {};
+    const QLocale locale;
+    return tr("%1: %2 lines, %3 token occurrences at layer %4, %5 MB in memory%6")
+        .arg(QFileInfo(m_path).fileName(), locale.toString(qlonglong(m_index->lines().size())),
+             locale.toString(m_index->tokenCount()))
+        .arg(m_index->layer())
+        .arg(m_index->memoryBytes() / 1e6, 0, 'f', 0)
+        .arg(m_index->reduced() ? tr(" (token vectors reduced to %1 dimensions)").arg(m_index->tokenDims()) : QString());
+}
+
+const std::vector<CorpusLine> &CorpusSession::lines() const
+{
+    static const std::vector<CorpusLine> none;
+    return m_index ? m_index->lines() : none;
+}
+
+std::vector<int> CorpusSession::linesContaining(const QString &word) const
+{
+    return m_index ? m_index->linesContaining(word.toStdString()) : std::vector<int>();
+}
+
+void CorpusSession::searchToken(int sentence, int token)
+{
+    const auto result = m_session->result();
+    const auto model = m_session->model();
+    if (!m_index || !result || !model || sentence < 0 || sentence >= int(result->sentences.size()))
+        return;
+    const SentenceAnalysis &s = result->sentences[size_t(sentence)];
+    if (token < 0 || token >= s.encoding.size())
+        return;
+    m_query = QString::fromStdString(s.encoding.tokens[size_t(token)]);
+    m_searcher.start([this, index = m_index, model, result, sentence, token](const CancelToken &, const ProgressFn &) -> JobRunner::Deliver {
+        // The window has every layer of the sentence already: the token's vector at the index's layer.
+        const Matrix &hidden = result->sentences[size_t(sentence)].hidden[size_t(index->layer())];
+        Matrix vector(1, hidden.cols);
+        std::copy(hidden.row(token), hidden.row(token) + hidden.cols, vector.values.begin());
+        auto hits = index->nearestTokens(tensorView(vector)[0], kHits, model->tokenizer->vocab());
+        return [this, hits = std::move(hits)] {
+            m_tokenHits = hits;
+            Q_EMIT hitsChanged();
+        };
+    });
+}
+
+void CorpusSession::searchText(const QString &text)
+{
+    const auto model = m_session->model();
+    if (!m_index || !model || text.trimmed().isEmpty())
+        return;
+    m_query = text;
+    m_searcher.start([this, index = m_index, model, text](const CancelToken &, const ProgressFn &) -> JobRunner::Deliver {
+        auto hits = index->nearestLines(*model, text.toStdString(), kHits);
+        return [this, hits = std::move(hits)] {
+            m_lineHits = hits;
+            Q_EMIT hitsChanged();
+        };
+    });
+}
+
+} // namespace bertlens

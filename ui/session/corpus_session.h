@@ -1,0 +1,75 @@
+#pragma once
+
+#include "analysis/corpus_hits.h"
+#include "analysis/matrix.h"
+#include "analysis/pooling_mode.h"
+#include "session/job_runner.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace bertlens {
+
+class AnalysisSession;
+class CorpusIndex;
+
+// A corpus to search by meaning (File → Open corpus…): its index at one layer of the session's
+// model — reopened from beside the corpus when still valid, else built with progress and cancel
+// and saved there — and the searches the window asks of it.
+class CorpusSession : public QObject {
+    Q_OBJECT
+
+public:
+    static constexpr int kHits = 20;
+
+    // Where the corpus lies in the plane of its two principal components, for the Projection tab.
+    struct Projection {
+        std::vector<float> x, y;
+        std::vector<double> explainedRatio;
+    };
+
+    explicit CorpusSession(AnalysisSession *session);
+    ~CorpusSession() override;
+    // layer −1: the model's last.
+    void open(const QString &path, int layer = -1, Pooling pooling = Pooling::Mean);
+    void close();
+    void cancel();
+    bool isOpen() const { return bool(m_index); }
+    bool isBusy() const { return m_indexer.isRunning() || m_searcher.isRunning(); }
+    QString path() const { return m_path; }
+    QString summary() const; // lines, occurrences, memory, layer
+    const std::vector<CorpusLine> &lines() const;
+    std::shared_ptr<const Projection> projection() const { return m_projection; }
+    std::vector<int> linesContaining(const QString &word) const;
+
+    // Token `token` of the window's sentence `sentence` (at the index's layer) → its nearest
+    // occurrences; a text → its nearest lines. Results arrive with hitsChanged.
+    void searchToken(int sentence, int token);
+    void searchText(const QString &text);
+    const std::vector<TokenHit> &tokenHits() const { return m_tokenHits; }
+    const std::vector<SentenceHit> &lineHits() const { return m_lineHits; }
+    QString query() const { return m_query; }
+
+Q_SIGNALS:
+    void opened(const QString &path);
+    void failed(const QString &message);
+    void progress(qlonglong done, qlonglong total);
+    void busyChanged(bool busy);
+    void hitsChanged();
+
+private:
+    AnalysisSession *m_session;
+    QString m_path;
+    std::shared_ptr<const CorpusIndex> m_index;
+    std::shared_ptr<const Projection> m_projection;
+    std::vector<TokenHit> m_tokenHits;
+    std::vector<SentenceHit> m_lineHits;
+    QString m_query;
+    JobRunner m_indexer; // minutes: its own thread, like exports
+    JobRunner m_searcher;
+};
+
+} // namespace bertlens
