@@ -147,6 +147,8 @@ public:
     {
         if (bytes > m_size - m_at)
             return false;
+        if (bytes == 0) // an empty tensor's data may be null
+            return true;
         std::memcpy(out, m_data + m_at, bytes);
         m_at += bytes;
         return true;

@@ -264,6 +264,17 @@ private Q_SLOTS:
         options.layer = -1;
         options.pooling = Pooling::None;
         QVERIFY_THROWS_EXCEPTION(Error, CorpusIndex::build(*tinyModel(), m_corpus.toStdString(), options));
+        // A corpus of blank lines: nothing to find, and its saved index (no vectors at all) reads back.
+        QFile blank(m_dir.filePath("blank.txt"));
+        QVERIFY(blank.open(QIODevice::WriteOnly));
+        blank.write("\n  \n\t\n");
+        blank.close();
+        const CorpusIndex none = CorpusIndex::build(*tinyModel(), blank.fileName().toStdString(), CorpusIndexOptions());
+        QVERIFY(none.empty());
+        QVERIFY(none.nearestLines(*tinyModel(), "hello", 5).empty());
+        QVERIFY(none.nearestTokens(*tinyModel(), "hello", 1, 5).empty());
+        none.save(blank.fileName().toStdString() + ".idx");
+        QVERIFY(CorpusIndex::load(blank.fileName().toStdString() + ".idx", *tinyModel(), blank.fileName().toStdString(), CorpusIndexOptions()).empty());
         QFile big(m_dir.filePath("big.txt"));
         QVERIFY(big.open(QIODevice::WriteOnly));
         for (long long i = 0; i <= CorpusIndex::kMaxLines; ++i)

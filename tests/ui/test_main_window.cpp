@@ -22,6 +22,16 @@
 #include "views/view_style.h"
 #include "views/walkthrough_view.h"
 #include "presenter_mode.h"
+#include "session/comparison_session.h"
+#include "session/corpus_session.h"
+#include "session_file.h"
+#include "views/compare_view.h"
+#include "views/corpus_view.h"
+#include "analysis/corpus_index.h"
+#include "analysis/model_comparison.h"
+#include "model/loaded_model.h"
+#include "model/random_model.h"
+#include <QLineEdit>
 
 #include <QApplication>
 #include <QDir>
@@ -929,6 +939,131 @@ private Q_SLOTS:
         QCOMPARE(QApplication::font(), base);
         QCOMPARE(m_window->tokenStrip()->font().pointSize(), tokenFont);
         m_window->hide();
+    }
+
+    // File → Compare with…: the Compare tab shows core's comparison of the two models' analyses.
+    void compareTabShowsTheComparison()
+    {
+        restoreText();
+        QTemporaryDir dir;
+        const auto first = LoadedModel::load(kModel.toStdString());
+        RandomModelOptions random;
+        random.config = first->config;
+        random.config.hiddenSize = 48;
+        random.config.intermediateSize = 64;
+        random.config.numLayers = 3;
+        for (int id = 0; id < first->tokenizer->vocab().size(); ++id)
+            random.vocab.push_back(first->tokenizer->vocab().token(id));
+        random.seed = 11;
+        writeRandomModel(dir.filePath("other").toStdString(), random);
+        select([this] { m_window->setLayerAndHead(2, 1); });
+        QSignalSpy compared(m_window->comparison(), &ComparisonSession::comparisonChanged);
+        m_window->compareWith(dir.filePath("other"));
+        QVERIFY(compared.wait(20000));
+        const auto other = LoadedModel::load(dir.filePath("other").toStdString());
+        const auto theirs = analyseSentences(*other, m_window->inputPanel()->inputs());
+        const ModelComparison expected = compareModels(*m_window->session()->result(), *theirs, 0, 2, 2, 1);
+        HeatmapPlot *cka = m_window->compareView()->ckaPlot();
+        QCOMPARE(cka->rowCount(), 3);
+        QCOMPARE(cka->columnCount(), 4);
+        for (int i = 0; i < 3; ++i)
+            for (int j = 0; j < 4; ++j)
+                QVERIFY(std::abs(cka->cellValue(i, j) - expected.cka.at(i, j)) < 1e-6);
+        HeatmapPlot *difference = m_window->compareView()->differencePlot();
+        for (int i = 0; i < expected.attentionDifference.rows; ++i)
+            QVERIFY(std::abs(difference->cellValue(i, 1) - expected.attentionDifference.at(i, 1)) < 1e-6);
+        QCOMPARE(m_window->tabs()->currentWidget(), static_cast<QWidget *>(m_window->compareView()));
+        m_window->comparison()->close();
+        QVERIFY(!m_window->comparison()->hasModel());
+    }
+
+    // File → Open corpus…: every line is a point; a word rings its lines; a clicked token lists its
+    // nearest occurrences as the index finds them; a hit goes into the input.
+    void corpusTabSearches()
+    {
+        restoreText();
+        QTemporaryDir dir;
+        const QString corpus = dir.filePath("corpus.txt");
+        QFile f(corpus);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("the quick brown fox\tanimals\nhello world\tgreetings\nthe lazy dog sleeps\tanimals\n\nworld news today\n"
+                "a bert model reads words\nhello again\tgreetings\n");
+        f.close();
+        QSignalSpy opened(m_window->corpus(), &CorpusSession::opened);
+        m_window->openCorpus(corpus);
+        QVERIFY(opened.wait(20000));
+        CorpusView *view = m_window->corpusView();
+        QCOMPARE(view->pointCount(), 6);
+        view->wordBox()->setText("HELLO");
+        QCOMPARE(view->ringedCount(), 2);
+        QSignalSpy hits(m_window->corpus(), &CorpusSession::hitsChanged);
+        m_window->selectToken(1, 2);
+        QVERIFY(hits.wait(10000));
+        const auto model = LoadedModel::load(kModel.toStdString());
+        const CorpusIndex index = CorpusIndex::load(CorpusIndex::indexPathFor(corpus.toStdString()), *model, corpus.toStdString(), CorpusIndexOptions());
+        QVERIFY(!index.empty());
+        const auto expected = index.nearestTokens(*model, m_window->session()->result()->sentences[1].input.text, 2, 20);
+        QCOMPARE(view->tokenHits()->count(), int(expected.size()));
+        QVERIFY(view->tokenHits()->item(0)->text().contains(QString::number(expected[0].line + 1) + ":"));
+        view->queryBox()->setText("hello there");
+        QTest::keyClick(view->queryBox(), Qt::Key_Return);
+        QVERIFY(hits.wait(10000));
+        QCOMPARE(view->lineHits()->count(), 6);
+        const QString chosen = view->lineHits()->item(0)->data(Qt::UserRole).toString();
+        Q_EMIT view->lineHits()->itemActivated(view->lineHits()->item(0));
+        QVERIFY(m_window->inputPanel()->sentencesText().endsWith(chosen));
+        m_window->corpus()->close();
+        restoreText();
+    }
+
+    // Save session, then a fresh window opens it as it was; a lost model folder is named.
+    void sessionsSaveAndOpen()
+    {
+        restoreText();
+        QTemporaryDir dir;
+        select([this] { m_window->setLayerAndHead(2, 1); });
+        select([this] { m_window->selectToken(0, 3); });
+        m_window->tabs()->setCurrentWidget(m_window->walkthroughView());
+        m_window->walkthroughView()->setStep(3);
+        const QString path = dir.filePath("lesson.bertlens");
+        QCOMPARE(m_window->saveSession(path), QString());
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const SessionState state = readSession(saved.readAll(), path);
+        QCOMPARE(state.model, kModel);
+        QCOMPARE(state.selection.layer, 2);
+
+        MainWindow other;
+        QCOMPARE(other.openSession(path), QString());
+        QVERIFY(waitIdle(other.session()));
+        QCOMPARE(other.inputPanel()->sentencesText(), m_window->inputPanel()->sentencesText());
+        QCOMPARE(other.session()->selection().layer, 2);
+        QCOMPARE(other.session()->selection().head, 1);
+        QCOMPARE(other.session()->selection().token, 3);
+        QCOMPARE(other.tabs()->currentWidget(), static_cast<QWidget *>(other.walkthroughView()));
+        QCOMPARE(other.walkthroughView()->step(), 3);
+        QCOMPARE(other.session()->modelSource(), kModel);
+
+        // The model folder has gone: the texts come back and the message names the folder.
+        SessionState lost = state;
+        lost.model = dir.filePath("gone");
+        QFile lostFile(dir.filePath("lost.bertlens"));
+        QVERIFY(lostFile.open(QIODevice::WriteOnly));
+        lostFile.write(writeSession(lost));
+        lostFile.close();
+        MainWindow third;
+        const QString problem = third.openSession(lostFile.fileName());
+        QVERIFY2(problem.contains(dir.filePath("gone")), qPrintable(problem));
+        QCOMPARE(third.inputPanel()->sentencesText(), m_window->inputPanel()->sentencesText());
+        // Not a session: the error names the file and the field.
+        QFile bad(dir.filePath("bad.bertlens"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(R"({"format": "bertlens-session", "version": 1, "layer": "two"})");
+        bad.close();
+        const QString error = third.openSession(bad.fileName());
+        QVERIFY2(error.contains("bad.bertlens") && error.contains("\"layer\""), qPrintable(error));
+        QVERIFY(third.openSession(dir.filePath("none.bertlens")).contains("none.bertlens"));
+        m_window->tabs()->setCurrentIndex(0);
     }
 
     void cleanupTestCase() { m_window.reset(); }
