@@ -114,6 +114,147 @@
     </message>
 </context>
 <context>
+    <name>bertlens::CompareView</name>
+    <message>
+        <source>Layer of the second model:</source>
+        <translation>Layer of the second model:</translation>
+    </message>
+    <message>
+        <source>the same as the first&apos;s</source>
+        <translation>the same as the first&apos;s</translation>
+    </message>
+    <message>
+        <source>File → Compare with… opens a second model: the same sentences run through both, and this tab compares their attention and hidden states.</source>
+        <translation>File → Compare with… opens a second model: the same sentences run through both, and this tab compares their attention and hidden states.</translation>
+    </message>
+    <message>
+        <source>mean of the heads</source>
+        <translation>mean of the heads</translation>
+    </message>
+    <message>
+        <source>head %1</source>
+        <translation>head %1</translation>
+    </message>
+    <message>
+        <source>A: %1, layer %2 — B: %3, layer %4 (%5)</source>
+        <translation>A: %1, layer %2 — B: %3, layer %4 (%5)</translation>
+    </message>
+    <message>
+        <source>The two tokenizers split the sentences differently: rows are words (pieces merged).</source>
+        <translation>The two tokenizers split the sentences differently: rows are words (pieces merged).</translation>
+    </message>
+    <message>
+        <source>Left out, since even their words differ between the models: sentence(s) %1.</source>
+        <translation>Left out, since even their words differ between the models: sentence(s) %1.</translation>
+    </message>
+    <message>
+        <source>The models have vectors of different lengths: no cosine between them; CKA compares them all the same.</source>
+        <translation>The models have vectors of different lengths: no cosine between them; CKA compares them all the same.</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>A: attention</source>
+        <translation>A: attention</translation>
+    </message>
+    <message>
+        <source>B: attention</source>
+        <translation>B: attention</translation>
+    </message>
+    <message>
+        <source>B − A</source>
+        <translation>B − A</translation>
+    </message>
+    <message>
+        <source>layer of A</source>
+        <translation>layer of A</translation>
+    </message>
+    <message>
+        <source>layer of B</source>
+        <translation>layer of B</translation>
+    </message>
+    <message>
+        <source>linear CKA</source>
+        <translation>linear CKA</translation>
+    </message>
+    <message>
+        <source>cosine of A&apos;s and B&apos;s vectors</source>
+        <translation>cosine of A&apos;s and B&apos;s vectors</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::CorpusSession</name>
+    <message>
+        <source>Open a model before a corpus.</source>
+        <translation>Open a model before a corpus.</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines, %3 token occurrences at layer %4, %5 MB in memory%6</source>
+        <translation>%1: %2 lines, %3 token occurrences at layer %4, %5 MB in memory%6</translation>
+    </message>
+    <message>
+        <source> (token vectors reduced to %1 dimensions)</source>
+        <translation> (token vectors reduced to %1 dimensions)</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::CorpusView</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>line %1: %2</translation>
+    </message>
+    <message>
+        <source>Open corpus…</source>
+        <translation>Open corpus…</translation>
+    </message>
+    <message>
+        <source>A text file, one sentence per line (TEXT or TEXT&lt;TAB&gt;LABEL), up to 100,000 lines</source>
+        <translation>A text file, one sentence per line (TEXT or TEXT&lt;TAB&gt;LABEL), up to 100,000 lines</translation>
+    </message>
+    <message>
+        <source>Ring the lines containing a word…</source>
+        <translation>Ring the lines containing a word…</translation>
+    </message>
+    <message>
+        <source>Find lines like this one (Enter)…</source>
+        <translation>Find lines like this one (Enter)…</translation>
+    </message>
+    <message>
+        <source>No corpus: open a text file to search it by meaning and see all its lines at once.</source>
+        <translation>No corpus: open a text file to search it by meaning and see all its lines at once.</translation>
+    </message>
+    <message>
+        <source>PC%1 (%2% of variance)</source>
+        <translation>PC%1 (%2% of variance)</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>lines</translation>
+    </message>
+    <message>
+        <source>containing “%1”</source>
+        <translation>containing “%1”</translation>
+    </message>
+    <message>
+        <source>Click a token in the window: its nearest occurrences in the corpus appear here.</source>
+        <translation>Click a token in the window: its nearest occurrences in the corpus appear here.</translation>
+    </message>
+    <message>
+        <source>Occurrences nearest to “%1” (cosine; double-click one to add its line to the input):</source>
+        <translation>Occurrences nearest to “%1” (cosine; double-click one to add its line to the input):</translation>
+    </message>
+    <message>
+        <source>other labels</source>
+        <translation>other labels</translation>
+    </message>
+</context>
+<context>
     <name>bertlens::ExportVectorsDialog</name>
     <message>
         <source>Export vectors</source>
@@ -459,6 +600,110 @@
     <message>
         <source>Walk-through</source>
         <translation>Walk-through</translation>
+    </message>
+    <message>
+        <source>Open corpus</source>
+        <translation>Open corpus</translation>
+    </message>
+    <message>
+        <source>Cannot open the corpus</source>
+        <translation>Cannot open the corpus</translation>
+    </message>
+    <message>
+        <source>Indexing the corpus: %1%</source>
+        <translation>Indexing the corpus: %1%</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with…</source>
+        <translation>&amp;Compare with…</translation>
+    </message>
+    <message>
+        <source>A second model: the same sentences through both, compared in the Compare tab</source>
+        <translation>A second model: the same sentences through both, compared in the Compare tab</translation>
+    </message>
+    <message>
+        <source>Close the second model</source>
+        <translation>Close the second model</translation>
+    </message>
+    <message>
+        <source>Open &amp;corpus…</source>
+        <translation>Open &amp;corpus…</translation>
+    </message>
+    <message>
+        <source>A text file to search by meaning and to see as a whole, in the Corpus tab</source>
+        <translation>A text file to search by meaning and to see as a whole, in the Corpus tab</translation>
+    </message>
+    <message>
+        <source>Open sess&amp;ion…</source>
+        <translation>Open sess&amp;ion…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve session…</source>
+        <translation>Sa&amp;ve session…</translation>
+    </message>
+    <message>
+        <source>Recent sessions</source>
+        <translation>Recent sessions</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>Corpus</source>
+        <translation>Corpus</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a session (%2 bytes)</source>
+        <translation>%1 is too large for a session (%2 bytes)</translation>
+    </message>
+    <message>
+        <source>The session&apos;s model folder %1 no longer exists.</source>
+        <translation>The session&apos;s model folder %1 no longer exists.</translation>
+    </message>
+    <message>
+        <source>Model not found</source>
+        <translation>Model not found</translation>
+    </message>
+    <message>
+        <source>Locate it?</source>
+        <translation>Locate it?</translation>
+    </message>
+    <message>
+        <source>Locate the model folder</source>
+        <translation>Locate the model folder</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>Save session</translation>
+    </message>
+    <message>
+        <source>BertLens sessions (*.bertlens)</source>
+        <translation>BertLens sessions (*.bertlens)</translation>
+    </message>
+    <message>
+        <source>Cannot save the session</source>
+        <translation>Cannot save the session</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>Open session</translation>
+    </message>
+    <message>
+        <source>BertLens sessions (*.bertlens);;All files (*)</source>
+        <translation>BertLens sessions (*.bertlens);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the session</source>
+        <translation>Cannot open the session</translation>
     </message>
 </context>
 <context>

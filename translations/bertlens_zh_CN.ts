@@ -114,6 +114,147 @@
     </message>
 </context>
 <context>
+    <name>bertlens::CompareView</name>
+    <message>
+        <source>Layer of the second model:</source>
+        <translation>第二个模型的层：</translation>
+    </message>
+    <message>
+        <source>the same as the first&apos;s</source>
+        <translation>与第一个模型相同</translation>
+    </message>
+    <message>
+        <source>File → Compare with… opens a second model: the same sentences run through both, and this tab compares their attention and hidden states.</source>
+        <translation>“文件 → 与…比较”打开第二个模型：同样的句子经过两个模型，本页比较它们的注意力和隐藏状态。</translation>
+    </message>
+    <message>
+        <source>mean of the heads</source>
+        <translation>所有注意力头的平均</translation>
+    </message>
+    <message>
+        <source>head %1</source>
+        <translation>第 %1 个头</translation>
+    </message>
+    <message>
+        <source>A: %1, layer %2 — B: %3, layer %4 (%5)</source>
+        <translation>A：%1，第 %2 层 — B：%3，第 %4 层（%5）</translation>
+    </message>
+    <message>
+        <source>The two tokenizers split the sentences differently: rows are words (pieces merged).</source>
+        <translation>两个分词器对句子的切分不同：行是词（合并了片段）。</translation>
+    </message>
+    <message>
+        <source>Left out, since even their words differ between the models: sentence(s) %1.</source>
+        <translation>因为两个模型的词也不相同而略去的句子：%1。</translation>
+    </message>
+    <message>
+        <source>The models have vectors of different lengths: no cosine between them; CKA compares them all the same.</source>
+        <translation>两个模型的向量长度不同：无法计算它们之间的余弦；CKA 照样可以比较。</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>A: attention</source>
+        <translation>A：注意力</translation>
+    </message>
+    <message>
+        <source>B: attention</source>
+        <translation>B：注意力</translation>
+    </message>
+    <message>
+        <source>B − A</source>
+        <translation>B − A</translation>
+    </message>
+    <message>
+        <source>layer of A</source>
+        <translation>A 的层</translation>
+    </message>
+    <message>
+        <source>layer of B</source>
+        <translation>B 的层</translation>
+    </message>
+    <message>
+        <source>linear CKA</source>
+        <translation>线性 CKA</translation>
+    </message>
+    <message>
+        <source>cosine of A&apos;s and B&apos;s vectors</source>
+        <translation>A 与 B 向量的余弦</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::CorpusSession</name>
+    <message>
+        <source>Open a model before a corpus.</source>
+        <translation>请先打开模型，再打开语料。</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines, %3 token occurrences at layer %4, %5 MB in memory%6</source>
+        <translation>%1：%2 行，第 %4 层的 %3 个词元出现，占用内存 %5 MB%6</translation>
+    </message>
+    <message>
+        <source> (token vectors reduced to %1 dimensions)</source>
+        <translation>（词元向量降到 %1 维）</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::CorpusView</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Open corpus…</source>
+        <translation>打开语料…</translation>
+    </message>
+    <message>
+        <source>A text file, one sentence per line (TEXT or TEXT&lt;TAB&gt;LABEL), up to 100,000 lines</source>
+        <translation>文本文件，每行一句（TEXT 或 TEXT&lt;TAB&gt;LABEL），最多 100,000 行</translation>
+    </message>
+    <message>
+        <source>Ring the lines containing a word…</source>
+        <translation>圈出包含某个词的行…</translation>
+    </message>
+    <message>
+        <source>Find lines like this one (Enter)…</source>
+        <translation>查找与此句相似的行（回车）…</translation>
+    </message>
+    <message>
+        <source>No corpus: open a text file to search it by meaning and see all its lines at once.</source>
+        <translation>没有语料：打开一个文本文件，按语义搜索它，并一次看到它的所有行。</translation>
+    </message>
+    <message>
+        <source>PC%1 (%2% of variance)</source>
+        <translation>PC%1（方差的 %2%）</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>containing “%1”</source>
+        <translation>包含“%1”</translation>
+    </message>
+    <message>
+        <source>Click a token in the window: its nearest occurrences in the corpus appear here.</source>
+        <translation>在窗口中点击一个词元：它在语料中最相近的出现会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Occurrences nearest to “%1” (cosine; double-click one to add its line to the input):</source>
+        <translation>与“%1”最相近的出现（余弦；双击一项把它所在的行加入输入）：</translation>
+    </message>
+    <message>
+        <source>other labels</source>
+        <translation>其他标签</translation>
+    </message>
+</context>
+<context>
     <name>bertlens::ExportVectorsDialog</name>
     <message>
         <source>Export vectors</source>
@@ -458,6 +599,110 @@
     <message>
         <source>Walk-through</source>
         <translation>逐步讲解</translation>
+    </message>
+    <message>
+        <source>Open corpus</source>
+        <translation>打开语料</translation>
+    </message>
+    <message>
+        <source>Cannot open the corpus</source>
+        <translation>无法打开语料</translation>
+    </message>
+    <message>
+        <source>Indexing the corpus: %1%</source>
+        <translation>正在为语料建立索引：%1%</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with…</source>
+        <translation>与…比较(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A second model: the same sentences through both, compared in the Compare tab</source>
+        <translation>第二个模型：同样的句子经过两个模型，在“比较”页中比较</translation>
+    </message>
+    <message>
+        <source>Close the second model</source>
+        <translation>关闭第二个模型</translation>
+    </message>
+    <message>
+        <source>Open &amp;corpus…</source>
+        <translation>打开语料(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>A text file to search by meaning and to see as a whole, in the Corpus tab</source>
+        <translation>一个文本文件，在“语料”页中按语义搜索并整体查看</translation>
+    </message>
+    <message>
+        <source>Open sess&amp;ion…</source>
+        <translation>打开会话(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve session…</source>
+        <translation>保存会话(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Recent sessions</source>
+        <translation>最近的会话</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Corpus</source>
+        <translation>语料</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a session (%2 bytes)</source>
+        <translation>%1 太大，不是会话文件（%2 字节）</translation>
+    </message>
+    <message>
+        <source>The session&apos;s model folder %1 no longer exists.</source>
+        <translation>会话中的模型文件夹 %1 已不存在。</translation>
+    </message>
+    <message>
+        <source>Model not found</source>
+        <translation>找不到模型</translation>
+    </message>
+    <message>
+        <source>Locate it?</source>
+        <translation>要找到它吗？</translation>
+    </message>
+    <message>
+        <source>Locate the model folder</source>
+        <translation>找到模型文件夹</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>BertLens sessions (*.bertlens)</source>
+        <translation>BertLens 会话 (*.bertlens)</translation>
+    </message>
+    <message>
+        <source>Cannot save the session</source>
+        <translation>无法保存会话</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>BertLens sessions (*.bertlens);;All files (*)</source>
+        <translation>BertLens 会话 (*.bertlens);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the session</source>
+        <translation>无法打开会话</translation>
     </message>
 </context>
 <context>

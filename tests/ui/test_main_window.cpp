@@ -962,7 +962,9 @@ private Q_SLOTS:
         QVERIFY(compared.wait(20000));
         const auto other = LoadedModel::load(dir.filePath("other").toStdString());
         const auto theirs = analyseSentences(*other, m_window->inputPanel()->inputs());
-        const ModelComparison expected = compareModels(*m_window->session()->result(), *theirs, 0, 2, 2, 1);
+        const ViewSelection &sel = m_window->session()->selection();
+        QCOMPARE(sel.layer, 2);
+        const ModelComparison expected = compareModels(*m_window->session()->result(), *theirs, sel.sentence, 2, 2, 1);
         HeatmapPlot *cka = m_window->compareView()->ckaPlot();
         QCOMPARE(cka->rowCount(), 3);
         QCOMPARE(cka->columnCount(), 4);
