@@ -1,5 +1,6 @@
 #include "analysis/corpus_index.h"
 
+#include "analysis/float16_dot.h"
 #include "analysis/pooling.h"
 #include "analysis/tensor_matrix.h"
 #include "common/error.h"
@@ -24,7 +25,7 @@ namespace {
 
 constexpr char kMagic[8] = {'B', 'L', 'I', 'D', 'X', '0', '0', '1'};
 constexpr int kFormatVersion = 1;
-constexpr int64_t kSearchBlock = 1 << 16; // rows converted to float32 and multiplied at a time
+constexpr int64_t kSearchBlock = 1 << 16; // rows of token vectors stored together
 constexpr int64_t kMaxHeaderBytes = 1 << 16;
 
 uint64_t fnv1a(const void *data, size_t size, uint64_t hash = 1469598103934665603ull)
@@ -75,11 +76,54 @@ at::Tensor unit(const at::Tensor &x) // rows of [.., H] to unit length (zero row
     return x / x.norm(2, -1, true).clamp_min(1e-12);
 }
 
+// Token vectors in blocks of kSearchBlock rows: appended without ever copying what is stored (no
+// doubling of a multi-gigabyte array at the end), searched and saved block by block.
+class TokenBlocks {
+public:
+    explicit TokenBlocks(int dims) : m_dims(dims) {}
+    void append(const at::Tensor &rows) // [n, dims] float16
+    {
+        for (int64_t done = 0; done < rows.size(0);) {
+            if (m_blocks.empty() || m_filled == kSearchBlock) {
+                m_blocks.push_back(at::empty({kSearchBlock, m_dims}, at::kHalf));
+                m_filled = 0;
+            }
+            const int64_t n = std::min(rows.size(0) - done, kSearchBlock - m_filled);
+            m_blocks.back().slice(0, m_filled, m_filled + n).copy_(rows.slice(0, done, done + n));
+            m_filled += n;
+            done += n;
+        }
+    }
+    int64_t rows() const { return m_blocks.empty() ? 0 : int64_t(m_blocks.size() - 1) * kSearchBlock + m_filled; }
+    // The blocks, the last cut to its filled rows.
+    std::vector<at::Tensor> finish()
+    {
+        if (!m_blocks.empty() && m_filled < kSearchBlock)
+            m_blocks.back() = m_blocks.back().slice(0, 0, m_filled).clone();
+        return std::move(m_blocks);
+    }
+    // Every stored row mapped through `f` ([n, dims] float32 → [n, newDims] float32), one block at
+    // a time (the rows of the last block past those filled are never read).
+    template <class F> void transform(int newDims, F &&f)
+    {
+        for (at::Tensor &block : m_blocks)
+            block = f(block.to(at::kFloat)).to(at::kHalf).contiguous();
+        m_dims = newDims;
+    }
+    const std::vector<at::Tensor> &blocks() const { return m_blocks; }
+    int64_t filledOfLast() const { return m_filled; }
+
+private:
+    int m_dims;
+    std::vector<at::Tensor> m_blocks;
+    int64_t m_filled = 0;
+};
+
 // Collects, per line, the pooled vector and every real token's vector at one layer.
 class IndexSink : public SentenceSink {
 public:
     IndexSink(int layer, Pooling pooling, long long budget, int reducedDims, int hidden, size_t lines)
-        : m_layer(layer), m_pooling(pooling), m_budget(budget), m_reducedDims(reducedDims), m_hidden(hidden)
+        : m_layer(layer), m_pooling(pooling), m_budget(budget), m_reducedDims(reducedDims), m_hidden(hidden), tokens(hidden)
     {
         m_lineVectors = at::empty({int64_t(lines), hidden}, at::kFloat);
     }
@@ -101,31 +145,34 @@ public:
         at::Tensor rows = unit(hidden.index_select(0, at::tensor(keep)).to(at::kFloat));
         if (projection.defined())
             rows = at::matmul(rows, projection);
-        m_pending.push_back(rows.to(at::kHalf));
-        m_rows += rows.size(0);
-        if (!projection.defined() && m_reducedDims < m_hidden && m_rows * m_hidden * 2 > m_budget)
+        tokens.append(rows.to(at::kHalf));
+        if (!projection.defined() && m_reducedDims < m_hidden && tokens.rows() * m_hidden * 2 > m_budget)
             reduce();
-    }
-    at::Tensor tokens()
-    {
-        return m_pending.empty() ? at::empty({0, projection.defined() ? projection.size(1) : m_hidden}, at::kHalf) : at::cat(m_pending);
     }
     at::Tensor lineVectors() const { return m_lineVectors; }
 
     std::vector<CorpusIndex::Occurrence> occurrences;
     at::Tensor projection;
+    TokenBlocks tokens;
 
 private:
-    // From here on, token vectors are kept as their coordinates on the leading right singular
-    // vectors of those seen so far (no centring: the dot products are what is to be kept).
+    // From here on, token vectors are kept as their coordinates on the leading eigenvectors of the
+    // second-moment matrix of those seen so far (no centring: dot products — cosines — are what is
+    // to be kept best).
     void reduce()
     {
-        const at::Tensor seen = at::cat(m_pending).to(at::kFloat);
-        const at::Tensor sample = seen.size(0) > 200000 ? seen.slice(0, 0, 200000) : seen;
-        const at::Tensor gram = at::matmul(sample.t(), sample).to(at::kDouble); // [H, H]
-        const auto [values, vectors] = at::linalg_eigh(gram);                    // ascending
+        at::Tensor moments = at::zeros({m_hidden, m_hidden}, at::kDouble);
+        int64_t seen = 0;
+        const auto &blocks = tokens.blocks();
+        for (size_t b = 0; b < blocks.size() && seen < 200000; ++b) {
+            const int64_t rows = b + 1 == blocks.size() ? tokens.filledOfLast() : blocks[b].size(0);
+            const at::Tensor x = blocks[b].slice(0, 0, rows).to(at::kFloat);
+            moments += at::matmul(x.t(), x).to(at::kDouble);
+            seen += rows;
+        }
+        const auto [values, vectors] = at::linalg_eigh(moments); // ascending
         projection = vectors.slice(1, m_hidden - m_reducedDims).flip({1}).to(at::kFloat).contiguous();
-        m_pending = {at::matmul(seen, projection).to(at::kHalf)};
+        tokens.transform(m_reducedDims, [this](const at::Tensor &x) { return at::matmul(x, projection); });
     }
 
     int m_layer;
@@ -134,8 +181,6 @@ private:
     int m_reducedDims;
     int m_hidden;
     at::Tensor m_lineVectors;
-    std::vector<at::Tensor> m_pending;
-    long long m_rows = 0;
 };
 
 // Reading a saved index: every count is checked against the bytes that are left before anything
@@ -252,7 +297,9 @@ CorpusIndex CorpusIndex::build(const LoadedModel &model, const std::string &corp
     runPipeline(model, source, sink, run);
     index.m_lines = std::move(corpus.lines);
     index.m_occurrences = std::move(sink.occurrences);
-    index.m_tokens = sink.tokens();
+    index.m_tokenDims = sink.projection.defined() ? int(sink.projection.size(1)) : model.config.hiddenSize;
+    index.m_tokenCount = sink.tokens.rows();
+    index.m_tokenBlocks = sink.tokens.finish();
     index.m_projection = sink.projection;
     index.m_lineVectors = sink.lineVectors();
     return index;
@@ -280,7 +327,8 @@ void CorpusIndex::save(const std::string &indexPath) const
         block += bytesOf(int64_t(l.line)) + stringBytes(l.text) + stringBytes(l.label);
     file.write(block);
     file.write(reinterpret_cast<const char *>(m_occurrences.data()), m_occurrences.size() * sizeof(Occurrence));
-    file.write(tensorBytes(m_tokens));
+    for (const at::Tensor &block : m_tokenBlocks)
+        file.write(tensorBytes(block));
     if (reduced())
         file.write(tensorBytes(m_projection));
     file.write(tensorBytes(m_lineVectors));
@@ -345,8 +393,15 @@ CorpusIndex CorpusIndex::load(const std::string &indexPath, const LoadedModel &m
     for (const Occurrence &o : index.m_occurrences)
         if (o.line < 0 || size_t(o.line) >= index.m_lines.size() || o.id < 0 || o.id >= model.tokenizer->vocab().size())
             return stale("a token refers to no line or no vocabulary entry");
-    if (!in.tensor(index.m_tokens, {int64_t(tokens), dims}, at::kHalf)
-        || (h["reduced"].toBool() && !in.tensor(index.m_projection, {hidden, dims}, at::kFloat))
+    index.m_tokenDims = dims;
+    index.m_tokenCount = int64_t(tokens);
+    for (int64_t first = 0; first < int64_t(index.m_tokenCount); first += kSearchBlock) {
+        at::Tensor block;
+        if (!in.tensor(block, {std::min<int64_t>(kSearchBlock, index.m_tokenCount - first), dims}, at::kHalf))
+            return stale("truncated");
+        index.m_tokenBlocks.push_back(block);
+    }
+    if ((h["reduced"].toBool() && !in.tensor(index.m_projection, {hidden, dims}, at::kFloat))
         || !in.tensor(index.m_lineVectors, {int64_t(lines), hidden}, at::kFloat) || in.left() != 0)
         return stale("truncated or too long");
     return index;
@@ -363,7 +418,9 @@ const CorpusLine &CorpusIndex::lineAt(long long line) const
 long long CorpusIndex::memoryBytes() const
 {
     long long bytes = (long long)(m_occurrences.size() * sizeof(Occurrence));
-    for (const at::Tensor *t : {&m_tokens, &m_projection, &m_lineVectors})
+    for (const at::Tensor &block : m_tokenBlocks)
+        bytes += block.numel() * block.element_size();
+    for (const at::Tensor *t : {&m_projection, &m_lineVectors})
         if (t->defined())
             bytes += t->numel() * t->element_size();
     for (const CorpusLine &l : m_lines)
@@ -460,12 +517,13 @@ std::vector<TokenHit> CorpusIndex::nearestTokens(const at::Tensor &vector, int k
     at::Tensor query = unit(vector.to(at::kFloat));
     if (reduced())
         query = at::mv(m_projection.t(), query);
-    const int64_t n = tokenCount();
-    at::Tensor scores = at::empty({n}, at::kFloat);
-    for (int64_t first = 0; first < n; first += kSearchBlock) {
-        const int64_t last = std::min(n, first + kSearchBlock);
-        at::Tensor block = scores.slice(0, first, last);
-        at::mv_out(block, m_tokens.slice(0, first, last).to(at::kFloat), query);
+    query = query.contiguous();
+    at::Tensor scores = at::empty({tokenCount()}, at::kFloat);
+    int64_t first = 0;
+    for (const at::Tensor &block : m_tokenBlocks) {
+        dotFloat16(reinterpret_cast<const uint16_t *>(block.data_ptr<at::Half>()), block.size(0), block.size(1), query.data_ptr<float>(),
+                   scores.data_ptr<float>() + first);
+        first += block.size(0);
     }
     const auto [values, indices] = best(scores, k);
     std::vector<TokenHit> hits;

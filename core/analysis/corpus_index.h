@@ -64,8 +64,8 @@ public:
     const CorpusLine &lineAt(long long line) const; // by file line number
     int layer() const { return m_layer; }
     Pooling pooling() const { return m_pooling; }
-    long long tokenCount() const { return m_tokens.defined() ? m_tokens.size(0) : 0; }
-    int tokenDims() const { return m_tokens.defined() ? int(m_tokens.size(1)) : 0; }
+    long long tokenCount() const { return m_tokenCount; }
+    int tokenDims() const { return m_tokenDims; }
     bool reduced() const { return m_projection.defined(); }
     const at::Tensor &lineVectors() const { return m_lineVectors; } // [lines, H] float32, unit length
     // Exact PCA of the line vectors (centred; from their covariance, in float64), signs as pca().
@@ -85,7 +85,10 @@ private:
     long long m_corpusBytes = 0;
     uint64_t m_corpusHash = 0;
     std::vector<Occurrence> m_occurrences;
-    at::Tensor m_tokens;      // [N, D] float16, unit length (before any projection)
+    // [N, D] float16 in blocks of at most 65,536 rows, unit length (before any projection).
+    std::vector<at::Tensor> m_tokenBlocks;
+    long long m_tokenCount = 0;
+    int m_tokenDims = 0;
     at::Tensor m_projection;  // [H, D] float32 when reduced
     at::Tensor m_lineVectors; // [lines, H] float32, unit length
 };

@@ -5,6 +5,7 @@
 #include "fixtures.h"
 
 #include "analysis/corpus_index.h"
+#include "analysis/float16_dot.h"
 #include "analysis/sentence_analysis.h"
 #include "model/loaded_model.h"
 #include "model/random_model.h"
@@ -254,6 +255,20 @@ private Q_SLOTS:
         QVERIFY(!hello.empty());
         for (int i : hello)
             QVERIFY(QString::fromStdString(index.lines()[size_t(i)].text).contains("hello", Qt::CaseInsensitive));
+    }
+
+    // The fused float16 dot product against float64 sums of the same float16 values, for lengths
+    // that end in every remainder of its 16- and 8-wide steps.
+    void float16DotProducts()
+    {
+        for (int64_t d : {1, 7, 8, 15, 16, 23, 37, 768}) {
+            const at::Tensor rows = at::randn({50, d}).to(at::kHalf), query = at::randn({d});
+            std::vector<float> scores(50);
+            dotFloat16(reinterpret_cast<const uint16_t *>(rows.data_ptr<at::Half>()), 50, d, query.data_ptr<float>(), scores.data());
+            const at::Tensor expected = at::mv(rows.to(at::kDouble), query.to(at::kDouble));
+            for (int i = 0; i < 50; ++i)
+                QVERIFY(std::abs(scores[size_t(i)] - expected[i].item<double>()) < 1e-4 * std::sqrt(double(d)));
+        }
     }
 
     void boundsAreChecked()
