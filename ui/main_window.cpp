@@ -247,7 +247,10 @@ void MainWindow::connectSession()
     connect(m_corpus, &CorpusSession::progress, this, [this](qlonglong done, qlonglong total) {
         m_busy->setRange(0, total > 0 ? 1000 : 0);
         m_busy->setValue(total > 0 ? int(1000 * done / total) : 0);
-        m_stateLabel->setText(tr("Indexing the corpus: %1%").arg(total > 0 ? 100 * done / total : 0));
+        const double seconds = m_corpusClock.elapsed() / 1000.0;
+        const double left = done > 0 && total > done ? seconds * double(total - done) / double(done) : 0;
+        m_stateLabel->setText(left >= 60 ? tr("Indexing the corpus: %1%, about %2 min left").arg(total > 0 ? 100 * done / total : 0).arg(int(left / 60 + 0.5))
+                                         : tr("Indexing the corpus: %1%, about %2 s left").arg(total > 0 ? 100 * done / total : 0).arg(int(left + 0.5)));
     });
     connect(m_comparison, &ComparisonSession::busyChanged, this, &MainWindow::updateBusy);
     connect(m_corpus, &CorpusSession::busyChanged, this, &MainWindow::updateBusy);

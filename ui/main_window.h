@@ -149,6 +149,7 @@ private:
     QList<int> m_splitterSizes;      // before presenting
     QMenu *m_examplesMenu = nullptr;
     QElapsedTimer m_downloadClock;
+    QElapsedTimer m_corpusClock; // since the corpus began indexing, for the time left
     QAction *m_wordsAction;
     QAction *m_openSentencesAction;
     QAction *m_compareAction, *m_closeCompareAction, *m_openCorpusAction, *m_openSessionAction, *m_saveSessionAction;

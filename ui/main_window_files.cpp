@@ -156,7 +156,11 @@ QStringList MainWindow::saveScreenshots(const QString &dir, const QSize &size)
 
 void MainWindow::compareWith(const QString &dirOrId) { m_comparison->loadModel(dirOrId); }
 
-void MainWindow::openCorpus(const QString &path) { m_corpus->open(path); }
+void MainWindow::openCorpus(const QString &path)
+{
+    m_corpusClock.start();
+    m_corpus->open(path);
+}
 
 void MainWindow::appendSentence(const QString &text)
 {

@@ -2,6 +2,7 @@
 
 #include "analysis/float16_dot.h"
 #include "analysis/pooling.h"
+#include "analysis/randomised_pca.h"
 #include "analysis/tensor_matrix.h"
 #include "common/error.h"
 #include "io/atomic_file.h"
@@ -18,6 +19,7 @@
 
 #include <cstring>
 #include <algorithm>
+#include <cmath>
 
 namespace bertlens {
 
@@ -122,8 +124,9 @@ private:
 // Collects, per line, the pooled vector and every real token's vector at one layer.
 class IndexSink : public SentenceSink {
 public:
-    IndexSink(int layer, Pooling pooling, long long budget, int reducedDims, int hidden, size_t lines)
-        : m_layer(layer), m_pooling(pooling), m_budget(budget), m_reducedDims(reducedDims), m_hidden(hidden), tokens(hidden)
+    IndexSink(int layer, const CorpusIndexOptions &options, int hidden, size_t lines)
+        : m_layer(layer), m_pooling(options.pooling), m_budget(options.tokenBudgetBytes), m_sample(options.reductionSample),
+          m_reducedDims(options.reducedDims), m_hidden(hidden), tokens(hidden)
     {
         m_lineVectors = at::empty({int64_t(lines), hidden}, at::kFloat);
     }
@@ -146,7 +149,8 @@ public:
         if (projection.defined())
             rows = at::matmul(rows, projection);
         tokens.append(rows.to(at::kHalf));
-        if (!projection.defined() && m_reducedDims < m_hidden && tokens.rows() * m_hidden * 2 > m_budget)
+        if (!projection.defined() && m_reducedDims < m_hidden && tokens.rows() * m_hidden * 2 > m_budget
+            && tokens.rows() >= m_sample)
             reduce();
     }
     at::Tensor lineVectors() const { return m_lineVectors; }
@@ -164,7 +168,7 @@ private:
         at::Tensor moments = at::zeros({m_hidden, m_hidden}, at::kDouble);
         int64_t seen = 0;
         const auto &blocks = tokens.blocks();
-        for (size_t b = 0; b < blocks.size() && seen < 200000; ++b) {
+        for (size_t b = 0; b < blocks.size() && seen < 4 * m_sample; ++b) {
             const int64_t rows = b + 1 == blocks.size() ? tokens.filledOfLast() : blocks[b].size(0);
             const at::Tensor x = blocks[b].slice(0, 0, rows).to(at::kFloat);
             moments += at::matmul(x.t(), x).to(at::kDouble);
@@ -178,6 +182,7 @@ private:
     int m_layer;
     Pooling m_pooling;
     long long m_budget;
+    long long m_sample;
     int m_reducedDims;
     int m_hidden;
     at::Tensor m_lineVectors;
@@ -288,7 +293,7 @@ CorpusIndex CorpusIndex::build(const LoadedModel &model, const std::string &corp
         inputs.push_back({l.text, {}, false});
     if (options.reducedDims < 1)
         throw Error(ErrorKind::Usage, "a corpus index needs at least one dimension");
-    IndexSink sink(layer, options.pooling, options.tokenBudgetBytes, options.reducedDims, model.config.hiddenSize, inputs.size());
+    IndexSink sink(layer, options, model.config.hiddenSize, inputs.size());
     InputList source(std::move(inputs));
     PipelineOptions run;
     run.cancel = options.cancel;
@@ -431,34 +436,10 @@ long long CorpusIndex::memoryBytes() const
 PcaResult CorpusIndex::projectLines(int k) const
 {
     c10::InferenceMode inference;
-    PcaResult r;
     const int64_t n = m_lineVectors.size(0), d = m_lineVectors.size(1);
-    k = int(std::max<int64_t>(0, std::min<int64_t>({k, n, d})));
-    if (k == 0) {
-        r.projected = Matrix(int(n), 0);
-        return r;
-    }
-    // The covariance [D, D] block by block (float32 products summed in float64), then its
-    // eigenvectors: exact, and 100k × 768 takes a fraction of a second (bench_corpus).
-    const at::Tensor mean = m_lineVectors.to(at::kDouble).mean(0);
-    const at::Tensor meanF = mean.to(at::kFloat);
-    at::Tensor covariance = at::zeros({d, d}, at::kDouble);
-    for (int64_t first = 0; first < n; first += kSearchBlock) {
-        const at::Tensor block = m_lineVectors.slice(0, first, std::min(n, first + kSearchBlock)) - meanF;
-        covariance += at::matmul(block.t(), block).to(at::kDouble);
-    }
-    const auto [values, vectors] = at::linalg_eigh(covariance); // ascending
-    at::Tensor components = vectors.slice(1, d - k).flip({1}).t().contiguous(); // [k, D]
-    const at::Tensor maxIndex = components.abs().argmax(1);
-    const at::Tensor signs = components.gather(1, maxIndex.unsqueeze(1)).sign().squeeze(1);
-    components = components * signs.where(signs != 0, at::ones_like(signs)).unsqueeze(1);
-    r.components = toMatrix(components);
-    r.mean.assign(meanF.data_ptr<float>(), meanF.data_ptr<float>() + d);
-    r.projected = toMatrix(at::matmul(m_lineVectors - meanF, components.to(at::kFloat).t()));
-    const double total = values.clamp_min(0).sum().item<double>();
-    for (int i = 0; i < k; ++i)
-        r.explainedRatio.push_back(total > 0 ? values[d - 1 - i].item<double>() / total : 0.0);
-    return r;
+    if (n * d <= kExactPcaElements)
+        return pca(toMatrix(m_lineVectors), k);
+    return randomisedPca(m_lineVectors, k);
 }
 
 std::vector<int> CorpusIndex::linesContaining(const std::string &word) const

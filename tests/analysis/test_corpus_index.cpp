@@ -6,6 +6,7 @@
 
 #include "analysis/corpus_index.h"
 #include "analysis/float16_dot.h"
+#include "analysis/randomised_pca.h"
 #include "analysis/sentence_analysis.h"
 #include "model/loaded_model.h"
 #include "model/random_model.h"
@@ -222,6 +223,7 @@ private Q_SLOTS:
         CorpusIndexOptions exactOptions, reducedOptions;
         reducedOptions.tokenBudgetBytes = 1000;
         reducedOptions.reducedDims = 16;
+        reducedOptions.reductionSample = 40;
         const CorpusIndex exact = CorpusIndex::build(model, m_corpus.toStdString(), exactOptions);
         const CorpusIndex reduced = CorpusIndex::build(model, m_corpus.toStdString(), reducedOptions);
         QVERIFY(reduced.reduced());
@@ -255,6 +257,22 @@ private Q_SLOTS:
         QVERIFY(!hello.empty());
         for (int i : hello)
             QVERIFY(QString::fromStdString(index.lines()[size_t(i)].text).contains("hello", Qt::CaseInsensitive));
+    }
+
+    // Randomised PCA (what a large corpus gets) against the exact SVD, on data with a spectrum
+    // like a corpus's: a few strong directions over isotropic noise.
+    void randomisedPcaMatchesExact()
+    {
+        const at::Tensor basis = std::get<0>(at::linalg_qr(at::randn({64, 64})));
+        const at::Tensor scales = at::cat({at::tensor({6.f, 4.f, 3.f}), at::full({61}, 0.5f)});
+        const at::Tensor rows = at::matmul(at::randn({3000, 64}) * scales, basis.t()) + 2.f;
+        const PcaResult fast = randomisedPca(rows, 2), exact = pca(toMatrixForTest(rows), 2);
+        for (size_t i = 0; i < fast.components.values.size(); ++i)
+            QVERIFY(std::abs(fast.components.values[i] - exact.components.values[i]) < 1e-3);
+        for (size_t i = 0; i < fast.projected.values.size(); ++i)
+            QVERIFY(std::abs(fast.projected.values[i] - exact.projected.values[i]) < 1e-2);
+        for (int c = 0; c < 2; ++c)
+            QVERIFY(std::abs(fast.explainedRatio[size_t(c)] - exact.explainedRatio[size_t(c)]) < 1e-4);
     }
 
     // The fused float16 dot product against float64 sums of the same float16 values, for lengths
