@@ -8,7 +8,8 @@
 //   bench_corpus --make-corpus N OUT.txt              N synthetic labelled sentences
 //   bench_corpus --make-model DIR [LAYERS]            a random bert-base-width model (768, 12 heads;
 //                                                      the real uncased vocabulary from ../shared/vocab when present)
-//   bench_corpus MODEL_DIR CORPUS.txt [fp32|bf16] [--recall]
+//   bench_corpus MODEL_DIR CORPUS.txt [fp32|bf16] [--recall] [--reuse]
+//     --reuse: reopen the index a previous run saved instead of building it (queries and PCA only)
 #include "analysis/corpus_index.h"
 #include "analysis/projection.h"
 #include "common/threads.h"
@@ -34,14 +35,15 @@ namespace {
 using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-double peakResidentMegabytes()
+double statusMegabytes(const char *field)
 {
     std::ifstream status("/proc/self/status");
     for (std::string line; std::getline(status, line);)
-        if (line.rfind("VmHWM:", 0) == 0)
-            return std::stod(line.substr(6)) / 1024.0;
+        if (line.rfind(field, 0) == 0)
+            return std::stod(line.substr(std::strlen(field))) / 1024.0;
     return 0;
 }
+double peakResidentMegabytes() { return statusMegabytes("VmHWM:"); }
 
 int makeCorpus(long long n, const char *path)
 {
@@ -109,14 +111,30 @@ int main(int argc, char **argv)
         return 2;
     }
     setComputeThreads(defaultComputeThreads());
-    const Precision precision = argc > 3 && std::strcmp(argv[3], "--recall") ? parsePrecision(argv[3]) : Precision::Float32;
-    const bool recall = !std::strcmp(argv[argc - 1], "--recall");
+    const Precision precision = argc > 3 && argv[3][0] != '-' ? parsePrecision(argv[3]) : Precision::Float32;
+    bool recall = false, reuse = false;
+    for (int i = 3; i < argc; ++i) {
+        recall = recall || !std::strcmp(argv[i], "--recall");
+        reuse = reuse || !std::strcmp(argv[i], "--reuse");
+    }
     const auto model = LoadedModel::load(argv[1], precision);
     const std::string corpus = argv[2];
 
     auto t = Clock::now();
     CorpusIndexOptions options;
-    const CorpusIndex index = CorpusIndex::build(*model, corpus, options);
+    int decile = 0;
+    options.progress = [&](long long done, long long total) { // where the memory goes while indexing
+        if (total > 0 && done * 10 >= total * (decile + 1)) {
+            decile = int(done * 10 / total);
+            std::fprintf(stderr, "  %d%%: resident %.0f MB, peak %.0f MB\n", decile * 10, statusMegabytes("VmRSS:"), peakResidentMegabytes());
+        }
+    };
+    const CorpusIndex index = reuse ? CorpusIndex::load(CorpusIndex::indexPathFor(corpus), *model, corpus, options)
+                                    : CorpusIndex::build(*model, corpus, options);
+    if (index.empty()) {
+        std::fprintf(stderr, "no index\n");
+        return 1;
+    }
     const double build = since(t);
     const double lines = double(index.lines().size());
     std::printf("index: %.0f lines, %lld token occurrences, %d layers × %d, %s: %.1f s = %.0f lines/s, %.0f tokens/s\n", lines,
@@ -124,13 +142,15 @@ int main(int argc, char **argv)
                 build, lines / build, double(index.tokenCount()) / build);
     std::printf("memory: index %.0f MB (token vectors %d-dimensional float16%s); peak resident %.0f MB\n", index.memoryBytes() / 1e6,
                 index.tokenDims(), index.reduced() ? ", reduced" : "", peakResidentMegabytes());
-    t = Clock::now();
-    const std::string saved = CorpusIndex::indexPathFor(corpus); // kept: bench_corpus_view reopens it
-    index.save(saved);
-    const double save = since(t);
-    t = Clock::now();
-    const CorpusIndex reopened = CorpusIndex::load(saved, *model, corpus, options);
-    std::printf("saved in %.2f s, reopened in %.2f s (%s)\n", save, since(t), reopened.empty() ? "FAILED" : "ok");
+    if (!reuse) {
+        t = Clock::now();
+        const std::string saved = CorpusIndex::indexPathFor(corpus); // kept: bench_corpus_view and --reuse reopen it
+        index.save(saved);
+        const double save = since(t);
+        t = Clock::now();
+        const CorpusIndex reopened = CorpusIndex::load(saved, *model, corpus, options);
+        std::printf("saved in %.2f s, reopened in %.2f s (%s)\n", save, since(t), reopened.empty() ? "FAILED" : "ok");
+    }
 
     const auto &all = index.lines();
     const double lineQuery = medianMs(21, [&](int i) { (void)index.nearestLines(*model, all[size_t(i * 37) % all.size()].text, 20); });
@@ -145,7 +165,7 @@ int main(int argc, char **argv)
                 lines * model->config.hiddenSize > CorpusIndex::kExactPcaElements ? "randomised SVD" : "exact SVD", pcaSeconds,
                 100 * pca.explainedRatio[0], 100 * pca.explainedRatio[1]);
 
-    if (recall) {
+    if (recall || reuse) {
         t = Clock::now();
         const PcaResult exactPca = bertlens::pca([&] {
             const at::Tensor v = index.lineVectors().contiguous();
@@ -159,6 +179,8 @@ int main(int argc, char **argv)
         std::printf("exact SVD for comparison: %.2f s; largest difference of a component's loading %.2e; explained %.4f%% / %.4f%% vs %.4f%% / %.4f%%\n",
                     since(t), worst, 100 * pca.explainedRatio[0], 100 * pca.explainedRatio[1], 100 * exactPca.explainedRatio[0],
                     100 * exactPca.explainedRatio[1]);
+    }
+    if (recall) {
         CorpusIndexOptions unbounded;
         unbounded.tokenBudgetBytes = 1ll << 40;
         t = Clock::now();

@@ -7,7 +7,6 @@
 #include "common/error.h"
 #include "io/atomic_file.h"
 #include "io/text_source.h"
-#include "io/mapped_file.h"
 #include "model/loaded_model.h"
 #include "pipeline/pipeline.h"
 
@@ -17,7 +16,9 @@
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
 
+#include <cstdio>
 #include <cstring>
+#include <sys/stat.h>
 #include <algorithm>
 #include <cmath>
 
@@ -192,14 +193,34 @@ private:
 // is allocated, so a damaged or hostile file cannot make it allocate more than its own size.
 class Reader {
 public:
-    Reader(const unsigned char *data, size_t size) : m_data(data), m_size(size) {}
+    // Read with fread, not mapped: the pages of a multi-gigabyte index would otherwise count twice
+    // in the process's memory while they are copied into tensors.
+    explicit Reader(const std::string &path) : m_file(std::fopen(path.c_str(), "rb"))
+    {
+        struct stat st {};
+        if (m_file && ::fstat(fileno(m_file), &st) == 0 && S_ISREG(st.st_mode))
+            m_size = size_t(st.st_size);
+        else if (m_file) {
+            std::fclose(m_file);
+            m_file = nullptr;
+        }
+    }
+    ~Reader()
+    {
+        if (m_file)
+            std::fclose(m_file);
+    }
+    Reader(const Reader &) = delete;
+    Reader &operator=(const Reader &) = delete;
+    bool opened() const { return m_file != nullptr; }
     bool take(void *out, size_t bytes)
     {
         if (bytes > m_size - m_at)
             return false;
         if (bytes == 0) // an empty tensor's data may be null
             return true;
-        std::memcpy(out, m_data + m_at, bytes);
+        if (std::fread(out, 1, bytes, m_file) != bytes)
+            return false;
         m_at += bytes;
         return true;
     }
@@ -208,9 +229,8 @@ public:
         uint32_t length = 0;
         if (!take(&length, sizeof length) || length > m_size - m_at)
             return false;
-        out.assign(reinterpret_cast<const char *>(m_data + m_at), length);
-        m_at += length;
-        return true;
+        out.resize(length);
+        return take(out.data(), length);
     }
     bool tensor(at::Tensor &out, std::vector<int64_t> shape, at::ScalarType type)
     {
@@ -226,10 +246,11 @@ public:
         return take(out.data_ptr(), bytes);
     }
     size_t left() const { return m_size - m_at; }
+    size_t size() const { return m_size; }
 
 private:
-    const unsigned char *m_data;
-    size_t m_size;
+    std::FILE *m_file;
+    size_t m_size = 0;
     size_t m_at = 0;
 };
 
@@ -348,13 +369,9 @@ CorpusIndex CorpusIndex::load(const std::string &indexPath, const LoadedModel &m
             *why = indexPath + ": " + reason;
         return CorpusIndex();
     };
-    std::shared_ptr<MappedFile> file;
-    try {
-        file = MappedFile::open(indexPath);
-    } catch (const std::exception &) {
+    Reader in(indexPath);
+    if (!in.opened())
         return stale("no saved index");
-    }
-    Reader in(file->data(), file->size());
     char magic[8];
     uint32_t headerBytes = 0;
     if (!in.take(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof kMagic) || !in.take(&headerBytes, sizeof headerBytes)
@@ -375,7 +392,7 @@ CorpusIndex CorpusIndex::load(const std::string &indexPath, const LoadedModel &m
         return stale("the corpus has changed since");
     const double lines = h["lines"].toDouble(), tokens = h["tokens"].toDouble();
     const int dims = h["dims"].toInt(), hidden = h["hidden"].toInt();
-    if (lines != double(corpus.lines.size()) || tokens < 0 || tokens > double(file->size()) || hidden != model.config.hiddenSize
+    if (lines != double(corpus.lines.size()) || tokens < 0 || tokens > double(in.size()) || hidden != model.config.hiddenSize
         || dims <= 0 || dims > hidden || (!h["reduced"].toBool() && dims != hidden))
         return stale("its header does not match its contents");
     CorpusIndex index;
