@@ -610,10 +610,6 @@
         <translation>Cannot open the corpus</translation>
     </message>
     <message>
-        <source>Indexing the corpus: %1%</source>
-        <translation>Indexing the corpus: %1%</translation>
-    </message>
-    <message>
         <source>&amp;Compare with…</source>
         <translation>&amp;Compare with…</translation>
     </message>
@@ -704,6 +700,14 @@
     <message>
         <source>Cannot open the session</source>
         <translation>Cannot open the session</translation>
+    </message>
+    <message>
+        <source>Indexing the corpus: %1%, about %2 min left</source>
+        <translation>Indexing the corpus: %1%, about %2 min left</translation>
+    </message>
+    <message>
+        <source>Indexing the corpus: %1%, about %2 s left</source>
+        <translation>Indexing the corpus: %1%, about %2 s left</translation>
     </message>
 </context>
 <context>

@@ -609,10 +609,6 @@
         <translation>无法打开语料</translation>
     </message>
     <message>
-        <source>Indexing the corpus: %1%</source>
-        <translation>正在为语料建立索引：%1%</translation>
-    </message>
-    <message>
         <source>&amp;Compare with…</source>
         <translation>与…比较(&amp;C)</translation>
     </message>
@@ -703,6 +699,14 @@
     <message>
         <source>Cannot open the session</source>
         <translation>无法打开会话</translation>
+    </message>
+    <message>
+        <source>Indexing the corpus: %1%, about %2 min left</source>
+        <translation>正在为语料建立索引：%1%，约剩 %2 分钟</translation>
+    </message>
+    <message>
+        <source>Indexing the corpus: %1%, about %2 s left</source>
+        <translation>正在为语料建立索引：%1%，约剩 %2 秒</translation>
     </message>
 </context>
 <context>
