@@ -187,6 +187,10 @@
         <source>cosine of A&apos;s and B&apos;s vectors</source>
         <translation>cosine of A&apos;s and B&apos;s vectors</translation>
     </message>
+    <message>
+        <source>No sentence has the same words in both models, so there is nothing to compare.</source>
+        <translation>No sentence has the same words in both models, so there is nothing to compare.</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::CorpusSession</name>
@@ -195,12 +199,12 @@
         <translation>Open a model before a corpus.</translation>
     </message>
     <message>
-        <source>%1: %2 lines, %3 token occurrences at layer %4, %5 MB in memory%6</source>
-        <translation>%1: %2 lines, %3 token occurrences at layer %4, %5 MB in memory%6</translation>
-    </message>
-    <message>
         <source> (token vectors reduced to %1 dimensions)</source>
         <translation> (token vectors reduced to %1 dimensions)</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines, %3 token occurrences at layer %4, %5 in memory%6</source>
+        <translation>%1: %2 lines, %3 token occurrences at layer %4, %5 in memory%6</translation>
     </message>
 </context>
 <context>

@@ -187,6 +187,10 @@
         <source>cosine of A&apos;s and B&apos;s vectors</source>
         <translation>A 与 B 向量的余弦</translation>
     </message>
+    <message>
+        <source>No sentence has the same words in both models, so there is nothing to compare.</source>
+        <translation>两个模型中没有一个句子的词完全相同，因此无法比较。</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::CorpusSession</name>
@@ -195,12 +199,12 @@
         <translation>请先打开模型，再打开语料。</translation>
     </message>
     <message>
-        <source>%1: %2 lines, %3 token occurrences at layer %4, %5 MB in memory%6</source>
-        <translation>%1：%2 行，第 %4 层的 %3 个词元出现，占用内存 %5 MB%6</translation>
-    </message>
-    <message>
         <source> (token vectors reduced to %1 dimensions)</source>
         <translation>（词元向量降到 %1 维）</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines, %3 token occurrences at layer %4, %5 in memory%6</source>
+        <translation>%1：%2 行，第 %4 层的 %3 个词元出现，占用内存 %5%6</translation>
     </message>
 </context>
 <context>

@@ -277,6 +277,8 @@ void MainWindow::connectSession()
     connect(m_session, &AnalysisSession::resultChanged, this, [this] {
         m_lastError.clear();
         m_tokens->setResult(m_session->result());
+        if (m_corpus->isOpen() && m_selection.token >= 0) // the token's vector may have changed
+            m_corpus->searchToken(m_selection.sentence, m_selection.token);
         updateStatus();
     });
     connect(m_session, &AnalysisSession::viewDataChanged, this, &MainWindow::showViews);

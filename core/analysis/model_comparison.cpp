@@ -95,7 +95,7 @@ ModelComparison compareModels(const AnalysisResult &a, const AnalysisResult &b, 
         else
             compared.push_back(i);
     }
-    c.cka = Matrix(a.numLayers + 1, b.numLayers + 1, 0.f);
+    c.comparedSentences = int(compared.size());
     if (!compared.empty()) {
         std::vector<Matrix> rowsA(size_t(a.numLayers + 1)), rowsB(size_t(b.numLayers + 1));
         for (int l = 0; l <= a.numLayers; ++l) {

@@ -19,8 +19,9 @@ struct ModelComparison {
     // merged; the same words in both) — and sentences whose words still differ are left out.
     bool byWords = false;
     std::vector<int> skippedSentences;
+    int comparedSentences = 0; // with none, cka is empty
     // CKA of every hidden state of A (rows, 0..La) with every hidden state of B (columns, 0..Lb),
-    // over the rows of all compared sentences.
+    // over the rows of all compared sentences; empty when no sentence could be compared.
     Matrix cka;
     // The selected sentence at A's layer a and B's layer b:
     std::vector<std::string> rowLabels;

@@ -174,6 +174,12 @@ private Q_SLOTS:
         QCOMPARE(int(c.rowCosine.size()), a->sentences[1].words.size());
         QCOMPARE(c.attentionA.rows, a->sentences[1].words.size());
         QVERIFY(!compareModels(*a, *b, 3, 2, 2, 0).sentenceCompared);
+        QCOMPARE(c.comparedSentences, 3);
+        // Only the sentence the other vocabulary cannot spell: nothing to compare, and no CKA.
+        const auto chineseA = analyseSentences(*tinyModel(), {kInputs[3]}), chineseB = analyseSentences(*other, {kInputs[3]});
+        const ModelComparison none = compareModels(*chineseA, *chineseB, 0, 1, 1, -1);
+        QCOMPARE(none.comparedSentences, 0);
+        QCOMPARE(none.cka.rows, 0);
     }
 };
 

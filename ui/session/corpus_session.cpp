@@ -91,11 +91,11 @@ QString CorpusSession::summary() const
     if (!m_index)
         return {};
     const QLocale locale;
-    return tr("%1: %2 lines, %3 token occurrences at layer %4, %5 MB in memory%6")
+    return tr("%1: %2 lines, %3 token occurrences at layer %4, %5 in memory%6")
         .arg(QFileInfo(m_path).fileName(), locale.toString(qlonglong(m_index->lines().size())),
              locale.toString(m_index->tokenCount()))
         .arg(m_index->layer())
-        .arg(m_index->memoryBytes() / 1e6, 0, 'f', 0)
+        .arg(locale.formattedDataSize(m_index->memoryBytes(), 1, QLocale::DataSizeSIFormat))
         .arg(m_index->reduced() ? tr(" (token vectors reduced to %1 dimensions)").arg(m_index->tokenDims()) : QString());
 }
 

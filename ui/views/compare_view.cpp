@@ -95,7 +95,11 @@ void CompareView::showComparison(std::shared_ptr<const ModelComparison> comparis
         layersA << QString::number(i);
     for (int j = 0; j < c.cka.cols; ++j)
         layersB << QString::number(j);
-    m_cka->setMatrix(c.cka, layersA, layersB, QCPRange(0, 1), sequentialGradient());
+    if (c.comparedSentences > 0)
+        m_cka->setMatrix(c.cka, layersA, layersB, QCPRange(0, 1), sequentialGradient());
+    m_cka->setVisible(c.comparedSentences > 0);
+    for (HeatmapPlot *p : {m_a, m_b, m_difference})
+        p->setVisible(c.sentenceCompared);
     m_cosine->clearPlottables();
     if (!c.rowCosine.empty()) {
         auto *bars = new QCPBars(m_cosine->xAxis, m_cosine->yAxis);
@@ -136,6 +140,8 @@ void CompareView::retranslateUi()
             numbers << QString::number(s + 1);
         notes << tr("Left out, since even their words differ between the models: sentence(s) %1.").arg(numbers.join(", "));
     }
+    if (c.comparedSentences == 0)
+        notes << tr("No sentence has the same words in both models, so there is nothing to compare.");
     if (c.rowCosine.empty() && c.sentenceCompared)
         notes << tr("The models have vectors of different lengths: no cosine between them; CKA compares them all the same.");
     m_note->setText(notes.join(" "));
