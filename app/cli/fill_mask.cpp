@@ -10,7 +10,6 @@
 #include "model/loaded_model.h"
 #include "pipeline/pipeline.h"
 
-#include <charconv>
 
 namespace bertlens::cli {
 
@@ -22,8 +21,7 @@ void appendPredictions(std::string &out, const std::vector<TokenPrediction> &pre
         o += "{\"token\": ";
         appendJsonString(o, p.token);
         o += ", \"id\": " + std::to_string(p.id) + ", \"prob\": ";
-        char buffer[32];
-        o.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, p.probability).ptr);
+        appendJsonNumber(o, p.probability);
         o += '}';
     });
 }

@@ -2,6 +2,7 @@
 // JSON output of the CLI, written by hand: the formats are a contract (README), and the texts
 // are raw UTF-8 bytes that must come out as they went in.
 
+#include <charconv>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -29,6 +30,13 @@ inline void appendJsonString(std::string &out, const std::string &s)
         }
     }
     out += '"';
+}
+
+// The shortest text that reads back as the same double.
+inline void appendJsonNumber(std::string &out, double value)
+{
+    char buffer[32];
+    out.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
 }
 
 template <class T, class F> inline void appendJsonArray(std::string &out, const std::vector<T> &items, F appendItem)

@@ -12,7 +12,6 @@
 
 #include <QCommandLineParser>
 
-#include <charconv>
 #include <cstdio>
 
 namespace bertlens::cli {
@@ -24,12 +23,6 @@ const QCommandLineOption kSearchLayer("layer", "the hidden state searched, 0 (em
 const QCommandLineOption kSearchPooling("pooling", "mean, cls, max or mean_sqrt_len (line vectors)", "POOLING", "mean");
 const QCommandLineOption kSearchTopK("top-k", "hits", "N", "10");
 const QCommandLineOption kToken("token", "search the occurrences nearest to token I of the query ([CLS] = 0)", "I");
-
-std::string score(double value)
-{
-    char buffer[32];
-    return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
-}
 
 } // namespace
 
@@ -70,13 +63,17 @@ int search(const QStringList &args)
         for (const TokenHit &hit : index.nearestTokens(*model, query, token, topK)) {
             out += "{\"line\": " + std::to_string(hit.line) + ", \"token_index\": " + std::to_string(hit.token) + ", \"token\": ";
             appendJsonString(out, hit.text);
-            out += ", \"score\": " + score(hit.score) + "}\n";
+            out += ", \"score\": ";
+            appendJsonNumber(out, hit.score);
+            out += "}\n";
         }
     } else {
         for (const SentenceHit &hit : index.nearestLines(*model, query, topK)) {
             out += "{\"line\": " + std::to_string(hit.line) + ", \"text\": ";
             appendJsonString(out, index.lineAt(hit.line).text);
-            out += ", \"score\": " + score(hit.score) + "}\n";
+            out += ", \"score\": ";
+            appendJsonNumber(out, hit.score);
+            out += "}\n";
         }
     }
     writeStdout(out);

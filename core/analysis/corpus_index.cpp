@@ -279,6 +279,11 @@ std::pair<std::vector<double>, std::vector<int64_t>> best(const at::Tensor &scor
 
 } // namespace
 
+CorpusIndex::CorpusIndex(const LoadedModel &model, int layer, Pooling pooling, long long corpusBytes, uint64_t corpusHash)
+    : m_layer(layer), m_pooling(pooling), m_model(modelFingerprint(model)), m_corpusBytes(corpusBytes), m_corpusHash(corpusHash)
+{
+}
+
 std::string CorpusIndex::modelFingerprint(const LoadedModel &model)
 {
     // The architecture and the weights' identity: a sum over the word embeddings changes with any
@@ -302,12 +307,7 @@ CorpusIndex CorpusIndex::build(const LoadedModel &model, const std::string &corp
     if (options.pooling == Pooling::None)
         throw Error(ErrorKind::Usage, "a corpus index needs a pooling (cls, mean, max or mean_sqrt_len)");
     CorpusFile corpus = readCorpus(corpusPath);
-    CorpusIndex index;
-    index.m_layer = layer;
-    index.m_pooling = options.pooling;
-    index.m_model = modelFingerprint(model);
-    index.m_corpusBytes = corpus.bytes;
-    index.m_corpusHash = corpus.hash;
+    CorpusIndex index(model, layer, options.pooling, corpus.bytes, corpus.hash);
     std::vector<SentenceInput> inputs;
     inputs.reserve(corpus.lines.size());
     for (const CorpusLine &l : corpus.lines)
@@ -395,12 +395,7 @@ CorpusIndex CorpusIndex::load(const std::string &indexPath, const LoadedModel &m
     if (lines != double(corpus.lines.size()) || tokens < 0 || tokens > double(in.size()) || hidden != model.config.hiddenSize
         || dims <= 0 || dims > hidden || (!h["reduced"].toBool() && dims != hidden))
         return stale("its header does not match its contents");
-    CorpusIndex index;
-    index.m_layer = layer;
-    index.m_pooling = options.pooling;
-    index.m_model = modelFingerprint(model);
-    index.m_corpusBytes = corpus.bytes;
-    index.m_corpusHash = corpus.hash;
+    CorpusIndex index(model, layer, options.pooling, corpus.bytes, corpus.hash);
     index.m_lines.resize(corpus.lines.size());
     for (CorpusLine &l : index.m_lines) {
         int64_t number = 0;

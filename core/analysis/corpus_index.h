@@ -80,7 +80,11 @@ public:
     std::vector<int> linesContaining(const std::string &word) const;
     long long memoryBytes() const;
 
+    CorpusIndex() = default; // empty
+
 private:
+    // What makes a saved index valid: the model, layer, pooling and the corpus's bytes.
+    CorpusIndex(const LoadedModel &model, int layer, Pooling pooling, long long corpusBytes, uint64_t corpusHash);
     static std::string modelFingerprint(const LoadedModel &model);
     at::Tensor queryHidden(const LoadedModel &model, const std::string &query, at::Tensor *tokens) const;
 
