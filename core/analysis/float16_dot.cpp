@@ -3,6 +3,7 @@
 #include <ATen/Parallel.h>
 #include <c10/util/Half.h>
 
+#include <cpuid.h>
 #include <immintrin.h>
 
 namespace bertlens {
@@ -37,7 +38,11 @@ __attribute__((target("avx2,f16c,fma"))) float dotF16c(const uint16_t *row, int6
 
 bool hasF16c()
 {
-    static const bool yes = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("f16c") && __builtin_cpu_supports("fma");
+    // clang's __builtin_cpu_supports knows no "f16c": CPUID leaf 1, ECX bit 29.
+    static const bool yes = [] {
+        unsigned a = 0, b = 0, c = 0, d = 0;
+        return __get_cpuid(1, &a, &b, &c, &d) && (c & (1u << 29)) && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    }();
     return yes;
 }
 

@@ -18,10 +18,10 @@ CorpusSession::CorpusSession(AnalysisSession *session)
     connect(&m_indexer, &JobRunner::progress, this, &CorpusSession::progress);
     connect(&m_indexer, &JobRunner::failed, this, &CorpusSession::failed);
     connect(&m_searcher, &JobRunner::failed, this, &CorpusSession::failed);
-    // Another model makes the index meaningless.
+    // Another model makes the index meaningless: the corpus is indexed again as it was asked for.
     connect(session, &AnalysisSession::modelLoaded, this, [this] {
         if (m_index && !m_path.isEmpty())
-            open(m_path, m_index->layer() == m_session->modelSummary().numLayers ? -1 : m_index->layer(), m_index->pooling());
+            open(m_path, m_layer, m_pooling);
     });
 }
 
@@ -63,8 +63,10 @@ void CorpusSession::open(const QString &path, int layer, Pooling pooling)
             projection->x.push_back(pca.projected.cols > 0 ? pca.projected.at(i, 0) : 0.f);
             projection->y.push_back(pca.projected.cols > 1 ? pca.projected.at(i, 1) : 0.f);
         }
-        return [this, index, projection, path] {
+        return [this, index, projection, path, layer, pooling] {
             m_index = index;
+            m_layer = layer;
+            m_pooling = pooling;
             m_projection = projection;
             m_path = path;
             m_tokenHits.clear();

@@ -63,6 +63,8 @@ Q_SIGNALS:
 private:
     AnalysisSession *m_session;
     QString m_path;
+    int m_layer = -1; // as asked for: −1 follows the model's last layer
+    Pooling m_pooling = Pooling::Mean;
     std::shared_ptr<const CorpusIndex> m_index;
     std::shared_ptr<const Projection> m_projection;
     std::vector<TokenHit> m_tokenHits;
