@@ -421,6 +421,12 @@ CorpusIndex CorpusIndex::load(const std::string &indexPath, const LoadedModel &m
     if ((h["reduced"].toBool() && !in.tensor(index.m_projection, {hidden, dims}, at::kFloat))
         || !in.tensor(index.m_lineVectors, {int64_t(lines), hidden}, at::kFloat) || in.left() != 0)
         return stale("truncated or too long");
+    // What the index itself computed is finite; anything else was not written by it (and would
+    // make every score, and the projection, meaningless).
+    auto finite = [](const at::Tensor &t) { return !t.defined() || at::isfinite(t).all().item<bool>(); };
+    if (!finite(index.m_projection) || !finite(index.m_lineVectors)
+        || !std::all_of(index.m_tokenBlocks.begin(), index.m_tokenBlocks.end(), finite))
+        return stale("it holds values that are not finite numbers");
     return index;
 }
 

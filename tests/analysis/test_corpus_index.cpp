@@ -16,6 +16,8 @@
 #include <ATen/ATen.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstring>
 
 using namespace bertlens;
 
@@ -202,6 +204,17 @@ private Q_SLOTS:
             QVERIFY(CorpusIndex::load(damaged.fileName().toStdString(), model, m_corpus.toStdString(), options, &why).empty());
             QVERIFY2(why.find("damaged.idx") != std::string::npos, why.c_str());
         }
+
+        // A NaN where a line vector was (found by fuzzing: the projection's SVD threw on it).
+        QByteArray poisoned = bytes;
+        const float nan = std::nanf("");
+        std::memcpy(poisoned.data() + poisoned.size() - sizeof nan, &nan, sizeof nan);
+        QFile poisonedFile(m_dir.filePath("poisoned.idx"));
+        QVERIFY(poisonedFile.open(QIODevice::WriteOnly));
+        poisonedFile.write(poisoned);
+        poisonedFile.close();
+        QVERIFY(CorpusIndex::load(poisonedFile.fileName().toStdString(), model, m_corpus.toStdString(), options, &why).empty());
+        QVERIFY2(why.find("not finite") != std::string::npos, why.c_str());
 
         // A changed corpus makes the index stale.
         QFile corpus(m_corpus);
