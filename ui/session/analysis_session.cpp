@@ -37,6 +37,13 @@ std::shared_ptr<const ChineseSegmenter> chineseSegmenter(const std::vector<Sente
 
 } // namespace
 
+std::pair<QString, std::shared_ptr<const LoadedModel>> loadModelOf(const QString &dirOrId, Precision precision,
+                                                                  const CancelToken &cancel, const ProgressFn &progress)
+{
+    const std::string dir = resolveModelDir(dirOrId.toStdString(), HubOptions::fromEnvironment(), &cancel, progress);
+    return {QString::fromStdString(dir), LoadedModel::load(dir, precision)};
+}
+
 AnalysisSession::AnalysisSession(QObject *parent) : QObject(parent)
 {
     m_interactivePool.setMaxThreadCount(1);
@@ -78,10 +85,8 @@ void AnalysisSession::loadModel(const QString &dirOrId)
     m_loadingDir = dirOrId;
     Q_EMIT modelLoadStarted(dirOrId);
     m_loader.start([this, dirOrId, precision = m_precision](const CancelToken &cancel, const ProgressFn &progress) -> JobRunner::Deliver {
-        const QString dir = QString::fromStdString(
-            resolveModelDir(dirOrId.toStdString(), HubOptions::fromEnvironment(), &cancel, progress));
-        std::shared_ptr<const LoadedModel> model = LoadedModel::load(dir.toStdString(), precision);
-        return [this, model, dir, dirOrId] {
+        auto [dir, model] = loadModelOf(dirOrId, precision, cancel, progress);
+        return [this, model = model, dir = dir, dirOrId] {
             m_model = model;
             m_modelSource = dirOrId;
             m_summary = summarize(*m_model);

@@ -15,6 +15,11 @@
 
 namespace bertlens {
 
+// A folder or a Hugging Face model id → its folder (from the cache, else downloaded with progress
+// in bytes) and the model loaded from it; on a worker thread. Both sessions' loaders use it.
+std::pair<QString, std::shared_ptr<const LoadedModel>> loadModelOf(const QString &dirOrId, Precision precision,
+                                                                  const CancelToken &cancel, const ProgressFn &progress);
+
 // The state of one analysis: the model, the sentences, the selection and what follows from
 // them. All LibTorch work (loading, forward passes, PCA, exports) runs on JobRunners; results
 // come back to the GUI thread as immutable shared objects. A newer request of a kind replaces

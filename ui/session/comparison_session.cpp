@@ -1,6 +1,5 @@
 #include "session/comparison_session.h"
 
-#include "hub/hub_download.h"
 #include "model/loaded_model.h"
 #include "session/analysis_session.h"
 
@@ -45,8 +44,7 @@ ComparisonSession::~ComparisonSession()
 void ComparisonSession::loadModel(const QString &dirOrId)
 {
     m_loader.start([this, dirOrId, precision = m_session->precision()](const CancelToken &cancel, const ProgressFn &progress) -> JobRunner::Deliver {
-        const QString dir = QString::fromStdString(resolveModelDir(dirOrId.toStdString(), HubOptions::fromEnvironment(), &cancel, progress));
-        std::shared_ptr<const LoadedModel> model = LoadedModel::load(dir.toStdString(), precision);
+        auto model = loadModelOf(dirOrId, precision, cancel, progress).second;
         return [this, model, dirOrId] {
             m_model = model;
             m_dir = dirOrId;

@@ -1,0 +1,49 @@
+#include "analysis/corpus_file.h"
+
+#include "analysis/corpus_index.h"
+#include "common/error.h"
+#include "io/text_source.h"
+
+namespace bertlens {
+
+namespace {
+
+uint64_t fnv1a(const void *data, size_t size, uint64_t hash = 1469598103934665603ull)
+{
+    const auto *bytes = static_cast<const unsigned char *>(data);
+    for (size_t i = 0; i < size; ++i)
+        hash = (hash ^ bytes[i]) * 1099511628211ull;
+    return hash;
+}
+
+} // namespace
+
+CorpusFile readCorpus(const std::string &path)
+{
+    CorpusFile corpus;
+    LineReader reader(path);
+    if (reader.total() > CorpusIndex::kMaxCorpusBytes)
+        throw inputError(path + ": the corpus has " + std::to_string(reader.total()) + " bytes; a corpus to search may have at most "
+                         + std::to_string(CorpusIndex::kMaxCorpusBytes));
+    corpus.hash = fnv1a(nullptr, 0);
+    std::string text;
+    for (long long line = 0; reader.next(text); ++line) {
+        corpus.hash = fnv1a(text.data(), text.size(), fnv1a("\n", 1, corpus.hash));
+        corpus.bytes += (long long)text.size() + 1;
+        if (text.find_first_not_of(" \t\r") == std::string::npos)
+            continue;
+        if ((long long)corpus.lines.size() == CorpusIndex::kMaxLines)
+            throw inputError(path + ": more than " + std::to_string(CorpusIndex::kMaxLines)
+                             + " lines; split the corpus or search a sample of it");
+        CorpusLine l;
+        l.line = line;
+        const size_t tab = text.find('\t');
+        l.text = text.substr(0, tab);
+        if (tab != std::string::npos)
+            l.label = text.substr(tab + 1);
+        corpus.lines.push_back(std::move(l));
+    }
+    return corpus;
+}
+
+} // namespace bertlens
