@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 
+#include <algorithm>
 #include <fstream>
 
 namespace bertlens::train {
@@ -26,15 +27,14 @@ std::vector<std::vector<int32_t>> tokenizeCorpus(const BertTokenizer &tokenizer,
     return lines;
 }
 
-std::vector<std::vector<int32_t>> makeExamples(const std::vector<std::vector<int32_t>> &lines, const BertTokenizer &tok, int seq,
-                                               std::mt19937 &rng)
+Examples makeExamples(const std::vector<std::vector<int32_t>> &lines, const BertTokenizer &tok, int seq, std::mt19937 &rng)
 {
-    std::vector<std::vector<int32_t>> examples;
+    Examples examples;
     std::bernoulli_distribution single(0.3);
     std::vector<int32_t> current;
     auto flush = [&] {
         if (current.size() > 1)
-            examples.push_back(current);
+            examples.push_back({current, uint32_t(current.size())});
         current.clear();
     };
     for (const auto &line : lines) {
@@ -53,6 +53,37 @@ std::vector<std::vector<int32_t>> makeExamples(const std::vector<std::vector<int
     return examples;
 }
 
+Examples makePairExamples(const BertTokenizer &tok, const std::string &path, int seq)
+{
+    std::ifstream in(path);
+    if (!in)
+        throw inputError(path + ": cannot open");
+    Examples examples;
+    std::string line;
+    while (std::getline(in, line)) {
+        const size_t tab = line.find('\t');
+        if (tab == std::string::npos)
+            continue;
+        Encoding e;
+        try {
+            e = tok.encodePair(line.substr(0, tab), line.substr(tab + 1));
+        } catch (const Error &) {
+            continue;
+        }
+        if (e.size() > seq)
+            continue;
+        const auto second = uint32_t(std::find(e.typeIds.begin(), e.typeIds.end(), 1) - e.typeIds.begin());
+        examples.push_back({e.ids, second});
+        // The same pair the other way round: [CLS] B [SEP] A [SEP].
+        std::vector<int32_t> swapped = {e.ids.front()};
+        swapped.insert(swapped.end(), e.ids.begin() + second, e.ids.end());
+        const auto newSecond = uint32_t(swapped.size());
+        swapped.insert(swapped.end(), e.ids.begin() + 1, e.ids.begin() + second);
+        examples.push_back({swapped, newSecond});
+    }
+    return examples;
+}
+
 TokenizerOptions miniTokenizerOptions()
 {
     TokenizerOptions options;
@@ -64,13 +95,10 @@ TokenizerOptions miniTokenizerOptions()
 
 SpecialIds specialIdsOf(const Vocab &vocab)
 {
-    SpecialIds s;
-    s.pad = vocab.requiredId("[PAD]");
-    s.cls = vocab.requiredId("[CLS]");
-    s.sep = vocab.requiredId("[SEP]");
-    s.mask = vocab.requiredId("[MASK]");
-    s.firstOrdinary = 5;
-    return s;
+    std::vector<std::string> tokens;
+    for (int i = 0; i < vocab.size(); ++i)
+        tokens.push_back(vocab.token(i));
+    return specialIdsOf(tokens);
 }
 
 } // namespace bertlens::train

@@ -20,11 +20,12 @@ using namespace bertlens::train;
 
 namespace {
 
-at::Tensor maskedLogits(const LoadedModel &model, const at::Tensor &ids, const at::Tensor &mask, const at::Tensor &positions)
+at::Tensor maskedLogits(const LoadedModel &model, const at::Tensor &ids, const at::Tensor &types, const at::Tensor &mask,
+                        const at::Tensor &positions)
 {
     ForwardOptions options;
     options.layers = {model.config.numLayers};
-    const at::Tensor hidden = model.encoder->forward(Batch{ids, at::zeros_like(ids), mask}, options).hidden[0];
+    const at::Tensor hidden = model.encoder->forward(Batch{ids, types, mask}, options).hidden[0];
     return model.mlmHead->logits(hidden.reshape({-1, model.config.hiddenSize}).index_select(0, positions));
 }
 
@@ -85,7 +86,7 @@ void everydayAccuracy(const LoadedModel &model, const std::string &path, const s
             continue;
         const int64_t rows = int64_t(targets.size());
         const at::Tensor ids = at::tensor(flat).view({rows, e.size()});
-        const at::Tensor logits = maskedLogits(model, ids, at::ones_like(ids), at::tensor(where));
+        const at::Tensor logits = maskedLogits(model, ids, at::zeros_like(ids), at::ones_like(ids), at::tensor(where));
         const at::Tensor best = std::get<1>(logits.topk(5, -1)); // [rows, 5]
         for (int64_t r = 0; r < rows; ++r) {
             const int64_t t = targets[size_t(r)];
@@ -168,11 +169,11 @@ int evaluateCommand(const QCommandLineParser &p)
     const SpecialIds special = specialIdsOf(tok.vocab());
     double loss = 0, correct = 0, count = 0, baseLoss = 0, baseCorrect = 0;
     for (size_t first = 0; first < examples.size(); first += 32) {
-        std::vector<const std::vector<int32_t> *> batch;
+        std::vector<const Example *> batch;
         for (size_t i = first; i < std::min(examples.size(), first + 32); ++i)
             batch.push_back(&examples[i]);
         const MaskedBatch mb = maskBatch(batch, special, int(v), rng);
-        const at::Tensor logits = maskedLogits(*loaded, mb.ids, mb.mask, mb.positions);
+        const at::Tensor logits = maskedLogits(*loaded, mb.ids, mb.types, mb.mask, mb.positions);
         loss += at::cross_entropy_loss(logits, mb.targets, {}, at::Reduction::Sum).item<double>();
         correct += (logits.argmax(-1) == mb.targets).sum().item<double>();
         count += double(mb.targets.numel());

@@ -7,35 +7,45 @@
 namespace bertlens::train {
 
 namespace {
-const char kMagic[] = "BLEX1\n";
-}
+const std::string kMagic1 = "BLEX1\n";
+const std::string kMagic2 = "BLEX2\n";
+constexpr uint32_t kMaxTokens = 65536;
+} // namespace
 
-void writeExamples(const std::string &path, const std::vector<std::vector<int32_t>> &examples)
+void writeExamples(const std::string &path, const Examples &examples)
 {
     std::ofstream out(path, std::ios::binary);
-    out.write(kMagic, sizeof kMagic - 1);
+    out.write(kMagic2.data(), std::streamsize(kMagic2.size()));
     for (const auto &e : examples) {
-        const auto n = uint32_t(e.size());
-        out.write(reinterpret_cast<const char *>(&n), sizeof n);
-        out.write(reinterpret_cast<const char *>(e.data()), std::streamsize(e.size() * sizeof(int32_t)));
+        const uint32_t header[2] = {uint32_t(e.ids.size()), e.secondFrom};
+        out.write(reinterpret_cast<const char *>(header), sizeof header);
+        out.write(reinterpret_cast<const char *>(e.ids.data()), std::streamsize(e.ids.size() * sizeof(int32_t)));
     }
     if (!out.flush())
         throw ioError(path + ": cannot write");
 }
 
-std::vector<std::vector<int32_t>> readExamples(const std::string &path)
+Examples readExamples(const std::string &path)
 {
     std::ifstream in(path, std::ios::binary);
-    char magic[sizeof kMagic - 1] = {};
-    if (!in.read(magic, sizeof magic) || std::string(magic, sizeof magic) != kMagic)
+    std::string magic(kMagic2.size(), '\0');
+    if (!in.read(magic.data(), std::streamsize(magic.size())) || (magic != kMagic1 && magic != kMagic2))
         throw inputError(path + ": not a BertLens examples file");
-    std::vector<std::vector<int32_t>> examples;
+    const bool hasSegments = magic == kMagic2;
+    Examples examples;
     uint32_t n = 0;
     while (in.read(reinterpret_cast<char *>(&n), sizeof n)) {
-        if (n > 65536)
+        if (n > kMaxTokens)
             throw inputError(path + ": example " + std::to_string(examples.size()) + " claims " + std::to_string(n) + " tokens");
-        std::vector<int32_t> e(n);
-        if (!in.read(reinterpret_cast<char *>(e.data()), std::streamsize(n * sizeof(int32_t))))
+        Example e;
+        e.secondFrom = n;
+        if (hasSegments && !in.read(reinterpret_cast<char *>(&e.secondFrom), sizeof e.secondFrom))
+            throw inputError(path + ": truncated in example " + std::to_string(examples.size()));
+        if (e.secondFrom > n)
+            throw inputError(path + ": example " + std::to_string(examples.size()) + " has its second segment from token "
+                             + std::to_string(e.secondFrom) + " of " + std::to_string(n));
+        e.ids.resize(n);
+        if (!in.read(reinterpret_cast<char *>(e.ids.data()), std::streamsize(n * sizeof(int32_t))))
             throw inputError(path + ": truncated in example " + std::to_string(examples.size()));
         examples.push_back(std::move(e));
     }

@@ -3,7 +3,7 @@
 // as `bertlens-train-mini train` (mlm_training.cpp, the core's BertModel and MlmHead) on examples
 // that `bertlens-train-mini examples` tokenised, and writes the F32 weights as safetensors for
 // `bertlens-train-mini package` (F16 shards weights-N.safetensors in --out).
-//   bertlens-train-gpu --examples train.blex --heldout heldout.blex --out DIR --vocab-size N
+//   bertlens-train-gpu --examples train.blex[,more.blex...] --heldout heldout.blex --out DIR --vocab vocab.txt
 //       [--hidden 256 --layers 6 --heads 4 --ffn 1024 --seq 128] [--batch 256 --steps N --lr X]
 //       [--minutes M] [--seed N] [--bf16] [--dropout P] [--checkpoint DIR]
 #include "example_file.h"
@@ -13,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 
@@ -88,12 +89,19 @@ int main(int argc, char **argv)
         else
             return std::fprintf(stderr, "bertlens-train-gpu: unexpected argument %s\n", argv[i]), 2;
     }
-    for (const char *required : {"examples", "heldout", "out", "vocab-size"})
+    for (const char *required : {"examples", "heldout", "out", "vocab"})
         if (!a.count(required))
             return std::fprintf(stderr, "bertlens-train-gpu: --%s is required\n", required), 2;
     try {
         BertConfig config;
-        config.vocabSize = std::stoi(a["vocab-size"]);
+        std::vector<std::string> vocab;
+        {
+            std::ifstream in(a["vocab"]);
+            for (std::string line; std::getline(in, line);)
+                vocab.push_back(line.substr(0, line.find_last_not_of(" \r") + 1));
+        }
+        const SpecialIds special = specialIdsOf(vocab);
+        config.vocabSize = int(vocab.size());
         config.hiddenSize = std::stoi(a["hidden"]);
         config.numLayers = std::stoi(a["layers"]);
         config.numHeads = std::stoi(a["heads"]);
@@ -113,12 +121,18 @@ int main(int argc, char **argv)
         std::filesystem::create_directories(a["out"]);
         MlmModel model(config, options.seed, options.device);
         options.onSave = [&](int) { writeShards(a["out"], model.named()); };
-        const auto train = readExamples(a["examples"]);
+        Examples train;
+        for (size_t from = 0; from <= a["examples"].size();) {
+            const size_t comma = std::min(a["examples"].find(',', from), a["examples"].size());
+            auto more = readExamples(a["examples"].substr(from, comma - from));
+            std::move(more.begin(), more.end(), std::back_inserter(train));
+            from = comma + 1;
+        }
         const auto heldout = readExamples(a["heldout"]);
         std::printf("device %s, %s, %zu training examples, %zu held out\n", options.device.str().c_str(),
                     options.compute == torch::kFloat ? "F32" : "BF16 mixed precision", train.size(), heldout.size());
-        const int steps = trainMlm(model, train, SpecialIds{}, options);
-        const auto [loss, accuracy] = evaluateMlm(model, heldout, SpecialIds{}, options);
+        const int steps = trainMlm(model, train, special, options);
+        const auto [loss, accuracy] = evaluateMlm(model, heldout, special, options);
         std::printf("{\"steps\": %d, \"heldout_mlm_loss\": %.4f, \"heldout_masked_accuracy\": %.4f}\n", steps, loss, accuracy);
         return 0;
     } catch (const std::exception &e) {

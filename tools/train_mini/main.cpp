@@ -1,8 +1,9 @@
 // bertlens-train-mini: builds BertLens Mini, the default model (see its model card for the exact
 // commands that made the shipped one).
 //   vocab     --corpus train.txt --size N --output vocab.txt [--required-chars FILE]
-//   examples  --corpus train.txt --vocab vocab.txt --output train.blex [--seq N]
-//   train     --corpus train.txt --vocab vocab.txt --output MODEL_DIR --checkpoint CKPT_DIR
+//   examples  --corpus train.txt | --pairs pairs.tsv  --vocab vocab.txt --output train.blex [--seq N]
+//   train     --corpus train.txt | --examples A.blex [--examples B.blex ...]  --vocab vocab.txt
+//             --output MODEL_DIR --checkpoint CKPT_DIR [--init MODEL_DIR]
 //             [--steps N] [--minutes M] [--batch N] [--seq N] [--lr X] [--hidden N] [--layers N]
 //             [--heads N] [--ffn N] [--seed N]     (on the CPU; resumes from CKPT_DIR)
 //   package   --weights weights-1.safetensors [--weights ...] --vocab vocab.txt --output MODEL_DIR
@@ -16,6 +17,7 @@
 #include "common/error.h"
 #include "common/threads.h"
 #include "io/atomic_file.h"
+#include "io/model_folder.h"
 #include "io/safetensors.h"
 #include "model/loaded_model.h"
 #include "model/model_writer.h"
@@ -91,17 +93,17 @@ int vocabCommand(const QCommandLineParser &p)
 int examplesCommand(const QCommandLineParser &p)
 {
     const BertTokenizer tok(Vocab::load(p.value("vocab").toStdString()), miniTokenizerOptions());
-    const auto lines = tokenizeCorpus(tok, p.value("corpus").toStdString());
     std::mt19937 rng(uint32_t(p.value("seed").toUInt()));
-    const auto examples = makeExamples(lines, tok, p.value("seq").toInt(), rng);
+    const auto examples = p.isSet("pairs") ? makePairExamples(tok, p.value("pairs").toStdString(), p.value("seq").toInt())
+                                           : makeExamples(tokenizeCorpus(tok, p.value("corpus").toStdString()), tok, p.value("seq").toInt(), rng);
     long long tokens = 0, unknown = 0;
     for (const auto &e : examples)
-        for (int32_t id : e) {
+        for (int32_t id : e.ids) {
             ++tokens;
             unknown += id == tok.unknownId();
         }
     writeExamples(p.value("output").toStdString(), examples);
-    std::printf("%zu lines, %zu examples, %lld tokens, %.3f%% [UNK]\n", lines.size(), examples.size(), tokens,
+    std::printf("%zu examples, %lld tokens, %.3f%% [UNK]\n", examples.size(), tokens,
                 100.0 * double(unknown) / double(std::max(1LL, tokens)));
     return 0;
 }
@@ -118,15 +120,26 @@ int trainCommand(const QCommandLineParser &p)
     options.batch = p.value("batch").toInt();
     options.lr = p.value("lr").toDouble();
     options.minutes = p.value("minutes").toDouble();
+    options.stopAfterMinutes = p.value("stop-after").toDouble();
     options.seed = p.value("seed").toULongLong();
     options.checkpointDir = p.value("checkpoint").toStdString();
     MlmModel model(config, options.seed);
+    if (p.isSet("init"))
+        model.loadWeights(ModelFolder::locate(p.value("init").toStdString()).readWeights());
     options.onSave = [&](int step) {
         exportModel(config, model.named(), tok.vocab(), p.value("output").toStdString(),
                     "BertLens Mini, step " + std::to_string(step));
     };
-    std::mt19937 rng(uint32_t(options.seed));
-    auto examples = makeExamples(tokenizeCorpus(tok, p.value("corpus").toStdString()), tok, config.maxPositions, rng);
+    Examples examples;
+    if (p.isSet("corpus")) {
+        std::mt19937 rng(uint32_t(options.seed));
+        examples = makeExamples(tokenizeCorpus(tok, p.value("corpus").toStdString()), tok, config.maxPositions, rng);
+    }
+    // A file named twice is seen twice as often: the mixture's weights.
+    for (const QString &file : p.values("examples")) {
+        auto more = readExamples(file.toStdString());
+        std::move(more.begin(), more.end(), std::back_inserter(examples));
+    }
     std::printf("%zu examples\n", examples.size());
     trainMlm(model, std::move(examples), specialIdsOf(tok.vocab()), options);
     return 0;
@@ -161,8 +174,10 @@ int main(int argc, char **argv)
                   {"required-chars", "characters the vocabulary must hold", "FILE"},
                   {"output", "output file or folder", "PATH"}, {"vocab", "vocab.txt", "FILE"},
                   {"weights", "weights written by bertlens-train-gpu (repeatable)", "FILE"}, {"note", "metadata note", "TEXT", "BertLens Mini"},
-                  {"checkpoint", "checkpoint folder", "DIR"}, {"steps", "total optimizer steps", "N", "4000"},
-                  {"minutes", "stop (and save) after this long", "M", "1e9"}, {"batch", "sequences per step", "N", "32"},
+                  {"checkpoint", "checkpoint folder", "DIR"}, {"pairs", "sentence pairs, TEXT_A<TAB>TEXT_B per line", "FILE"},
+                  {"examples", "examples made by `examples` (repeatable)", "FILE"}, {"init", "start from this model folder's weights", "DIR"}, {"steps", "total optimizer steps", "N", "4000"},
+                  {"minutes", "the schedule's time budget: stop (and save) after this long", "M", "1e9"},
+                  {"stop-after", "end this run (saving) after this long; resume later", "M", "1e9"}, {"batch", "sequences per step", "N", "32"},
                   {"seq", "max sequence length = max_position_embeddings", "N", "128"}, {"lr", "peak learning rate", "X", "1e-3"},
                   {"hidden", "hidden size", "N", "256"}, {"layers", "layers", "N", "4"}, {"heads", "heads", "N", "4"},
                   {"ffn", "intermediate size", "N", "1024"}, {"seed", "random seed", "N", "1"}, {"torch-threads", "LibTorch intra-op threads while training", "N", "2"},

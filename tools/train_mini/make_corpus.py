@@ -90,9 +90,17 @@ def brown_documents(folder):
         yield "brown", name, sentences
 
 
-def wordnet_documents():
+def first_existing(roots, relative):
+    for root in roots:
+        path = os.path.join(root, relative.lstrip("/"))
+        if os.path.exists(path):
+            return path
+    raise SystemExit(f"{relative}: in none of {roots} (install or unpack its package)")
+
+
+def wordnet_documents(roots):
     for part in ("noun", "verb", "adj", "adv"):
-        path = "/usr/share/wordnet/data." + part
+        path = first_existing(roots, "/usr/share/wordnet/data." + part)
         for line in read(path).split("\n"):
             if line.startswith("  ") or "|" not in line:
                 continue  # licence header
@@ -156,8 +164,8 @@ def chinese_markup_documents(roots):
             yield name, path, list(markup_paragraphs(read(path)))
 
 
-def fortune_documents():
-    text = re.sub(r"\x1b\[[0-9;]*m", "", read("/usr/share/games/fortunes/chinese"))
+def fortune_documents(roots):
+    text = re.sub(r"\x1b\[[0-9;]*m", "", read(first_existing(roots, "/usr/share/games/fortunes/chinese")))
     for i, entry in enumerate(text.split("\n%\n")):
         yield "fortunes-zh", str(i), [" ".join(line.split()) for line in entry.split("\n\n")]
 
@@ -190,8 +198,8 @@ def main():
     args = parser.parse_args()
     roots = ["/"] + args.extra
     os.makedirs(args.out, exist_ok=True)
-    english = [brown_documents(args.brown), wordnet_documents(), english_help_documents(roots)]
-    chinese = [chinese_markup_documents(roots), man_documents(roots), fortune_documents()]
+    english = [brown_documents(args.brown), wordnet_documents(roots), english_help_documents(roots)]
+    chinese = [chinese_markup_documents(roots), man_documents(roots), fortune_documents(roots)]
     stats = {}
     seen = set()
     with open(os.path.join(args.out, "train.txt"), "w", encoding="utf-8") as train, \

@@ -25,7 +25,7 @@ MlmModel::MlmModel(const BertConfig &config, uint64_t seed, torch::Device device
     visitMlmHead(config, m_head, init);
 }
 
-torch::Tensor MlmModel::maskedLogits(const torch::Tensor &ids, const torch::Tensor &mask, const torch::Tensor &positions,
+torch::Tensor MlmModel::maskedLogits(const torch::Tensor &ids, const torch::Tensor &types, const torch::Tensor &mask, const torch::Tensor &positions,
                                      torch::ScalarType compute, double dropout) const
 {
     EncoderWeights encoder = m_encoder;
@@ -44,9 +44,25 @@ torch::Tensor MlmModel::maskedLogits(const torch::Tensor &ids, const torch::Tens
     options.layers = {m_config.numLayers};
     // Built anew each step: its fused QKV projection is computed from the current parameters.
     const BertModel model(m_config, encoder);
-    const torch::Tensor hidden = model.forward(Batch{ids, torch::zeros_like(ids), mask}, options).hidden[0]; // [B,T,H]
+    const torch::Tensor hidden = model.forward(Batch{ids, types, mask}, options).hidden[0]; // [B,T,H]
     const torch::Tensor chosen = hidden.reshape({-1, m_config.hiddenSize}).index_select(0, positions);
     return MlmHead(m_config, head, encoder.wordEmbeddings).logits(chosen).to(torch::kFloat);
+}
+
+void MlmModel::loadWeights(const NamedTensors &weights)
+{
+    std::map<std::string, torch::Tensor> byName;
+    for (const auto &[name, t] : weights)
+        byName[name.rfind("bert.", 0) == 0 ? name.substr(5) : name] = t;
+    torch::NoGradGuard noGrad;
+    for (auto &[name, param] : m_params) {
+        const auto it = byName.find(name);
+        if (it == byName.end())
+            throw std::runtime_error("initial weights: no tensor " + name);
+        if (it->second.sizes() != param.sizes())
+            throw std::runtime_error("initial weights: " + name + " has another shape");
+        param.copy_(it->second.to(param.scalar_type()));
+    }
 }
 
 std::vector<torch::Tensor> MlmModel::parameters() const

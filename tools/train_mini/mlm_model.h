@@ -23,8 +23,12 @@ public:
 
     // F32 logits [M, V] at the chosen positions (flat indices into [B*T]) of a masked batch. With
     // compute = kBFloat16 the forward runs on BF16 copies of the (F32 master) parameters.
-    torch::Tensor maskedLogits(const torch::Tensor &ids, const torch::Tensor &mask, const torch::Tensor &positions,
+    torch::Tensor maskedLogits(const torch::Tensor &ids, const torch::Tensor &types, const torch::Tensor &mask, const torch::Tensor &positions,
                                torch::ScalarType compute = torch::kFloat, double dropout = 0) const;
+
+    // Continues from trained weights (a model folder's tensors, names with or without "bert."):
+    // every parameter must be there with its shape.
+    void loadWeights(const NamedTensors &weights);
 
     // In name order, the order of the checkpoint files.
     std::vector<torch::Tensor> parameters() const;
