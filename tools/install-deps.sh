@@ -10,7 +10,7 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential cmake ninja-build pkg-config \
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev \
-  libtorch-dev libdnnl-dev ocl-icd-opencl-dev libqcustomplot-dev libopenblas0-pthread \
+  libtorch-dev libdnnl-dev ocl-icd-opencl-dev zlib1g-dev libqcustomplot-dev libopenblas0-pthread \
   fonts-dejavu-core fonts-wqy-microhei \
   clang-14 libclang-rt-14-dev python3-jieba
 # LibTorch calls whichever BLAS the alternatives system selects; the reference BLAS is ~50x slower.

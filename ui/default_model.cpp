@@ -1,24 +1,13 @@
 #include "default_model.h"
 
 #include "language.h"
+#include "model/bundled_model.h"
 
-#include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
+#include <QString>
 
 namespace bertlens {
 
-QString defaultModelDir()
-{
-    const QStringList candidates = {
-        QDir(QCoreApplication::applicationDirPath()).filePath("../share/bertlens/models/bertlens-mini"),
-        QStringLiteral(BERTLENS_SOURCE_MODEL_DIR),
-    };
-    for (const QString &dir : candidates)
-        if (QFileInfo::exists(QDir(dir).filePath("config.json")))
-            return QDir(dir).canonicalPath();
-    return {};
-}
+QString defaultModelDir() { return QString::fromStdString(bundledModelDir()); }
 
 QString exampleSentences()
 {

@@ -4,9 +4,7 @@
 
 namespace bertlens {
 
-// The folder of BertLens Mini, the model that ships with BertLens: installed beside the
-// executable (<prefix>/share/bertlens/models/bertlens-mini), else in the source tree the program
-// was built from. Empty if neither exists.
+// The folder of BertLens Mini (bundledModelDir()), empty if there is none.
 QString defaultModelDir();
 
 // Example sentences shown on first launch, one per line: English and Chinese, or Chinese only

@@ -21,12 +21,16 @@
 #include "views/similarity_view.h"
 #include "views/walkthrough_view.h"
 
+#include "hub/hub_cache.h"
+
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSettings>
@@ -264,10 +268,16 @@ void MainWindow::connectSession()
     connect(m_session, &AnalysisSession::modelLoadFailed, this, [this](const QString &dir, const QString &message) {
         m_lastError = message;
         updateStatus();
+        const bool fromHub = !QFileInfo(dir).isDir() && isHubModelId(dir.toStdString());
         auto *box = new QMessageBox(QMessageBox::Critical, tr("Cannot open model"),
-                                    tr("BertLens could not open the model folder\n%1\n\n%2").arg(dir, message),
+                                    (fromHub ? tr("BertLens could not download the model %1 from the Hugging Face Hub.\n\n%2")
+                                             : tr("BertLens could not open the model folder\n%1\n\n%2"))
+                                        .arg(dir, message),
                                     QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
+        // A network that failed may work a minute later; what was downloaded is kept and resumed.
+        if (fromHub)
+            connect(box->addButton(tr("Retry"), QMessageBox::AcceptRole), &QPushButton::clicked, this, [this, dir] { openModel(dir); });
         box->open(); // window-modal, without blocking the event loop
     });
     connect(m_session, &AnalysisSession::analysisFailed, this, [this](const QString &message) {
@@ -284,16 +294,24 @@ void MainWindow::connectSession()
     connect(m_session, &AnalysisSession::viewDataChanged, this, &MainWindow::showViews);
     connect(m_session, &AnalysisSession::walkthroughChanged, this, [this] { m_walkthrough->showWalkthrough(m_session->walkthrough()); });
     connect(m_session, &AnalysisSession::busyChanged, this, &MainWindow::updateBusy);
-    connect(m_session, &AnalysisSession::modelLoadStarted, this, [this] { m_downloadClock.start(); });
+    connect(m_session, &AnalysisSession::modelLoadStarted, this, [this] {
+        m_downloadClock.start();
+        m_downloadNotice.clear();
+    });
+    connect(m_session, &AnalysisSession::downloadNotice, this, [this](const QString &line) {
+        m_downloadNotice = line;
+        m_stateLabel->setText(tr("Downloading %1: %2").arg(m_session->loadingModel(), line));
+    });
     connect(m_session, &AnalysisSession::progress, this, [this](qlonglong done, qlonglong total) {
         // Ranges are int: scale byte counts of big files down to per-mille.
         m_busy->setRange(0, total > 0 ? 1000 : 0);
         m_busy->setValue(total > 0 ? int(1000 * done / total) : 0);
         if (m_session->isDownloading() && total > 0) {
             const double seconds = std::max(0.001, m_downloadClock.elapsed() / 1000.0), rate = done / seconds;
-            m_stateLabel->setText(tr("Downloading %1: %2 of %3 MB, %4 MB/s, about %5 s left")
-                                      .arg(m_session->loadingModel()).arg(done / 1e6, 0, 'f', 0).arg(total / 1e6, 0, 'f', 0)
-                                      .arg(rate / 1e6, 0, 'f', 1).arg(rate > 0 ? (total - done) / rate : 0, 0, 'f', 0));
+            m_stateLabel->setText(tr("Downloading %1, %6: %2 of %3 MB, %4 MB/s, about %5 s left")
+                                      .arg(m_session->loadingModel()).arg(done / 1e6, 0, 'f', 1).arg(total / 1e6, 0, 'f', 1)
+                                      .arg(rate / 1e6, 0, 'f', 1).arg(rate > 0 ? (total - done) / rate : 0, 0, 'f', 0)
+                                      .arg(m_downloadNotice));
         }
     });
     connect(m_session, &AnalysisSession::exportFinished, this, [this](const QString &path, const QString &error) {

@@ -149,6 +149,7 @@ private:
     QList<int> m_splitterSizes;      // before presenting
     QMenu *m_examplesMenu = nullptr;
     QElapsedTimer m_downloadClock;
+    QString m_downloadNotice; // the download's last notice: which file, a retry
     QElapsedTimer m_corpusClock; // since the corpus began indexing, for the time left
     QAction *m_wordsAction;
     QAction *m_openSentencesAction;

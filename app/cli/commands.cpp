@@ -260,9 +260,11 @@ int download(const QStringList &args)
     const QStringList ids = parser.positionalArguments();
     if (ids.size() != 1)
         throw usage("download: give one MODEL_ID");
-    ProgressReporter progress;
-    const std::string dir = downloadModel(ids[0].toStdString(), parser.value(kRevision).toStdString(), HubOptions::fromEnvironment(),
-                                          nullptr, [&progress](long long done, long long total) { progress.update(done, total); });
+    ProgressReporter progress(ProgressReporter::Unit::Bytes);
+    const std::string dir = downloadModel(
+        ids[0].toStdString(), parser.value(kRevision).toStdString(), HubOptions::fromEnvironment(), nullptr,
+        [&progress](long long done, long long total) { progress.update(done, total); },
+        [&progress](const std::string &line) { progress.notice(line); });
     writeStdout(dir + "\n");
     return 0;
 }

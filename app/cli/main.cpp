@@ -35,8 +35,10 @@ const char *kUsage =
     "  concat     --output OUT.npy IN.npy...   (joins the .npy outputs of embed --shard, in shard order)\n"
     "  download   MODEL_ID [--revision REV]    (into the Hugging Face cache; prints the folder)\n"
     "  trace      --model DIR [--pair TEXT_B] [--layer L] [--head H] --output OUT.json TEXT\n"
-    "--model takes a folder or a Hugging Face model id (from the cache, else downloaded; HF_ENDPOINT,\n"
-    "HF_TOKEN, HF_HUB_OFFLINE and HF_HUB_CACHE / HF_HOME as huggingface_hub reads them).\n"
+    "--model takes a folder or a Hugging Face model id (default: BertLens Mini, which ships with it;\n"
+    "an id comes from the cache, else is downloaded; HF_ENDPOINT,\n"
+    "HF_TOKEN, HF_HUB_OFFLINE, HF_HUB_CACHE / HF_HOME, HF_HUB_ETAG_TIMEOUT, HF_HUB_DOWNLOAD_TIMEOUT and\n"
+    "https_proxy / http_proxy / no_proxy as huggingface_hub reads them).\n"
     "Outputs count sentences, tokens and heads from 0 and layers from 0 (= embeddings); the window\n"
     "counts sentences and heads from 1.\n";
 

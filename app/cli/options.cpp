@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "common/threads.h"
 #include "hub/hub_download.h"
+#include "model/bundled_model.h"
 #include "progress_reporter.h"
 #include "model/loaded_model.h"
 #include "pipeline/pipeline.h"
@@ -67,9 +68,13 @@ void applyThreads(const QCommandLineParser &parser)
 
 std::string modelDir(const QCommandLineParser &parser, const QString &command)
 {
-    ProgressReporter progress;
-    return resolveModelDir(required(parser, kModel, command), HubOptions::fromEnvironment(), nullptr,
-                           [&progress](long long done, long long total) { progress.update(done, total); });
+    ProgressReporter progress(ProgressReporter::Unit::Bytes);
+    // Without --model: BertLens Mini, which ships with the program.
+    const std::string model = parser.isSet(kModel) || bundledModelDir().empty() ? required(parser, kModel, command) : bundledModelDir();
+    return resolveModelDir(
+        model, HubOptions::fromEnvironment(), nullptr,
+        [&progress](long long done, long long total) { progress.update(done, total); }, "main",
+        [&progress](const std::string &line) { progress.notice(line); });
 }
 
 std::shared_ptr<const LoadedModel> loadModel(const QCommandLineParser &parser, const QString &command)

@@ -17,7 +17,7 @@ struct LoadedModel;
 
 namespace bertlens::cli {
 
-inline const QCommandLineOption kModel("model", "model folder, or a Hugging Face model id (ORG/NAME)", "DIR|ID");
+inline const QCommandLineOption kModel("model", "model folder, or a Hugging Face model id (ORG/NAME); default: BertLens Mini", "DIR|ID");
 inline const QCommandLineOption kRevision("revision", "branch, tag or commit of the Hub model", "REV", "main");
 inline const QCommandLineOption kInput("input", "one text per line; - for standard input", "FILE");
 inline const QCommandLineOption kOutput("output", "output file", "OUT");

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <chrono>
+#include <string>
+#include <string>
 
 namespace bertlens::cli {
 
@@ -8,11 +10,15 @@ namespace bertlens::cli {
 // the first second, so short runs print nothing.
 class ProgressReporter {
 public:
-    ProgressReporter();
+    enum class Unit { Items, Bytes };
+    explicit ProgressReporter(Unit unit = Unit::Items);
     ~ProgressReporter();
     void update(long long done, long long total);
+    // A line of its own (which file, a retry), between the bar's redraws.
+    void notice(const std::string &line);
 
 private:
+    Unit m_unit;
     bool m_terminal;
     bool m_drawn = false;
     int m_lastDecile = -1;

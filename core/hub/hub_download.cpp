@@ -1,23 +1,20 @@
 #include "hub/hub_download.h"
 
 #include "common/error.h"
+#include "hub/blob_lock.h"
 #include "hub/hub_cache.h"
+#include "hub/http_client.h"
 #include "io/atomic_file.h"
 #include "io/model_folder.h"
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QRegularExpression>
-#include <QTimer>
 
 #include <unistd.h>
 
@@ -27,112 +24,6 @@
 namespace bertlens {
 
 namespace {
-
-constexpr qint64 kMaxApiBytes = 16 << 20;   // the API's JSON: refuse anything larger
-constexpr int kAttempts = 5;                // per file, resuming each time
-constexpr int kStallSeconds = 60;           // without a byte, a transfer is given up
-
-struct Response {
-    int status = 0;
-    QNetworkReply::NetworkError error = QNetworkReply::NoError;
-    QString errorText;
-    QByteArray body;
-    QUrl location;
-    QByteArray header(const char *name) const { return headers.value(QByteArray(name).toLower()); }
-    QMap<QByteArray, QByteArray> headers;
-};
-
-// Synchronous HTTP on a private event loop, so that the caller (a worker thread or the CLI)
-// stays simple; cancellation and stalls abort the transfer.
-class Http {
-public:
-    Http(const HubOptions &options, const CancelToken *cancel) : m_options(options), m_cancel(cancel) {}
-
-    // `sink`: where a GET's body goes as it arrives (else into Response::body, bounded).
-    Response send(const QByteArray &verb, const QUrl &url, qint64 from = 0, QFile *sink = nullptr,
-                  const std::function<void(qint64)> &received = {})
-    {
-        QNetworkRequest request(url);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-        request.setRawHeader("User-Agent", "bertlens");
-        request.setRawHeader("Accept-Encoding", "identity");
-        if (!m_options.token.empty() && url.host() == QUrl(QString::fromStdString(m_options.endpoint)).host())
-            request.setRawHeader("Authorization", "Bearer " + QByteArray::fromStdString(m_options.token));
-        if (from > 0)
-            request.setRawHeader("Range", "bytes=" + QByteArray::number(from) + "-");
-        QNetworkReply *reply = m_network.sendCustomRequest(request, verb);
-        Response r;
-        QEventLoop loop;
-        qint64 lastData = 0;
-        QElapsedTimer clock;
-        clock.start();
-        bool overflow = false, stalled = false;
-        QObject::connect(reply, &QNetworkReply::readyRead, &loop, [&] {
-            lastData = clock.elapsed();
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QByteArray data = reply->readAll();
-            if (sink && (status == 200 || status == 206)) {
-                sink->write(data);
-                if (received)
-                    received(data.size());
-            } else if (r.body.size() + data.size() <= kMaxApiBytes) {
-                r.body += data;
-            } else {
-                overflow = true;
-                reply->abort();
-            }
-        });
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        QTimer watch;
-        QObject::connect(&watch, &QTimer::timeout, &loop, [&] {
-            if (m_cancel && m_cancel->isCancelled())
-                reply->abort();
-            else if (clock.elapsed() - lastData > kStallSeconds * 1000) {
-                stalled = true;
-                reply->abort();
-            }
-        });
-        watch.start(100);
-        if (!reply->isFinished())
-            loop.exec();
-        if (m_cancel)
-            m_cancel->throwIfCancelled();
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.error = reply->error();
-        r.errorText = stalled ? QString("no data for %1 s").arg(kStallSeconds) : reply->errorString();
-        for (const auto &pair : reply->rawHeaderPairs())
-            r.headers.insert(pair.first.toLower(), pair.second);
-        if (r.status >= 300 && r.status < 400)
-            r.location = url.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
-        reply->deleteLater();
-        if (overflow)
-            throw Error(ErrorKind::Io, verb.toStdString() + " " + url.toString().toStdString() + ": answer larger than "
-                                           + std::to_string(kMaxApiBytes >> 20) + " MiB");
-        return r;
-    }
-
-    // A failure as the user needs to read it: the URL, the HTTP status or the socket error.
-    [[noreturn]] void fail(const QByteArray &verb, const QUrl &url, const Response &r) const
-    {
-        std::string message = verb.toStdString() + " " + url.toString().toStdString() + ": ";
-        if (r.status >= 400) {
-            message += "HTTP " + std::to_string(r.status);
-            if (r.status == 401 || r.status == 403)
-                message += m_options.token.empty() ? " (a gated or private model: set HF_TOKEN to an access token that may read it)"
-                                                   : " (HF_TOKEN may not read this model)";
-            if (r.status == 404)
-                message += " (no such model, revision or file)";
-        } else {
-            message += r.errorText.toStdString();
-        }
-        throw Error(ErrorKind::Io, message);
-    }
-
-private:
-    const HubOptions &m_options;
-    const CancelToken *m_cancel;
-    QNetworkAccessManager m_network;
-};
 
 QString unquoteEtag(QByteArray etag)
 {
@@ -148,31 +39,42 @@ struct FileInfo {
     QUrl download; // where its bytes are (the resolve URL, or the redirect for large files)
 };
 
+// Made beside and renamed into place: another process may be linking the same file.
 void makeSnapshotLink(const QDir &repo, const QString &commit, const QString &file, const QString &etag)
 {
     const QString link = repo.filePath("snapshots/" + commit + "/" + file);
     QDir().mkpath(QFileInfo(link).path());
     const QString target = QString("../").repeated(2 + file.count('/')) + "blobs/" + etag;
-    QFile::remove(link);
-    if (::symlink(target.toLocal8Bit().constData(), link.toLocal8Bit().constData()) != 0)
+    const QByteArray temporary = (link + ".bertlens-" + QString::number(::getpid())).toLocal8Bit();
+    ::unlink(temporary.constData());
+    if (::symlink(target.toLocal8Bit().constData(), temporary.constData()) != 0
+        || ::rename(temporary.constData(), link.toLocal8Bit().constData()) != 0) {
+        ::unlink(temporary.constData());
         throw Error(ErrorKind::Io, link.toStdString() + ": cannot create the link to its blob");
+    }
+}
+
+// One file's bytes into `partial`, resuming what is there (Range), after drops and stalls.
+void fetchInto(HttpClient &http, const QUrl &source, const QString &partial, const std::function<void(qint64)> &received)
+{
+    for (int attempt = 1;; ++attempt) {
+        QFile out(partial);
+        if (!out.open(QIODevice::ReadWrite | QIODevice::Append))
+            throw Error(ErrorKind::Io, partial.toStdString() + ": " + out.errorString().toStdString());
+        HttpRequest get;
+        get.url = source;
+        get.from = out.size();
+        get.sink = &out;
+        get.received = received;
+        const HttpResponse r = http.request(get, HttpClient::Follow::All);
+        if (r.ok())
+            return;
+        if (!http.retryAfter(r, attempt, r.url))
+            http.fail("GET", r.url, r);
+    }
 }
 
 } // namespace
-
-HubOptions HubOptions::fromEnvironment()
-{
-    HubOptions o;
-    if (qEnvironmentVariableIsSet("HF_ENDPOINT"))
-        o.endpoint = qEnvironmentVariable("HF_ENDPOINT").toStdString();
-    while (!o.endpoint.empty() && o.endpoint.back() == '/')
-        o.endpoint.pop_back();
-    o.token = qEnvironmentVariable(qEnvironmentVariableIsSet("HF_TOKEN") ? "HF_TOKEN" : "HUGGING_FACE_HUB_TOKEN").toStdString();
-    const QString offline = qEnvironmentVariable("HF_HUB_OFFLINE").toLower();
-    o.offline = offline == "1" || offline == "true" || offline == "yes" || offline == "on";
-    o.cacheDir = hubCacheDir();
-    return o;
-}
 
 RepoInfo parseRepoInfo(const QByteArray &body, const std::string &url)
 {
@@ -217,8 +119,14 @@ std::vector<std::string> filesToFetch(const std::vector<std::string> &siblings)
     return out;
 }
 
+bool isUsableEtag(const QString &etag)
+{
+    static const QRegularExpression usable("^[A-Za-z0-9][A-Za-z0-9_.\\-]{0,127}$");
+    return usable.match(etag).hasMatch();
+}
+
 std::string downloadModel(const std::string &repoId, const std::string &revision, const HubOptions &options,
-                          const CancelToken *cancel, const ProgressFn &progress)
+                          const CancelToken *cancel, const ProgressFn &progress, const NoticeFn &notice)
 {
     if (!isHubModelId(repoId))
         throw Error(ErrorKind::Usage, "'" + repoId + "' is neither a model folder nor a Hugging Face model id (ORG/NAME)");
@@ -229,13 +137,19 @@ std::string downloadModel(const std::string &repoId, const std::string &revision
                              + ", and HF_HUB_OFFLINE=1 forbids downloading it");
         return cached;
     }
-    Http http(options, cancel);
+    auto say = [&](const std::string &line) {
+        if (notice)
+            notice(line);
+    };
+    HttpClient http(options, cancel, say);
     const QString endpoint = QString::fromStdString(options.endpoint);
     const QString repo = QString::fromStdString(repoId), rev = QString::fromStdString(revision);
 
     const QUrl api(endpoint + "/api/models/" + repo + "/revision/" + QUrl::toPercentEncoding(rev));
-    const Response info = http.send("GET", api);
-    if (info.status != 200)
+    HttpRequest apiGet;
+    apiGet.url = api;
+    const HttpResponse info = http.request(apiGet, HttpClient::Follow::All);
+    if (!info.ok())
         http.fail("GET", api, info);
     const RepoInfo repoInfo = parseRepoInfo(info.body, api.toString().toStdString());
     const QString commit = QString::fromStdString(repoInfo.commit);
@@ -244,77 +158,78 @@ std::string downloadModel(const std::string &repoId, const std::string &revision
         throw modelError(repoId + ": the repository has no config.json; is it a model of the BERT family?");
 
     const QDir repoDir(QString::fromStdString(options.cacheDir + "/" + repoFolderName(repoId)));
+    const QString locks = QString::fromStdString(options.cacheDir + "/.locks/" + repoFolderName(repoId));
     QDir().mkpath(repoDir.filePath("blobs"));
     // HEAD every file first: the total for the progress bar, and which blobs are there already.
     std::vector<FileInfo> infos;
     qint64 total = 0, done = 0;
-    for (const std::string &file : files) {
-        const QUrl url(endpoint + "/" + repo + "/resolve/" + commit + "/" + QString::fromStdString(file));
-        const Response head = http.send("HEAD", url);
-        if (head.status >= 400 || head.status == 0)
-            http.fail("HEAD", url, head);
+    const QString count = QString::number(files.size());
+    for (size_t i = 0; i < files.size(); ++i) {
+        const QString file = QString::fromStdString(files[i]);
+        say("checking " + files[i] + " (" + std::to_string(i + 1) + " of " + count.toStdString() + ")");
+        const QUrl url(endpoint + "/" + repo + "/resolve/" + commit + "/" + file);
+        HttpRequest headRequest;
+        headRequest.verb = "HEAD";
+        headRequest.url = url;
+        const HttpResponse head = http.request(headRequest, HttpClient::Follow::SameHost);
+        const bool toCdn = head.status >= 300 && head.status < 400;
+        if (!head.ok() && !toCdn)
+            http.fail("HEAD", head.url, head);
+        const QByteArray answeredCommit = head.header("X-Repo-Commit");
+        if (!answeredCommit.isEmpty() && answeredCommit != commit.toLatin1())
+            throw Error(ErrorKind::Io, "HEAD " + url.toString().toStdString() + ": answered for commit " + answeredCommit.toStdString()
+                                           + ", not the " + repoInfo.commit + " the API named");
         FileInfo f;
-        f.etag = unquoteEtag(!head.header("X-Linked-Etag").isEmpty() ? head.header("X-Linked-Etag") : head.header("ETag"));
+        const QByteArray rawEtag = !head.header("X-Linked-Etag").isEmpty() ? head.header("X-Linked-Etag") : head.header("ETag");
+        f.etag = unquoteEtag(rawEtag);
+        if (!isUsableEtag(f.etag))
+            throw Error(ErrorKind::Io, "HEAD " + url.toString().toStdString() + ": "
+                                           + (rawEtag.isEmpty() ? std::string("no ETag, which names the file in the cache")
+                                                                : "the ETag '" + rawEtag.toStdString() + "' cannot name a file in the cache")
+                                           + "; refused (is HF_ENDPOINT a Hugging Face Hub or a mirror of one?)");
         const QByteArray size = !head.header("X-Linked-Size").isEmpty() ? head.header("X-Linked-Size") : head.header("Content-Length");
         bool known = false;
         f.size = size.toLongLong(&known);
-        if (!known)
+        if (!known || f.size < 0)
             f.size = -1; // not announced: not checked
-        f.download = head.location.isValid() && !head.location.isEmpty() ? head.location : url;
-        static const QRegularExpression safe("^[A-Za-z0-9_.\\-]{1,128}$");
-        if (!safe.match(f.etag).hasMatch())
-            throw Error(ErrorKind::Io, "HEAD " + url.toString().toStdString() + ": no usable ETag");
+        f.download = toCdn ? head.location : head.url;
         if (!QFileInfo::exists(repoDir.filePath("blobs/" + f.etag)))
             total += std::max<qint64>(f.size, 0);
         infos.push_back(f);
     }
+    if (progress)
+        progress(0, total);
     for (size_t i = 0; i < files.size(); ++i) {
         const FileInfo &f = infos[i];
         const QString blob = repoDir.filePath("blobs/" + f.etag);
         if (!QFileInfo::exists(blob)) {
-            const QString partial = blob + ".incomplete";
-            for (int attempt = 1;; ++attempt) {
-                QFile out(partial);
-                if (!out.open(QIODevice::ReadWrite | QIODevice::Append))
-                    throw Error(ErrorKind::Io, partial.toStdString() + ": " + out.errorString().toStdString());
-                const qint64 from = out.size();
-                QUrl url = f.download;
-                Response r;
-                for (int hop = 0; hop < 5; ++hop) { // redirects, each to where the bytes are
-                    r = http.send("GET", url, from, &out, [&](qint64 n) {
-                        done += n;
-                        if (progress)
-                            progress(done, total);
-                    });
-                    if (r.status < 300 || r.status >= 400)
-                        break;
-                    url = r.location;
+            const BlobLock lock((locks + "/" + f.etag + ".lock").toStdString(), cancel,
+                                [&] { say("waiting: another process is downloading " + files[i] + " of " + repoId); });
+            if (!QFileInfo::exists(blob)) { // unless that other process finished it
+                say(files[i] + " (" + std::to_string(i + 1) + " of " + count.toStdString() + ")");
+                const QString partial = blob + ".incomplete";
+                const qint64 resumed = QFileInfo(partial).size();
+                done += resumed;
+                fetchInto(http, f.download, partial, [&](qint64 n) {
+                    done += n;
+                    if (progress)
+                        progress(done, total);
+                });
+                if (f.size >= 0 && QFileInfo(partial).size() != f.size)
+                    throw Error(ErrorKind::Io, f.download.toString().toStdString() + ": received " + std::to_string(QFileInfo(partial).size())
+                                                   + " bytes, the server announced " + std::to_string(f.size));
+                if (QRegularExpression("^[0-9a-f]{64}$").match(f.etag).hasMatch()) {
+                    QFile check(partial);
+                    QCryptographicHash hash(QCryptographicHash::Sha256);
+                    if (!check.open(QIODevice::ReadOnly) || !hash.addData(&check) || hash.result().toHex() != f.etag.toLatin1()) {
+                        QFile::remove(partial);
+                        throw Error(ErrorKind::Io, files[i] + " of " + repoId + ": its sha256 is not the " + f.etag.toStdString()
+                                                       + " the Hub announced; the download was deleted");
+                    }
                 }
-                if (r.status == 200 && from > 0) { // the server ignored the Range: start again
-                    out.resize(0);
-                    continue;
-                }
-                if (r.error == QNetworkReply::NoError && (r.status == 200 || r.status == 206))
-                    break;
-                if (r.status >= 400 || attempt == kAttempts)
-                    http.fail("GET", url, r);
-                // A dropped connection: resume from what arrived.
+                if (::rename(partial.toLocal8Bit().constData(), blob.toLocal8Bit().constData()) != 0)
+                    throw Error(ErrorKind::Io, blob.toStdString() + ": cannot move the finished download into place");
             }
-            if (f.size >= 0 && QFileInfo(partial).size() != f.size)
-                throw Error(ErrorKind::Io, f.download.toString().toStdString() + ": received " + std::to_string(QFileInfo(partial).size())
-                                               + " bytes, the server announced " + std::to_string(f.size));
-            if (QRegularExpression("^[0-9a-f]{64}$").match(f.etag).hasMatch()) {
-                QFile check(partial);
-                QCryptographicHash hash(QCryptographicHash::Sha256);
-                if (!check.open(QIODevice::ReadOnly) || !hash.addData(&check) || hash.result().toHex() != f.etag.toLatin1()) {
-                    QFile::remove(partial);
-                    throw Error(ErrorKind::Io, QString::fromStdString(files[i]).toStdString() + " of " + repoId
-                                                   + ": its sha256 is not the " + f.etag.toStdString()
-                                                   + " the Hub announced; the download was deleted");
-                }
-            }
-            if (!QFile::rename(partial, blob))
-                throw Error(ErrorKind::Io, blob.toStdString() + ": cannot move the finished download into place");
         }
         makeSnapshotLink(repoDir, commit, QString::fromStdString(files[i]), f.etag);
     }
@@ -331,14 +246,14 @@ std::string downloadModel(const std::string &repoId, const std::string &revision
 }
 
 std::string resolveModelDir(const std::string &dirOrId, const HubOptions &options, const CancelToken *cancel,
-                            const ProgressFn &progress, const std::string &revision)
+                            const ProgressFn &progress, const std::string &revision, const NoticeFn &notice)
 {
     if (QFileInfo(QString::fromStdString(dirOrId)).isDir() || !isHubModelId(dirOrId))
         return dirOrId; // a folder (or not an id: the loader says what is wrong with it)
     const std::string cached = cachedSnapshot(options.cacheDir, dirOrId, revision);
     if (!cached.empty())
         return cached;
-    return downloadModel(dirOrId, revision, options, cancel, progress);
+    return downloadModel(dirOrId, revision, options, cancel, progress, notice);
 }
 
 } // namespace bertlens

@@ -1,22 +1,15 @@
 #pragma once
 
 #include "common/cancel.h"
+#include "hub/hub_options.h"
 
 #include <QByteArray>
+#include <QString>
 
 #include <string>
 #include <vector>
 
 namespace bertlens {
-
-// Where models come from and what the user allows, as huggingface_hub reads its environment.
-struct HubOptions {
-    std::string endpoint = "https://huggingface.co"; // $HF_ENDPOINT (mirrors)
-    std::string token;                               // $HF_TOKEN, for gated and private models
-    bool offline = false;                            // $HF_HUB_OFFLINE=1: the cache only
-    std::string cacheDir;                            // hubCacheDir()
-    static HubOptions fromEnvironment();
-};
 
 // Downloads what a BERT-family model needs from `repoId` at `revision` (config, vocabulary and
 // tokenizer files, the weights — safetensors when present, else the .bin, shards included — and
@@ -24,14 +17,20 @@ struct HubOptions {
 // already in the cache are not fetched again; an interrupted file resumes from its
 // `.incomplete` blob (HTTP Range); a large file's sha256 (its X-Linked-Etag) is checked and a
 // mismatch deletes the blob. Errors name the URL and the HTTP status or the socket error; a
-// model is never left looking complete when it is not. `progress` counts bytes.
+// model is never left looking complete when it is not. Processes downloading the same model share
+// the cache: one downloads each blob (BlobLock), the others wait for it. `progress` counts bytes;
+// `notice` says which file is fetched, a retry and what it waits for, a wait for another process.
 std::string downloadModel(const std::string &repoId, const std::string &revision, const HubOptions &options,
-                          const CancelToken *cancel = nullptr, const ProgressFn &progress = {});
+                          const CancelToken *cancel = nullptr, const ProgressFn &progress = {}, const NoticeFn &notice = {});
 
 // What every `--model` and the window's Open accept: an existing folder as it is; otherwise a Hub
 // id, from the cache when it is there (no request is made), else downloaded (unless offline).
 std::string resolveModelDir(const std::string &dirOrId, const HubOptions &options, const CancelToken *cancel = nullptr,
-                            const ProgressFn &progress = {}, const std::string &revision = "main");
+                            const ProgressFn &progress = {}, const std::string &revision = "main", const NoticeFn &notice = {});
+
+// Whether an ETag (quotes and W/ removed) can name a blob file: letters, digits, '_', '.', '-',
+// not starting with '.' or '-' (so never "." or ".."), at most 128 characters.
+bool isUsableEtag(const QString &etag);
 
 // The Hub's answer to GET {endpoint}/api/models/{repo}/revision/{rev}: the commit and the
 // repository's file names. An answer without a commit is an error naming `url`.

@@ -494,6 +494,14 @@ private Q_SLOTS:
         }
     }
 
+    // No --model: BertLens Mini, which ships with the program (here: from the source tree).
+    void withoutModelTheBundledMiniAnswers()
+    {
+        const Run r = cli({"info"});
+        QCOMPARE(r.status, 0);
+        QVERIFY2(r.out.contains("\"hidden_size\": 256") && r.out.contains("bertlens-mini"), r.out.constData());
+    }
+
     void errorsHaveStatusAndMessage_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -502,7 +510,6 @@ private Q_SLOTS:
         QTest::newRow("no command") << QStringList{} << 2 << "usage";
         QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "unknown command 'frobnicate'";
         QTest::newRow("unknown option") << QStringList{"info", "--model", kModel, "--bogus"} << 2 << "bogus";
-        QTest::newRow("missing model") << QStringList{"info"} << 2 << "--model is required";
         QTest::newRow("bad pooling") << QStringList{"embed", "--model", kModel, "--input", "-", "--output", "/tmp/x.csv", "--pooling", "avg"}
                                      << 2 << "pooling 'avg'";
         QTest::newRow("bad layer") << QStringList{"embed", "--model", kModel, "--input", "-", "--output", "/tmp/x.csv", "--layers", "7"}

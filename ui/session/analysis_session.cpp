@@ -38,9 +38,10 @@ std::shared_ptr<const ChineseSegmenter> chineseSegmenter(const std::vector<Sente
 } // namespace
 
 std::pair<QString, std::shared_ptr<const LoadedModel>> loadModelOf(const QString &dirOrId, Precision precision,
-                                                                  const CancelToken &cancel, const ProgressFn &progress)
+                                                                  const CancelToken &cancel, const ProgressFn &progress,
+                                                                  const NoticeFn &notice)
 {
-    const std::string dir = resolveModelDir(dirOrId.toStdString(), HubOptions::fromEnvironment(), &cancel, progress);
+    const std::string dir = resolveModelDir(dirOrId.toStdString(), HubOptions::fromEnvironment(), &cancel, progress, "main", notice);
     return {QString::fromStdString(dir), LoadedModel::load(dir, precision)};
 }
 
@@ -85,7 +86,9 @@ void AnalysisSession::loadModel(const QString &dirOrId)
     m_loadingDir = dirOrId;
     Q_EMIT modelLoadStarted(dirOrId);
     m_loader.start([this, dirOrId, precision = m_precision](const CancelToken &cancel, const ProgressFn &progress) -> JobRunner::Deliver {
-        auto [dir, model] = loadModelOf(dirOrId, precision, cancel, progress);
+        auto [dir, model] = loadModelOf(dirOrId, precision, cancel, progress, [this](const std::string &line) {
+            QMetaObject::invokeMethod(this, [this, text = QString::fromStdString(line)] { Q_EMIT downloadNotice(text); }, Qt::QueuedConnection);
+        });
         return [this, model = model, dir = dir, dirOrId] {
             m_model = model;
             m_modelSource = dirOrId;

@@ -4,6 +4,7 @@
 #include "analysis/view_data.h"
 #include "analysis/walkthrough.h"
 #include "analysis/pooling_mode.h"
+#include "hub/hub_options.h"
 #include "model/model_summary.h"
 #include "model/precision.h"
 #include "session/job_runner.h"
@@ -16,9 +17,11 @@
 namespace bertlens {
 
 // A folder or a Hugging Face model id → its folder (from the cache, else downloaded with progress
-// in bytes) and the model loaded from it; on a worker thread. Both sessions' loaders use it.
+// in bytes and notices: which file, a retry, a wait) and the model loaded from it; on a worker
+// thread. Both sessions' loaders use it.
 std::pair<QString, std::shared_ptr<const LoadedModel>> loadModelOf(const QString &dirOrId, Precision precision,
-                                                                  const CancelToken &cancel, const ProgressFn &progress);
+                                                                  const CancelToken &cancel, const ProgressFn &progress,
+                                                                  const NoticeFn &notice = {});
 
 // The state of one analysis: the model, the sentences, the selection and what follows from
 // them. All LibTorch work (loading, forward passes, PCA, exports) runs on JobRunners; results
@@ -86,6 +89,8 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     // done/total in the unit of the running job (sentences, or bytes); total < 0 if unknown.
     void progress(qlonglong done, qlonglong total);
+    // What a download is doing: the file it fetches, a retry and what it waits for.
+    void downloadNotice(const QString &line);
     void exportFinished(const QString &path, const QString &error);
 
 private:
