@@ -8,7 +8,7 @@ SUDO=""
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
-  build-essential cmake ninja-build pkg-config \
+  build-essential cmake ninja-build pkg-config file \
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev \
   libtorch-dev libdnnl-dev ocl-icd-opencl-dev zlib1g-dev libqcustomplot-dev libopenblas0-pthread \
   fonts-dejavu-core fonts-wqy-microhei \
