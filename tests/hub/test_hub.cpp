@@ -208,6 +208,7 @@ private Q_SLOTS:
         clock.start();
         QVERIFY(!downloadServed("org/tiny", o).empty());
         QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed()) + " ms"));
+        qInfo("downloaded in %lld ms on %d connections for %d requests", qint64(clock.elapsed()), m_hub->connections, m_hub->requests);
         QCOMPARE(m_hub->files.size(), 5);
         QVERIFY2(m_hub->connections < m_hub->requests / 2, qPrintable(QString("%1 connections for %2 requests").arg(m_hub->connections).arg(m_hub->requests)));
         QVERIFY(m_hub->log.contains("hub HEAD /org/tiny/resolve/" + QByteArray(FakeHub::kCommit) + "/config.json"));

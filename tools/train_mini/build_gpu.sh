@@ -1,21 +1,19 @@
 #!/bin/sh
 # Builds bertlens-train-gpu against the LibTorch inside Python's PyTorch (with CUDA), on a machine
-# without Qt or Debian's LibTorch: the GPU machine. Usage: tools/train_mini/build_gpu.sh OUT_BINARY
+# without Qt or Debian's LibTorch: the GPU machine. The sources are gpu_sources.txt, the list CMake
+# builds the same program from in CI. Usage: tools/train_mini/build_gpu.sh OUT_BINARY
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-/tmp/bertlens-train-gpu}
 torch_dir=$(python3 -c 'import os, torch; print(os.path.dirname(torch.__file__))')
 abi=$(python3 -c 'import torch; print(int(torch._C._GLIBCXX_USE_CXX11_ABI))')
-sources="gpu_main.cpp mlm_training.cpp mlm_model.cpp example_file.cpp"
-core="$top/core/model/bert_weights.cpp $top/core/model/bert_model.cpp $top/core/model/mlm_head.cpp"
 objs=""
 pids=""
-for f in $sources $core; do
-  case $f in /*) src=$f ;; *) src=$top/tools/train_mini/$f ;; esac
+for f in $(grep -v '^#' "$top/tools/train_mini/gpu_sources.txt"); do
   obj=/tmp/bertlens-gpu-$(basename "$f" .cpp).o
   objs="$objs $obj"
   c++ -std=c++17 -O2 -D_GLIBCXX_USE_CXX11_ABI=$abi -I"$top/core" -I"$top/tools/train_mini" \
-      -isystem "$torch_dir/include" -isystem "$torch_dir/include/torch/csrc/api/include" -c "$src" -o "$obj" &
+      -isystem "$torch_dir/include" -isystem "$torch_dir/include/torch/csrc/api/include" -c "$top/$f" -o "$obj" &
   pids="$pids $!"
 done
 for pid in $pids; do wait "$pid"; done

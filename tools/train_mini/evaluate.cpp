@@ -140,6 +140,8 @@ void attentionStructure(const LoadedModel &model, const std::vector<std::vector<
 
 } // namespace
 
+void pairEvaluation(const LoadedModel &model, const std::string &pairsPath, const std::string &lexiconPath); // evaluate_pairs.cpp
+
 int evaluateCommand(const QCommandLineParser &p)
 {
     setComputeThreads(defaultComputeThreads());
@@ -189,5 +191,7 @@ int evaluateCommand(const QCommandLineParser &p)
                 count, loss / count, correct / count, baseLoss / count, baseCorrect / count, tok.vocab().token(mostFrequent).c_str());
     for (const QString &file : p.values("everyday"))
         everydayAccuracy(*loaded, file.toStdString(), byFrequency);
+    for (const QString &file : p.values("pairs"))
+        pairEvaluation(*loaded, file.toStdString(), p.value("lexicon").toStdString());
     return 0;
 }

@@ -9,6 +9,7 @@
 //   package   --weights weights-1.safetensors [--weights ...] --vocab vocab.txt --output MODEL_DIR
 //             [architecture options]   (a model folder, F16, from what bertlens-train-gpu wrote)
 //   evaluate  --model MODEL_DIR --corpus heldout.txt --baseline-corpus train.txt [--everyday FILE]...
+//             [--pairs pairs.tsv --lexicon lexicon.tsv]
 #include "corpus.h"
 #include "example_file.h"
 #include "mlm_training.h"
@@ -182,7 +183,8 @@ int main(int argc, char **argv)
                   {"hidden", "hidden size", "N", "256"}, {"layers", "layers", "N", "4"}, {"heads", "heads", "N", "4"},
                   {"ffn", "intermediate size", "N", "1024"}, {"seed", "random seed", "N", "1"}, {"torch-threads", "LibTorch intra-op threads while training", "N", "2"},
                   {"model", "model folder", "DIR"}, {"baseline-corpus", "text for the unigram baseline", "FILE"},
-                  {"everyday", "sentences to mask word by word (repeatable)", "FILE"}});
+                  {"everyday", "sentences to mask word by word (repeatable)", "FILE"},
+                  {"lexicon", "ENGLISH<TAB>CHINESE words, for the pairs' alignment", "FILE"}});
     p.process(app);
     const QString command = p.positionalArguments().value(0);
     try {
