@@ -562,10 +562,6 @@
         <translation>, computed in bfloat16</translation>
     </message>
     <message>
-        <source>Downloading %1: %2 of %3 MB, %4 MB/s, about %5 s left</source>
-        <translation>Downloading %1: %2 of %3 MB, %4 MB/s, about %5 s left</translation>
-    </message>
-    <message>
         <source>&amp;Open model…</source>
         <translation>&amp;Open model…</translation>
     </message>
@@ -712,6 +708,26 @@
     <message>
         <source>Indexing the corpus: %1%, about %2 s left</source>
         <translation>Indexing the corpus: %1%, about %2 s left</translation>
+    </message>
+    <message>
+        <source>BertLens could not download the model %1 from the Hugging Face Hub.
+
+%2</source>
+        <translation>BertLens could not download the model %1 from the Hugging Face Hub.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Downloading %1: %2</source>
+        <translation>Downloading %1: %2</translation>
+    </message>
+    <message>
+        <source>Downloading %1, %6: %2 of %3 MB, %4 MB/s, about %5 s left</source>
+        <translation>Downloading %1, %6: %2 of %3 MB, %4 MB/s, about %5 s left</translation>
     </message>
 </context>
 <context>

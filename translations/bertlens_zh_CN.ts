@@ -561,10 +561,6 @@
         <translation>，以 bfloat16 计算</translation>
     </message>
     <message>
-        <source>Downloading %1: %2 of %3 MB, %4 MB/s, about %5 s left</source>
-        <translation>正在下载 %1：%2 / %3 MB，%4 MB/s，约剩 %5 秒</translation>
-    </message>
-    <message>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
@@ -711,6 +707,26 @@
     <message>
         <source>Indexing the corpus: %1%, about %2 s left</source>
         <translation>正在为语料建立索引：%1%，约剩 %2 秒</translation>
+    </message>
+    <message>
+        <source>BertLens could not download the model %1 from the Hugging Face Hub.
+
+%2</source>
+        <translation>BertLens 无法从 Hugging Face Hub 下载模型 %1。
+
+%2</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Downloading %1: %2</source>
+        <translation>正在下载 %1：%2</translation>
+    </message>
+    <message>
+        <source>Downloading %1, %6: %2 of %3 MB, %4 MB/s, about %5 s left</source>
+        <translation>正在下载 %1，%6：%2 / %3 MB，%4 MB/s，约剩 %5 秒</translation>
     </message>
 </context>
 <context>

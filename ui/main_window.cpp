@@ -278,6 +278,7 @@ void MainWindow::connectSession()
         // A network that failed may work a minute later; what was downloaded is kept and resumed.
         if (fromHub)
             connect(box->addButton(tr("Retry"), QMessageBox::AcceptRole), &QPushButton::clicked, this, [this, dir] { openModel(dir); });
+        box->setEscapeButton(QMessageBox::Ok); // with Retry beside it, Esc would otherwise close nothing
         box->open(); // window-modal, without blocking the event loop
     });
     connect(m_session, &AnalysisSession::analysisFailed, this, [this](const QString &message) {
