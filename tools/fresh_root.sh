@@ -85,7 +85,7 @@ if [ "$what" = install ] || [ "$what" = all ]; then
     python3 "$top/tools/png_check.py" "$root"/tmp/shots-$lang/*.png
   done
   in_root "$root" 'apt-get remove -y -qq bertlens > /dev/null
-    left=$(find / -xdev \( -path /proc -o -path /tmp -o -path /root \) -prune -o -iname "*bertlens*" -print) # /root: the user's own settings
+    left=$(find / -xdev \( -path /proc -o -path /tmp -o -path /root \) -prune -o -iname "*bertlens*" -print) # /root holds settings, user data
     if [ -n "$left" ]; then echo "left behind after apt-get remove:"; echo "$left"; exit 1; fi
     echo "== removed; nothing left behind"'
   cleanup; mounted=""
