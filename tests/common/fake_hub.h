@@ -70,7 +70,7 @@ public:
 
     QMap<QString, QByteArray> files; // the repository's files
     bool closeEveryAnswer = false;   // "Connection: close" and hang up, as an old proxy does
-    int requests = 0, connections = 0;
+    int requests = 0, connections = 0, gzipped = 0;
     QList<QByteArray> log; // "hub|cdn METHOD PATH [Range] [auth]"
 
 private:
@@ -123,6 +123,7 @@ private:
             && request.value("accept-encoding").contains("gzip")) {
             a.body = gzip(a.body);
             a.headers.insert("Content-Encoding", "gzip");
+            ++gzipped;
         }
         QByteArray out = "HTTP/1.1 " + QByteArray::number(a.status) + " " + reason(a.status) + "\r\n";
         if (close)

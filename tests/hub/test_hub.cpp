@@ -234,6 +234,7 @@ private Q_SLOTS:
                 QCOMPARE(f.readAll(), it.value());
             }
         }
+        QVERIFY(m_hub->gzipped > 0); // the client asked for gzip, and read it
         // Weak and unquoted ETags name their blobs without W/ and quotes.
         QVERIFY(QFileInfo::exists(m_cache->path() + "/models--org--weak/blobs/" + FakeHub::gitEtag(m_hub->files["config.json"])));
     }
