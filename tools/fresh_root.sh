@@ -40,7 +40,11 @@ trap cleanup EXIT INT TERM
 # kernel file systems mounted.
 new_root() {
   root=$work/$1
-  rm -rf "$root" && mkdir -p "$root" && tar -C "$root" -xzf "$base"
+  # A run killed before its cleanup leaves the host's /dev mounted in the old root: unmount it, and
+  # never delete across a mount.
+  for m in dev/pts dev proc sys; do umount -l "$root/$m" 2>/dev/null || true; done
+  if grep -q " $root/" /proc/mounts; then echo "fresh_root: still mounted under $root" >&2; exit 1; fi
+  rm -rf --one-file-system "$root" && mkdir -p "$root" && tar -C "$root" -xzf "$base"
   cp /etc/resolv.conf /etc/hosts "$root/etc/" 2>/dev/null || true
   if [ -f /etc/apt/sources.list.d/debian.sources ]; then
     cp /etc/apt/sources.list.d/debian.sources "$root/etc/apt/sources.list.d/" && rm -f "$root/etc/apt/sources.list"
