@@ -74,7 +74,7 @@ if [ "$what" = build ] || [ "$what" = all ]; then
   in_root "$root" 'cd /src/bertlens/build && cpack -G DEB > /dev/null && ls bertlens_*_amd64.deb'
   cp "$root"/src/bertlens/build/bertlens_*_amd64.deb "$work/"
   in_root "$root" 'apt-get install -y -qq --no-install-recommends lintian appstream desktop-file-utils > /dev/null
-    cd /src/bertlens/build && lintian --fail-on error --suppress-tags running-with-root-privileges bertlens_*_amd64.deb \
+    cd /src/bertlens/build && lintian --fail-on error bertlens_*_amd64.deb \
     && appstreamcli validate --no-net io.github.bertlens.BertLens.metainfo.xml \
     && desktop-file-validate ../resources/desktop/io.github.bertlens.BertLens.desktop && echo "== lintian, appstream and desktop entry: clean"'
   cleanup; mounted=""
