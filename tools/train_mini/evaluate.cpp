@@ -144,7 +144,7 @@ void pairEvaluation(const LoadedModel &model, const std::string &pairsPath, cons
 
 int evaluateCommand(const QCommandLineParser &p)
 {
-    setComputeThreads(defaultComputeThreads());
+    setComputeThreads(p.isSet("torch-threads") ? p.value("torch-threads").toInt() : defaultComputeThreads());
     c10::InferenceMode inferenceMode;
     const auto loaded = LoadedModel::load(p.value("model").toStdString());
     if (!loaded->mlmHead)
