@@ -768,8 +768,9 @@ private Q_SLOTS:
         QVERIFY(chinese);
     }
 
-    // File → Examples for a lesson: six sets, each in English and Chinese; the pair set turns
-    // pair mode on. The Chinese UI's first launch shows Chinese sentences.
+    // File → Examples for a lesson: seven sets, each in English and Chinese; the pair sets (a
+    // sentence pair; a sentence and its translation) turn pair mode on. The Chinese UI's first
+    // launch shows Chinese sentences.
     void lessonExamples()
     {
         QMenu *examples = nullptr;
@@ -777,7 +778,7 @@ private Q_SLOTS:
             if (menu->title().contains("Examples"))
                 examples = menu;
         QVERIFY(examples);
-        QCOMPARE(examples->actions().size(), 6);
+        QCOMPARE(examples->actions().size(), 7);
         const QRegularExpression han("[\\x{4e00}-\\x{9fff}]"), latin("[A-Za-z]");
         for (QAction *action : examples->actions()) {
             action->trigger();
@@ -785,11 +786,12 @@ private Q_SLOTS:
             QVERIFY2(inputs.size() >= 2, qPrintable(action->text()));
             bool chinese = false, english = false;
             for (const auto &in : inputs) {
-                chinese = chinese || QString::fromStdString(in.text).contains(han);
-                english = english || QString::fromStdString(in.text).contains(latin);
+                const QString both = QString::fromStdString(in.text + "\n" + in.pair);
+                chinese = chinese || both.contains(han);
+                english = english || both.contains(latin);
             }
             QVERIFY2(chinese && english, qPrintable(action->text()));
-            if (action->text().contains("pair"))
+            if (action->text().contains("pair") || action->text().contains("translation"))
                 QVERIFY(inputs[0].hasPair && !inputs[0].pair.empty());
         }
         applyLanguage("zh_CN");

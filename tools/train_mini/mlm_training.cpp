@@ -150,6 +150,7 @@ int trainMlm(MlmModel &model, Examples examples, const SpecialIds &special, cons
     auto elapsedMinutes = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / 60; };
     // Summed on the device: reading a loss synchronises a GPU, so only every 50 steps.
     torch::Tensor lossSum = torch::zeros({}, torch::TensorOptions().device(o.device));
+    int lossSteps = 0; // in lossSum: fewer than 50 in the first window after a resume
     long long seenTokens = 0;
     double lastSave = 0;
     while (step < o.steps && elapsedMinutes() < std::min(o.minutes, o.stopAfterMinutes)) {
@@ -172,14 +173,16 @@ int trainMlm(MlmModel &model, Examples examples, const SpecialIds &special, cons
         torch::nn::utils::clip_grad_norm_(model.parameters(), 1.0);
         optimizer.step();
         lossSum += loss.detach();
+        ++lossSteps;
         ++step;
         if (step % 50 == 0) {
             const double correct = (logits.argmax(-1) == mb.targets).sum().item<double>();
             std::printf("step %d  lr %.2e  loss %.3f  masked acc %.3f  %.0f tokens/s  %.1f min\n", step, lr,
-                        lossSum.item<double>() / 50, correct / std::max<double>(1, double(mb.targets.numel())),
+                        lossSum.item<double>() / lossSteps, correct / std::max<double>(1, double(mb.targets.numel())),
                         double(seenTokens) / (elapsedMinutes() * 60), elapsedMinutes());
             std::fflush(stdout);
             lossSum.zero_();
+            lossSteps = 0;
         }
         if ((o.saveEvery > 0 && step % o.saveEvery == 0) || elapsedMinutes() - lastSave >= o.saveEveryMinutes) {
             save();
