@@ -40,6 +40,7 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     const QCommandLineOption modelOption("model", "model folder to open", "DIR");
     const QCommandLineOption textOption("text", "sentences to analyse (one per line)", "TEXT");
+    const QCommandLineOption pairOption("pair", "with --text: the second text of each sentence, one per line (sentence pairs)", "TEXT_B");
     const QCommandLineOption screenshotOption("screenshot", "render every view to DIR/<view>.png and exit", "DIR");
     const QCommandLineOption languageOption("language", "user interface language: en or zh_CN", "CODE");
     const QCommandLineOption layerOption("layer", "layer shown by every view (0 = embeddings)", "N");
@@ -53,7 +54,7 @@ int main(int argc, char **argv)
     const QCommandLineOption corpusOption("corpus", "a corpus to open in the Corpus tab", "FILE");
     const QCommandLineOption sessionOption("session", "a saved session (.bertlens) to open", "FILE");
     const QCommandLineOption presenterOption("presenter", "start in presenter mode (with --screenshot: 1920×1080)");
-    parser.addOptions({modelOption, textOption, screenshotOption, languageOption, layerOption, headOption, wordsOption,
+    parser.addOptions({modelOption, textOption, pairOption, screenshotOption, languageOption, layerOption, headOption, wordsOption,
                        rolloutOption, centreOption, tokenOption, walkthroughOption, presenterOption,
                        compareOption, corpusOption, sessionOption});
     parser.process(app);
@@ -65,7 +66,8 @@ int main(int argc, char **argv)
     QString model = parser.isSet(modelOption) ? parser.value(modelOption) : QSettings().value("lastModel").toString();
     if (model.isEmpty() || !QFileInfo::exists(model))
         model = bertlens::defaultModelDir();
-    window.inputPanel()->setText(parser.isSet(textOption) ? parser.value(textOption) : bertlens::exampleSentences());
+    window.inputPanel()->setText(parser.isSet(textOption) ? parser.value(textOption) : bertlens::exampleSentences(),
+                                 parser.value(pairOption));
     if (!parser.isSet(screenshotOption) && !parser.isSet(textOption))
         window.restoreLastSession(); // the sentences and choices of the last session, if any
     if (parser.isSet(layerOption) || parser.isSet(headOption))
