@@ -27,10 +27,6 @@
         <source>Masked words: what does the model predict?</source>
         <translation>Masked words: what does the model predict?</translation>
     </message>
-    <message>
-        <source>A sentence and its translation: tea ↔ 茶 across [SEP]</source>
-        <translation>A sentence and its translation: tea ↔ 茶 across [SEP]</translation>
-    </message>
 </context>
 <context>
     <name>bertlens::AnalysisSession</name>

@@ -27,10 +27,6 @@
         <source>Masked words: what does the model predict?</source>
         <translation>遮盖词：模型预测什么？</translation>
     </message>
-    <message>
-        <source>A sentence and its translation: tea ↔ 茶 across [SEP]</source>
-        <translation>句子与译文：跨过 [SEP] 的 tea ↔ 茶</translation>
-    </message>
 </context>
 <context>
     <name>bertlens::AnalysisSession</name>

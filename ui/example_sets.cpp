@@ -23,9 +23,6 @@ QList<ExampleSet> exampleSets()
          QString::fromUtf8("The dog bit the man.\nThe man bit the dog.\n猫在追狗。\n狗在追猫。"), {}},
         {QCoreApplication::translate("ExampleSets", "A sentence pair: [SEP] and segment ids"),
          QString::fromUtf8("How old are you?\n你叫什么名字？"), QString::fromUtf8("I am nine years old.\n我叫小明。")},
-        {QCoreApplication::translate("ExampleSets", "A sentence and its translation: tea ↔ 茶 across [SEP]"),
-         QString::fromUtf8("I like to drink tea.\nI want to buy a new book.\nMy cat is sleeping on the bed.\nI like to drink tea."),
-         QString::fromUtf8("我喜欢喝茶。\n我想买一本新书。\n我的猫在床上睡觉。\n我喜欢喝[MASK]。")},
         {QCoreApplication::translate("ExampleSets", "Masked words: what does the model predict?"),
          QString::fromUtf8("The children walked to [MASK] in the morning.\nParis is the capital of [MASK].\n"
                            "今天天气很[MASK]，我们去公园散步。"),
