@@ -62,6 +62,13 @@ std::string downloadServed(const std::string &repo, const HubOptions &options, s
     return dir;
 }
 
+// A file's bytes; empty (and so unequal to any test file) when it cannot be read.
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 } // namespace
 
 class TestHub : public QObject {
@@ -135,9 +142,7 @@ private Q_SLOTS:
         QVERIFY(!dir.empty());
         // The second request asked for the rest only.
         QVERIFY(std::any_of(m_hub->log.begin(), m_hub->log.end(), [](const QByteArray &l) { return l.contains("GET /cdn/") && l.contains("bytes="); }));
-        QFile weights(QString::fromStdString(dir) + "/model.safetensors");
-        QVERIFY(weights.open(QIODevice::ReadOnly));
-        QCOMPARE(weights.readAll(), m_hub->files.value(FakeHub::kLargeFile));
+        QCOMPARE(readFile(QString::fromStdString(dir) + "/model.safetensors"), m_hub->files.value(FakeHub::kLargeFile));
     }
 
     void aWrongSha256IsRefusedAndDeleted()
@@ -299,9 +304,7 @@ private Q_SLOTS:
         QVERIFY(std::any_of(notices.begin(), notices.end(), [](const std::string &n) { return n.find("no data for 1 s") != std::string::npos; }));
         const QByteArray half = "bytes=" + QByteArray::number(m_hub->files[FakeHub::kLargeFile].size() / 2) + "-";
         QVERIFY(std::any_of(m_hub->log.begin(), m_hub->log.end(), [&](const QByteArray &l) { return l.startsWith("cdn GET") && l.contains(half); }));
-        QFile weights(QString::fromStdString(dir) + "/model.safetensors");
-        QVERIFY(weights.open(QIODevice::ReadOnly));
-        QCOMPARE(weights.readAll(), m_hub->files.value(FakeHub::kLargeFile));
+        QCOMPARE(readFile(QString::fromStdString(dir) + "/model.safetensors"), m_hub->files.value(FakeHub::kLargeFile));
     }
 
     // Bytes every 250 ms for 2.5 s with a 1 s timeout: slow is not stalled.
@@ -320,9 +323,7 @@ private Q_SLOTS:
         std::string error;
         const std::string dir = downloadServed("org/norange", options(), &error);
         QVERIFY2(!dir.empty(), error.c_str());
-        QFile weights(QString::fromStdString(dir) + "/model.safetensors");
-        QVERIFY(weights.open(QIODevice::ReadOnly));
-        QCOMPARE(weights.readAll(), m_hub->files.value(FakeHub::kLargeFile));
+        QCOMPARE(readFile(QString::fromStdString(dir) + "/model.safetensors"), m_hub->files.value(FakeHub::kLargeFile));
     }
 
     void anEtagThatCannotNameABlobIsRefused()
@@ -467,9 +468,7 @@ private Q_SLOTS:
         QCOMPARE(QString(b.readAllStandardOutput()).trimmed(), expected);
         QCOMPARE(std::count_if(m_hub->log.begin(), m_hub->log.end(), [](const QByteArray &l) { return l.startsWith("cdn GET"); }), 1);
         QVERIFY((errA + errB).contains("waiting: another process is downloading model.safetensors of org/slow"));
-        QFile weights(expected + "/model.safetensors");
-        QVERIFY(weights.open(QIODevice::ReadOnly));
-        QCOMPARE(weights.readAll(), m_hub->files.value(FakeHub::kLargeFile));
+        QCOMPARE(readFile(expected + "/model.safetensors"), m_hub->files.value(FakeHub::kLargeFile));
     }
 
     // kill -9 in the middle of the large file: nothing is linked, and the next download resumes
@@ -496,9 +495,7 @@ private Q_SLOTS:
         const std::string dir = downloadServed("org/slow", options(), &error);
         QVERIFY2(!dir.empty(), error.c_str());
         QVERIFY(m_hub->log.contains("cdn GET /cdn/" + FakeHub::sha256(m_hub->files[FakeHub::kLargeFile]) + "/slow bytes=" + QByteArray::number(kept) + "-"));
-        QFile weights(QString::fromStdString(dir) + "/model.safetensors");
-        QVERIFY(weights.open(QIODevice::ReadOnly));
-        QCOMPARE(weights.readAll(), m_hub->files.value(FakeHub::kLargeFile));
+        QCOMPARE(readFile(QString::fromStdString(dir) + "/model.safetensors"), m_hub->files.value(FakeHub::kLargeFile));
         QVERIFY(!QFileInfo::exists(partial));
     }
 
