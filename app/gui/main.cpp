@@ -2,6 +2,7 @@
 // DIR/<view>.png without showing a window, then exits.
 #include "common/threads.h"
 #include "default_model.h"
+#include "hub/hub_cache.h"
 #include "language.h"
 #include "main_window.h"
 #include "session/analysis_session.h"
@@ -64,7 +65,8 @@ int main(int argc, char **argv)
     bertlens::MainWindow window;
     // First launch: BertLens Mini with example sentences, so every view has something to show.
     QString model = parser.isSet(modelOption) ? parser.value(modelOption) : QSettings().value("lastModel").toString();
-    if (model.isEmpty() || !QFileInfo::exists(model))
+    // A Hub id is not a path: it is opened from the cache or downloaded, not replaced by Mini.
+    if (model.isEmpty() || (!QFileInfo::exists(model) && !bertlens::isHubModelId(model.toStdString())))
         model = bertlens::defaultModelDir();
     window.inputPanel()->setText(parser.isSet(textOption) ? parser.value(textOption) : bertlens::exampleSentences(),
                                  parser.value(pairOption));
