@@ -21,11 +21,8 @@
 #include "views/similarity_view.h"
 #include "views/walkthrough_view.h"
 
-#include "hub/hub_cache.h"
-
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -268,7 +265,7 @@ void MainWindow::connectSession()
     connect(m_session, &AnalysisSession::modelLoadFailed, this, [this](const QString &dir, const QString &message) {
         m_lastError = message;
         updateStatus();
-        const bool fromHub = !QFileInfo(dir).isDir() && isHubModelId(dir.toStdString());
+        const bool fromHub = isHubSource(dir);
         auto *box = new QMessageBox(QMessageBox::Critical, tr("Cannot open model"),
                                     (fromHub ? tr("BertLens could not download the model %1 from the Hugging Face Hub.\n\n%2")
                                              : tr("BertLens could not open the model folder\n%1\n\n%2"))

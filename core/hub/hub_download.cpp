@@ -218,7 +218,8 @@ std::string downloadModel(const std::string &repoId, const std::string &revision
                 if (f.size >= 0 && QFileInfo(partial).size() != f.size)
                     throw Error(ErrorKind::Io, f.download.toString().toStdString() + ": received " + std::to_string(QFileInfo(partial).size())
                                                    + " bytes, the server announced " + std::to_string(f.size));
-                if (QRegularExpression("^[0-9a-f]{64}$").match(f.etag).hasMatch()) {
+                static const QRegularExpression sha256("^[0-9a-f]{64}$");
+                if (sha256.match(f.etag).hasMatch()) {
                     QFile check(partial);
                     QCryptographicHash hash(QCryptographicHash::Sha256);
                     if (!check.open(QIODevice::ReadOnly) || !hash.addData(&check) || hash.result().toHex() != f.etag.toLatin1()) {

@@ -76,10 +76,9 @@ void AnalysisSession::cancel()
         runner->cancel();
 }
 
-bool AnalysisSession::isDownloading() const
-{
-    return m_loader.isRunning() && !QFileInfo(m_loadingDir).isDir() && isHubModelId(m_loadingDir.toStdString());
-}
+bool isHubSource(const QString &dirOrId) { return !QFileInfo(dirOrId).isDir() && isHubModelId(dirOrId.toStdString()); }
+
+bool AnalysisSession::isDownloading() const { return m_loader.isRunning() && isHubSource(m_loadingDir); }
 
 void AnalysisSession::loadModel(const QString &dirOrId)
 {

@@ -23,6 +23,9 @@ std::pair<QString, std::shared_ptr<const LoadedModel>> loadModelOf(const QString
                                                                   const CancelToken &cancel, const ProgressFn &progress,
                                                                   const NoticeFn &notice = {});
 
+// Whether opening `dirOrId` downloads from the Hub: an id that is not an existing folder.
+bool isHubSource(const QString &dirOrId);
+
 // The state of one analysis: the model, the sentences, the selection and what follows from
 // them. All LibTorch work (loading, forward passes, PCA, exports) runs on JobRunners; results
 // come back to the GUI thread as immutable shared objects. A newer request of a kind replaces
