@@ -13,6 +13,8 @@ set(BERTLENS_MAINTAINER "BertLens developers <bertlens@users.noreply.github.com>
 install(DIRECTORY resources/models/bertlens-mini DESTINATION ${CMAKE_INSTALL_DATADIR}/bertlens/models
         PATTERN "*.png" EXCLUDE)
 install(FILES resources/desktop/io.github.bertlens.BertLens.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+install(FILES resources/desktop/io.github.bertlens.BertLens.mime.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/mime/packages
+        RENAME io.github.bertlens.BertLens.xml)
 configure_file(resources/desktop/io.github.bertlens.BertLens.metainfo.xml.in io.github.bertlens.BertLens.metainfo.xml @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/io.github.bertlens.BertLens.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
 install(FILES resources/icons/bertlens.svg DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)

@@ -30,4 +30,12 @@ for lang in en zh_CN; do
     || fail "bertlens --screenshot ($lang): $(cat "/tmp/shots-$lang.err")"
   [ "$(wc -l < "/tmp/shots-$lang.txt")" -ge 5 ] || fail "bertlens --screenshot ($lang) wrote: $(cat "/tmp/shots-$lang.txt")"
 done
-echo "== installed: info, embed, fill-mask, OpenBLAS, man pages, completion and screenshots work"
+# Without a display (a terminal over ssh): help and version still answer.
+env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM bertlens --help | grep -q -- '--session <FILE>' || fail "bertlens --help without a display"
+env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM bertlens --version | grep -q '^BertLens [0-9]' || fail "bertlens --version without a display"
+# A saved session opens from a file manager: the type is registered and the window takes the file.
+grep -q 'application/x-bertlens-session' /usr/share/applications/io.github.bertlens.BertLens.desktop \
+  && grep -q '\*\.bertlens' /usr/share/mime/packages/io.github.bertlens.BertLens.xml || fail "the .bertlens type is not registered"
+printf '{"format": "bertlens-session", "version": 1, "sentences": "Hello there.", "layer": 2}' > /tmp/lesson.bertlens
+QT_QPA_PLATFORM=offscreen bertlens /tmp/lesson.bertlens --screenshot /tmp/shots-session > /dev/null || fail "bertlens FILE.bertlens --screenshot"
+echo "== installed: info, embed, fill-mask, OpenBLAS, man pages, completion, screenshots, sessions and --help without a display work"

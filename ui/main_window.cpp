@@ -226,7 +226,8 @@ void MainWindow::connectSession()
     connect(m_comparison, &ComparisonSession::modelLoaded, this, [this] {
         m_compareView->setLayerCount(m_comparison->modelSummary().numLayers);
         m_closeCompareAction->setEnabled(true);
-        m_tabs->setCurrentWidget(m_compareView);
+        if (!m_keepTab)
+            m_tabs->setCurrentWidget(m_compareView);
     });
     connect(m_comparison, &ComparisonSession::failed, this, [this](const QString &message) {
         m_lastError = message;
@@ -234,7 +235,8 @@ void MainWindow::connectSession()
     });
     connect(m_corpus, &CorpusSession::opened, this, [this] {
         m_corpusView->showCorpus();
-        m_tabs->setCurrentWidget(m_corpusView);
+        if (!m_keepTab)
+            m_tabs->setCurrentWidget(m_corpusView);
         if (m_selection.token >= 0)
             m_corpus->searchToken(m_selection.sentence, m_selection.token);
     });
@@ -261,6 +263,8 @@ void MainWindow::connectSession()
         m_input->setLayer(std::min(m_selection.layer, m_session->modelSummary().numLayers));
         m_lastError.clear();
         updateStatus();
+        if (!m_pendingCorpus.isEmpty())
+            openCorpus(m_pendingCorpus);
     });
     connect(m_session, &AnalysisSession::modelLoadFailed, this, [this](const QString &dir, const QString &message) {
         m_lastError = message;
@@ -342,7 +346,10 @@ void MainWindow::createMenus()
     });
     m_closeCompareAction = m_fileMenu->addAction(QString(), m_comparison, &ComparisonSession::close);
     m_closeCompareAction->setEnabled(false);
-    connect(m_closeCompareAction, &QAction::triggered, this, [this] { m_closeCompareAction->setEnabled(false); });
+    connect(m_closeCompareAction, &QAction::triggered, this, [this] {
+        m_closeCompareAction->setEnabled(false);
+        m_compareWanted = false;
+    });
     m_openCorpusAction = m_fileMenu->addAction(QString(), m_corpusView, &CorpusView::openRequested);
     m_fileMenu->addSeparator();
     m_openSessionAction = m_fileMenu->addAction(QString(), this, &MainWindow::askOpenSession);

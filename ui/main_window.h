@@ -73,8 +73,12 @@ public:
     void restoreLastSession();
     // File → Compare with…: a second model beside the first (a folder or a Hub id).
     void compareWith(const QString &dirOrId);
-    // File → Open corpus…: indexed at the current model's last layer (or reopened), then searched.
+    // File → Open corpus…: indexed at the current model's last layer (or reopened), then searched;
+    // once the model is loaded when it is still loading.
     void openCorpus(const QString &path);
+    // Nothing is computing and everything asked for is shown: the model's views, the second
+    // model's comparison, the corpus, the walk-through on its tab (what --screenshot waits for).
+    bool isSettled() const;
     // File → Save session / Open session (format in README.md). Opening reports a missing model
     // (and, with the window shown, offers to locate it); returns an error message or empty.
     QString saveSession(const QString &path);
@@ -157,6 +161,9 @@ private:
     QMenu *m_recentSessionsMenu = nullptr;
     ViewSelection m_selection;
     QString m_lastError;
+    QString m_pendingCorpus; // opened once the model is loaded
+    bool m_compareWanted = false;
+    bool m_keepTab = false; // a session's tab stays when its second model and corpus arrive
 };
 
 } // namespace bertlens

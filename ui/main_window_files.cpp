@@ -11,6 +11,7 @@
 #include "session/corpus_session.h"
 #include "session_file.h"
 #include "hub/hub_cache.h"
+#include "io/small_file.h"
 #include "views/walkthrough_view.h"
 #include "views/compare_view.h"
 #include "views/corpus_view.h"
@@ -27,6 +28,10 @@
 #include <QSaveFile>
 
 namespace bertlens {
+
+namespace {
+constexpr size_t kMaxSessionBytes = 16 << 20; // sentences of a lesson, never more than a few kB
+}
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
@@ -154,12 +159,30 @@ QStringList MainWindow::saveScreenshots(const QString &dir, const QSize &size)
     return written;
 }
 
-void MainWindow::compareWith(const QString &dirOrId) { m_comparison->loadModel(dirOrId); }
+void MainWindow::compareWith(const QString &dirOrId)
+{
+    m_compareWanted = true;
+    m_keepTab = false;
+    m_comparison->loadModel(dirOrId);
+}
 
 void MainWindow::openCorpus(const QString &path)
 {
+    m_keepTab = false;
+    if (!m_session->hasModel() || m_session->isLoading()) {
+        m_pendingCorpus = path; // the corpus is indexed with the model being loaded
+        return;
+    }
+    m_pendingCorpus.clear();
     m_corpusClock.start();
     m_corpus->open(path);
+}
+
+bool MainWindow::isSettled() const
+{
+    return m_session->viewData() && !m_session->isBusy() && !m_comparison->isBusy() && !m_corpus->isBusy()
+           && m_pendingCorpus.isEmpty() && (!m_compareWanted || m_comparison->comparison())
+           && (m_tabs->currentWidget() != m_walkthrough || m_session->walkthrough());
 }
 
 void MainWindow::appendSentence(const QString &text)
@@ -192,14 +215,9 @@ QString MainWindow::saveSession(const QString &path)
 
 QString MainWindow::openSession(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return tr("Cannot read %1: %2").arg(path, file.errorString());
-    if (file.size() > (16 << 20))
-        return tr("%1 is too large for a session (%2 bytes)").arg(path).arg(file.size());
     SessionState state;
     try {
-        state = readSession(file.readAll(), path);
+        state = readSession(QByteArray::fromStdString(readSmallFile(path.toStdString(), kMaxSessionBytes)), path);
     } catch (const std::exception &e) {
         return QString::fromUtf8(e.what());
     }
@@ -227,15 +245,10 @@ QString MainWindow::openSession(const QString &path)
         m_comparison->setLayer(state.compareLayer);
         compareWith(state.compareModel);
     }
-    if (!state.corpus.isEmpty()) {
-        // After the model: the corpus is indexed with it.
-        auto *once = new QObject(this);
-        connect(m_session, &AnalysisSession::modelLoaded, once, [this, once, corpus = state.corpus] {
-            openCorpus(corpus);
-            once->deleteLater();
-        });
-    }
+    if (!state.corpus.isEmpty())
+        openCorpus(state.corpus);
     m_tabs->setCurrentIndex(std::clamp(state.tab, 0, m_tabs->count() - 1));
+    m_keepTab = true;
     m_walkthrough->setStep(state.walkthroughStep);
     updateRecentSessions(path);
     if (!problem.isEmpty()) {

@@ -1,5 +1,5 @@
-// bertlens: the window. `--screenshot DIR --model M --text "…"` renders every view to
-// DIR/<view>.png without showing a window, then exits.
+// bertlens: the window. `--screenshot DIR --model M --text "…"` (or `--session FILE`) renders every
+// view to DIR/<view>.png without showing a window, then exits.
 #include "common/threads.h"
 #include "default_model.h"
 #include "hub/hub_cache.h"
@@ -17,29 +17,66 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QSettings>
+#include <QMessageBox>
 #include <QTimer>
 
 #include <cstdio>
 #include <cstring>
+#include <string>
+#include <vector>
+
+namespace {
+
+// Qt takes `--session ID` (and `-session ID`) for X11 session management and removes it before any
+// parser of ours sees it; `--session=FILE` it leaves alone. So the form --help shows is rewritten
+// into that one first.
+std::vector<std::string> withSessionJoined(int argc, char **argv)
+{
+    std::vector<std::string> args;
+    for (int i = 0; i < argc; ++i) {
+        if (i + 1 < argc && (!std::strcmp(argv[i], "--session") || !std::strcmp(argv[i], "-session")))
+            args.push_back(std::string("--session=") + argv[++i]);
+        else
+            args.emplace_back(argv[i]);
+    }
+    return args;
+}
+
+// What needs no window (pictures, help, the version) works without a display.
+bool needsNoDisplay(const std::vector<std::string> &args)
+{
+    for (const std::string &a : args)
+        if (a == "--screenshot" || a.rfind("--screenshot=", 0) == 0 || a == "--help" || a == "-h" || a == "--help-all"
+            || a == "--version" || a == "-v")
+            return true;
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
-    bool screenshot = false;
-    for (int i = 1; i < argc; ++i)
-        screenshot = screenshot || !std::strcmp(argv[i], "--screenshot");
-    if (screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    std::vector<std::string> args = withSessionJoined(argc, argv);
+    std::vector<char *> argp;
+    for (std::string &a : args)
+        argp.push_back(a.data());
+    argp.push_back(nullptr);
+    int count = int(args.size());
+    if (needsNoDisplay(args) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
-    QApplication app(argc, argv);
+    QApplication app(count, argp.data());
     QApplication::setOrganizationName("BertLens");
     QApplication::setApplicationName("BertLens");
+    QApplication::setApplicationVersion(BERTLENS_VERSION);
     bertlens::setComputeThreads(bertlens::defaultComputeThreads());
     bertlens::applyLanguage(QSettings().value("language").toString());
 
     QCommandLineParser parser;
     parser.setApplicationDescription("BertLens: look inside BERT models.");
     parser.addHelpOption();
-    const QCommandLineOption modelOption("model", "model folder to open", "DIR");
+    parser.addVersionOption();
+    const QCommandLineOption modelOption("model", "model folder or Hugging Face model id to open", "MODEL");
     const QCommandLineOption textOption("text", "sentences to analyse (one per line)", "TEXT");
     const QCommandLineOption pairOption("pair", "with --text: the second text of each sentence, one per line (sentence pairs)", "TEXT_B");
     const QCommandLineOption screenshotOption("screenshot", "render every view to DIR/<view>.png and exit", "DIR");
@@ -58,9 +95,17 @@ int main(int argc, char **argv)
     parser.addOptions({modelOption, textOption, pairOption, screenshotOption, languageOption, layerOption, headOption, wordsOption,
                        rolloutOption, centreOption, tokenOption, walkthroughOption, presenterOption,
                        compareOption, corpusOption, sessionOption});
+    parser.addPositionalArgument("session", "a saved session (.bertlens) to open, as from a file manager", "[FILE]");
     parser.process(app);
     if (parser.isSet(languageOption))
         bertlens::applyLanguage(parser.value(languageOption));
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1 || (!positional.isEmpty() && parser.isSet(sessionOption))) {
+        std::fprintf(stderr, "bertlens: one session at a time (got %s)\n", qPrintable(positional.join(' ')));
+        return 2;
+    }
+    const QString sessionFile = parser.isSet(sessionOption) ? parser.value(sessionOption) : positional.value(0);
+    const bool screenshot = parser.isSet(screenshotOption);
 
     bertlens::MainWindow window;
     // First launch: BertLens Mini with example sentences, so every view has something to show.
@@ -68,10 +113,38 @@ int main(int argc, char **argv)
     // A Hub id is not a path: it is opened from the cache or downloaded, not replaced by Mini.
     if (model.isEmpty() || (!QFileInfo::exists(model) && !bertlens::isHubModelId(model.toStdString())))
         model = bertlens::defaultModelDir();
-    window.inputPanel()->setText(parser.isSet(textOption) ? parser.value(textOption) : bertlens::exampleSentences(),
-                                 parser.value(pairOption));
-    if (!parser.isSet(screenshotOption) && !parser.isSet(textOption))
-        window.restoreLastSession(); // the sentences and choices of the last session, if any
+    if (sessionFile.isEmpty()) {
+        window.inputPanel()->setText(parser.isSet(textOption) ? parser.value(textOption) : bertlens::exampleSentences(),
+                                     parser.value(pairOption));
+        if (!screenshot && !parser.isSet(textOption))
+            window.restoreLastSession(); // the sentences and choices of the last run, if any
+    }
+    if (!screenshot)
+        window.show();
+    if (parser.isSet(presenterOption) && !screenshot)
+        window.setPresenterMode(true);
+
+    if (!sessionFile.isEmpty()) {
+        const QString error = window.openSession(sessionFile);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "bertlens: %s\n", qPrintable(error));
+            if (screenshot)
+                return 2;
+            QMessageBox::warning(&window, QApplication::translate("MainWindow", "Cannot open the session"), error);
+            window.inputPanel()->setText(bertlens::exampleSentences());
+            window.restoreLastSession();
+        }
+        if (!window.session()->isLoading() && !window.session()->hasModel()) // a session that names no model
+            window.openModel(model);
+    } else {
+        window.session()->setInputs(window.inputPanel()->inputs());
+        window.openModel(model);
+        if (parser.isSet(compareOption))
+            window.compareWith(parser.value(compareOption));
+        if (parser.isSet(corpusOption))
+            window.openCorpus(parser.value(corpusOption));
+    }
+    // The options that name a view's state apply over the session's.
     if (parser.isSet(layerOption) || parser.isSet(headOption))
         window.setLayerAndHead(parser.value(layerOption).toInt(), parser.value(headOption).toInt() - 1);
     if (parser.isSet(wordsOption))
@@ -82,73 +155,34 @@ int main(int argc, char **argv)
         window.selectToken(0, parser.value(tokenOption).toInt());
     if (parser.isSet(walkthroughOption))
         window.tabs()->setCurrentWidget(window.walkthroughView());
+    if (!screenshot)
+        return app.exec();
 
-    if (parser.isSet(screenshotOption)) {
-        if (model.isEmpty()) {
-            std::fprintf(stderr, "bertlens: --screenshot needs --model DIR\n");
-            return 2;
-        }
-        auto *session = window.session();
-        int status = 0;
-        QObject::connect(session, &bertlens::AnalysisSession::modelLoadFailed, &app, [&](const QString &, const QString &message) {
-            std::fprintf(stderr, "bertlens: %s\n", qPrintable(message));
-            status = 3;
-            app.quit();
-        });
-        QObject::connect(session, &bertlens::AnalysisSession::analysisFailed, &app, [&](const QString &message) {
-            std::fprintf(stderr, "bertlens: %s\n", qPrintable(message));
-            status = 4;
-            app.quit();
-        });
-        // Every view has what it shows once nothing is running and what was asked for is there.
-        QTimer poll;
-        QObject::connect(&poll, &QTimer::timeout, &app, [&] {
-            const bool ready = session->viewData() && !session->isBusy() && !window.comparison()->isBusy() && !window.corpus()->isBusy()
-                               && (!parser.isSet(compareOption) || window.comparison()->comparison())
-                               && (!parser.isSet(corpusOption) || window.corpus()->isOpen())
-                               && (!parser.isSet(walkthroughOption) || session->walkthrough());
-            if (!ready)
-                return;
-            poll.stop();
-            window.show(); // offscreen platform: nothing appears on a screen
-            if (parser.isSet(presenterOption))
-                window.setPresenterMode(true);
-            const QSize size = parser.isSet(presenterOption) ? QSize(1920, 1080) : QSize(1400, 900);
-            for (const QString &file : window.saveScreenshots(parser.value(screenshotOption), size))
-                std::printf("%s\n", qPrintable(file));
-            app.quit();
-        });
-        poll.start(100);
-        session->setInputs(window.inputPanel()->inputs());
-        window.openModel(model);
-        if (parser.isSet(compareOption))
-            window.compareWith(parser.value(compareOption));
-        if (parser.isSet(corpusOption))
-            QObject::connect(session, &bertlens::AnalysisSession::modelLoaded, &app, [&] { window.openCorpus(parser.value(corpusOption)); });
-        QObject::connect(window.corpus(), &bertlens::CorpusSession::failed, &app, [&](const QString &message) {
-            std::fprintf(stderr, "bertlens: %s\n", qPrintable(message));
-            status = 4;
-            app.quit();
-        });
-        app.exec();
-        return status;
-    }
-
-    window.show();
-    if (parser.isSet(presenterOption))
-        window.setPresenterMode(true);
-    if (parser.isSet(sessionOption)) {
-        const QString error = window.openSession(parser.value(sessionOption));
-        if (!error.isEmpty())
-            std::fprintf(stderr, "bertlens: %s\n", qPrintable(error));
-    } else if (!model.isEmpty()) {
-        window.session()->setInputs(window.inputPanel()->inputs());
-        window.openModel(model);
-        if (parser.isSet(compareOption))
-            window.compareWith(parser.value(compareOption));
-        if (parser.isSet(corpusOption))
-            QObject::connect(window.session(), &bertlens::AnalysisSession::modelLoaded, &app,
-                             [&] { window.openCorpus(parser.value(corpusOption)); }, Qt::SingleShotConnection);
-    }
-    return app.exec();
+    int status = 0;
+    auto fail = [&](int code, const QString &message) {
+        std::fprintf(stderr, "bertlens: %s\n", qPrintable(message));
+        status = code;
+        app.quit();
+    };
+    QObject::connect(window.session(), &bertlens::AnalysisSession::modelLoadFailed, &app,
+                     [&](const QString &, const QString &message) { fail(3, message); });
+    QObject::connect(window.session(), &bertlens::AnalysisSession::analysisFailed, &app, [&](const QString &message) { fail(4, message); });
+    QObject::connect(window.comparison(), &bertlens::ComparisonSession::failed, &app, [&](const QString &message) { fail(3, message); });
+    QObject::connect(window.corpus(), &bertlens::CorpusSession::failed, &app, [&](const QString &message) { fail(4, message); });
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &app, [&] {
+        if (!window.isSettled())
+            return;
+        poll.stop();
+        window.show(); // offscreen platform: nothing appears on a screen
+        if (parser.isSet(presenterOption))
+            window.setPresenterMode(true);
+        const QSize size = parser.isSet(presenterOption) ? QSize(1920, 1080) : QSize(1400, 900);
+        for (const QString &file : window.saveScreenshots(parser.value(screenshotOption), size))
+            std::printf("%s\n", qPrintable(file));
+        app.quit();
+    });
+    poll.start(100);
+    app.exec();
+    return status;
 }

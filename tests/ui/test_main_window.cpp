@@ -812,7 +812,7 @@ private Q_SLOTS:
             return QString();
         };
         select([this] { m_window->setLayerAndHead(0, -1); });
-        QVERIFY2(title().contains("layer 1") && title().contains("layer 0 has no attention"), qPrintable(title()));
+        QVERIFY2(title().contains("layer 1") && title().contains("layer 0 (the embeddings) has no attention"), qPrintable(title()));
         select([this] { m_window->setLayerAndHead(2, -1); });
         QVERIFY2(title().contains("layer 2") && !title().contains("no attention"), qPrintable(title()));
     }

@@ -2,6 +2,10 @@
 
 #include "views/view_style.h"
 
+#include "io/small_file.h"
+
+#include <QFileInfo>
+
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -90,13 +94,13 @@ QString InputPanel::pairsText() const { return m_usePairs->isChecked() ? m_pairs
 
 QString InputPanel::loadFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return tr("%1: cannot open (%2)").arg(path, file.errorString());
-    constexpr qint64 kMaxBytes = 4 << 20; // far more than the window's 64 sentences
-    if (file.size() > kMaxBytes)
-        return tr("%1: larger than 4 MB; for corpora use bertlens-cli").arg(path);
-    const QByteArray bytes = file.readAll();
+    constexpr size_t kMaxBytes = 4 << 20; // far more than the window's 64 sentences
+    QByteArray bytes;
+    try {
+        bytes = QByteArray::fromStdString(readSmallFile(path.toStdString(), kMaxBytes));
+    } catch (const std::exception &e) {
+        return QString::fromUtf8(e.what()) + (QFileInfo(path).size() > qint64(kMaxBytes) ? tr("; for corpora use bertlens-cli") : QString());
+    }
     const QString text = QString::fromUtf8(bytes);
     if (text.toUtf8() != bytes)
         return tr("%1: not valid UTF-8").arg(path);

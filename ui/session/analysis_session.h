@@ -73,6 +73,7 @@ public:
     const std::vector<SentenceInput> &inputs() const { return m_inputs; }
     bool isBusy() const;
     bool isExporting() const { return m_exporter.isRunning(); }
+    bool isLoading() const { return m_loader.isRunning(); }
     // While a Hub model is being fetched; loadingModel() names it.
     bool isDownloading() const;
     QString loadingModel() const { return m_loadingDir; }

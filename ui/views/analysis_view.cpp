@@ -11,4 +11,6 @@ void AnalysisView::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+QString AnalysisView::unitsPhrase(bool words) { return words ? tr(", by word") : tr(", by WordPiece"); }
+
 } // namespace bertlens

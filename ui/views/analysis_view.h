@@ -25,6 +25,8 @@ public:
 protected:
     void changeEvent(QEvent *event) override;
     virtual void retranslateUi() = 0;
+    // ", by word" or ", by WordPiece": what a view's rows are, for titles.
+    static QString unitsPhrase(bool words);
 };
 
 } // namespace bertlens

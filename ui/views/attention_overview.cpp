@@ -29,6 +29,9 @@ AttentionOverview::AttentionOverview(QWidget *parent) : AnalysisView(parent), m_
     m_map->setDataRange(QCPRange(0, 1));
     m_plot->yAxis->setRangeReversed(true);
     m_plot->axisRect()->setBackground(QColor(190, 190, 190)); // shows through the gaps between the maps
+    m_current = new QCPItemRect(m_plot);
+    m_current->setPen(QPen(QColor(255, 140, 0), 3));
+    m_current->setVisible(false);
     m_title = new QCPTextElement(m_plot);
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, m_title);
@@ -64,6 +67,8 @@ void AttentionOverview::retranslateUi()
     m_plot->yAxis->setLabel(tr("layer"));
     m_scale->axis()->setLabel(tr("attention weight"));
     m_title->setText(tr("Sentence %1: every layer (rows) and head (columns); click a map to open it").arg(m_sentence + 1));
+    m_plot->setTitle(m_tokens > 0 ? tr("Sentence %1: the attention of every layer (rows) and head (columns), by WordPiece").arg(m_sentence + 1)
+                                  : QString());
     m_plot->replot();
 }
 
@@ -100,7 +105,19 @@ void AttentionOverview::showData(const ViewInput &input)
     m_plot->yAxis->setSubTicks(false);
     m_plot->xAxis->setRange(-0.5, width - 0.5);
     m_plot->yAxis->setRange(-0.5, height - 0.5);
+    // The map the Attention tab shows is outlined (with the mean of the heads, the whole layer).
+    m_currentLayer = input.view.attentionLayer;
+    m_currentHead = input.view.selection.head;
+    const int first = m_currentHead < 0 ? 0 : m_currentHead, last = m_currentHead < 0 ? m_heads - 1 : m_currentHead;
+    m_current->setVisible(m_tokens > 0 && !input.view.selection.rollout && m_currentLayer >= 1 && m_currentLayer <= m_layers);
+    m_current->topLeft->setCoords(first * stride - 0.5, (m_currentLayer - 1) * stride - 0.5);
+    m_current->bottomRight->setCoords(last * stride + m_tokens - 0.5, (m_currentLayer - 1) * stride + m_tokens - 0.5);
     retranslateUi();
+}
+
+std::pair<int, int> AttentionOverview::outlinedMap() const
+{
+    return m_current->visible() ? std::pair(m_currentLayer, m_currentHead) : std::pair(0, -1);
 }
 
 double AttentionOverview::mapValue(int layer, int head, int from, int to) const

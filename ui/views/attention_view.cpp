@@ -46,10 +46,16 @@ void AttentionView::retranslateUi()
                           "multiplied through the layers up to this one"));
     // One numbering everywhere: the attention of layer ℓ produces hidden state ℓ; layer 0 (the
     // embeddings) has none, so the first layer's, which reads the embeddings, is shown and said so.
+    const QString heads = m_rollout ? QString() : m_headShown < 0 ? tr(", mean of the heads") : tr(", head %1").arg(m_headShown + 1);
     const QString title = m_rollout ? tr("Sentence %1 — rollout up to layer %2").arg(m_sentence + 1).arg(m_layer)
                                     : tr("Sentence %1 — layer %2").arg(m_sentence + 1).arg(m_layer);
-    m_title->setText(m_selectedLayer == 0 ? title + " " + tr("(layer 0 has no attention)")
-                                          : title);
+    if (!m_hasSentence)
+        m_title->setText(tr("Type a sentence to see its attention."));
+    else if (m_selectedLayer == 0)
+        m_title->setText(title + heads + unitsPhrase(m_words) + " — " + tr("layer 0 (the embeddings) has no attention; this is layer 1's, which reads them"));
+    else
+        m_title->setText(title + heads + unitsPhrase(m_words));
+    m_plot->setTitle(m_hasSentence ? title + heads + unitsPhrase(m_words) : QString());
     m_plot->setAxisTitles(tr("attending token (from)"), tr("attended token (to)"), tr("attention weight"));
     m_plot->replot();
 }
@@ -71,6 +77,9 @@ void AttentionView::showData(const ViewInput &input)
     m_layer = view.attentionLayer;
     m_selectedLayer = view.selection.layer;
     m_sentence = view.selection.sentence;
+    m_headShown = view.selection.head;
+    m_words = view.selection.words;
+    m_hasSentence = !result.sentences.empty();
     QStringList rows, columns;
     for (const auto &label : view.rowLabels)
         rows << QString::fromStdString(label);

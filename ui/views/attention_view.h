@@ -39,6 +39,9 @@ private:
     int m_selectedLayer = 0; // the layer selector: 0 = embeddings
     bool m_rollout = false;
     int m_sentence = 0;
+    int m_headShown = -1;
+    bool m_words = false;
+    bool m_hasSentence = false;
 };
 
 } // namespace bertlens

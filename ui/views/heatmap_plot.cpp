@@ -57,11 +57,16 @@ void HeatmapPlot::setMatrix(const Matrix &m, const QStringList &rowLabels, const
     m_columns = m.cols;
     m_rowLabels = rowLabels;
     m_columnLabels = columnLabels;
-    m_map->data()->setSize(std::max(1, m.cols), std::max(1, m.rows));
-    m_map->data()->setRange(QCPRange(0, std::max(0, m.cols - 1)), QCPRange(0, std::max(0, m.rows - 1)));
-    for (int r = 0; r < m.rows; ++r)
-        for (int c = 0; c < m.cols; ++c)
-            m_map->data()->setCell(c, r, m.at(r, c));
+    // QCPColorMap spans the centres of its first and last cells, so one row or column would be
+    // drawn zero wide: a single cell is stored twice, a quarter cell either side of its centre.
+    const int keys = m.cols == 1 ? 2 : std::max(1, m.cols), values = m.rows == 1 ? 2 : std::max(1, m.rows);
+    m_map->data()->setSize(keys, values);
+    m_map->data()->setRange(m.cols == 1 ? QCPRange(-0.25, 0.25) : QCPRange(0, std::max(0, m.cols - 1)),
+                            m.rows == 1 ? QCPRange(-0.25, 0.25) : QCPRange(0, std::max(0, m.rows - 1)));
+    for (int k = 0; k < keys && m.cols > 0; ++k)
+        for (int v = 0; v < values && m.rows > 0; ++v)
+            m_map->data()->setCell(k, v, m.at(std::min(v, m.rows - 1), std::min(k, m.cols - 1)));
+    showCellValues(m, range, gradient);
     m_map->setGradient(gradient);
     m_map->setDataRange(range);
     m_map->setVisible(m.rows > 0 && m.cols > 0);
@@ -71,6 +76,28 @@ void HeatmapPlot::setMatrix(const Matrix &m, const QStringList &rowLabels, const
     yAxis->setRange(-0.5, m.rows - 0.5);
     moveCursor(std::min(m_cursorRow, m.rows - 1), std::min(m_cursorColumn, m.cols - 1));
     setHighlightedRow(m_highlightedRow < m.rows ? m_highlightedRow : -1);
+}
+
+// A matrix small enough to read at a glance shows its numbers in the cells, dark text on light
+// cells and light on dark; larger ones keep them on hover and in the table.
+void HeatmapPlot::showCellValues(const Matrix &m, QCPRange range, QCPColorGradient gradient)
+{
+    for (QCPItemText *text : m_cellTexts)
+        removeItem(text);
+    m_cellTexts.clear();
+    if (m.rows <= 0 || m.cols <= 0 || m.rows > kMaxNumberedSide || m.cols > kMaxNumberedSide)
+        return;
+    for (int r = 0; r < m.rows; ++r)
+        for (int c = 0; c < m.cols; ++c) {
+            auto *text = new QCPItemText(this);
+            text->position->setCoords(c, r);
+            text->setText(QString::number(m.at(r, c), 'f', 2));
+            const QColor cell = QColor::fromRgb(gradient.color(m.at(r, c), range));
+            text->setColor(cell.lightnessF() < 0.55 ? Qt::white : Qt::black);
+            text->setFont(font());
+            text->setClipToAxisRect(true);
+            m_cellTexts.push_back(text);
+        }
 }
 
 void HeatmapPlot::setHighlightedRow(int row)
@@ -117,6 +144,14 @@ void HeatmapPlot::setAxisTitles(const QString &rows, const QString &columns, con
 }
 
 double HeatmapPlot::cellValue(int row, int column) const { return m_map->data()->cell(column, row); }
+
+QStringList HeatmapPlot::cellNumbers() const
+{
+    QStringList numbers;
+    for (const QCPItemText *text : m_cellTexts)
+        numbers << text->text();
+    return numbers;
+}
 
 bool HeatmapPlot::cellAt(const QPoint &pos, int &row, int &column) const
 {

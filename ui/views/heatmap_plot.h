@@ -14,6 +14,8 @@ class HeatmapPlot : public PlotWidget {
 
 public:
     explicit HeatmapPlot(QWidget *parent = nullptr);
+    // Matrices up to this many rows and columns show their numbers in the cells.
+    static constexpr int kMaxNumberedSide = 8;
 
     // rowLabels/columnLabels may be empty (then indices are shown). The colour range is fixed.
     void setMatrix(const Matrix &m, const QStringList &rowLabels, const QStringList &columnLabels, QCPRange range,
@@ -31,6 +33,8 @@ public:
     int rowCount() const { return m_rows; }
     int columnCount() const { return m_columns; }
     double cellValue(int row, int column) const;
+    // The numbers written in the cells (small matrices only), row by row.
+    QStringList cellNumbers() const;
     QString rowLabel(int row) const { return m_rowLabels.value(row, QString::number(row)); }
     QString columnLabel(int column) const { return m_columnLabels.value(column, QString::number(column)); }
 
@@ -47,11 +51,13 @@ private:
     void onMousePress(QMouseEvent *event);
     void moveCursor(int row, int column);
     void setTicks(QCPAxis *axis, const QStringList &labels, int count);
+    void showCellValues(const Matrix &m, QCPRange range, QCPColorGradient gradient); // color() is not const
 
     QCPColorMap *m_map;
     QCPColorScale *m_scale;
     QCPItemRect *m_cursor;
     QCPItemRect *m_rowHighlight;
+    std::vector<QCPItemText *> m_cellTexts;
     int m_highlightedRow = -1;
     QStringList m_rowLabels, m_columnLabels;
     int m_rows = 0, m_columns = 0;

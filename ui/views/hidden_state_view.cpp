@@ -50,7 +50,11 @@ HiddenStateView::HiddenStateView(QWidget *parent) : AnalysisView(parent)
 
 void HiddenStateView::retranslateUi()
 {
-    m_title->setText(tr("Sentence %1 — hidden states at layer %2 (0 = embeddings)").arg(m_sentence + 1).arg(m_layer));
+    const QString title = tr("Sentence %1 — hidden states at layer %2 (0 = embeddings)").arg(m_sentence + 1).arg(m_layer) + unitsPhrase(m_words);
+    m_title->setText(m_hasSentence ? title : tr("Type a sentence to see its hidden states."));
+    m_heatmap->setTitle(m_hasSentence ? title : QString());
+    m_norms->setTitle(m_hasSentence ? tr("Sentence %1 — the length of each token's vector through the layers").arg(m_sentence + 1) + unitsPhrase(m_words)
+                                    : QString());
     m_heatmap->setAxisTitles(tr("token"), tr("dimension"), tr("activation"));
     m_norms->xAxis->setLabel(tr("layer"));
     m_norms->yAxis->setLabel(tr("vector norm ‖h‖"));
@@ -63,6 +67,8 @@ void HiddenStateView::showData(const ViewInput &input)
     const ViewData &view = input.view;
     m_layer = view.selection.layer;
     m_sentence = view.selection.sentence;
+    m_words = view.selection.words;
+    m_hasSentence = !input.result.sentences.empty();
     QStringList tokens;
     for (const auto &label : view.rowLabels)
         tokens << QString::fromStdString(label);

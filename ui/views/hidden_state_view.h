@@ -31,6 +31,8 @@ private:
     std::vector<int> m_rowFirstToken;
     int m_layer = 0;
     int m_sentence = 0;
+    bool m_words = false;
+    bool m_hasSentence = false;
 };
 
 } // namespace bertlens

@@ -7,6 +7,7 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSpinBox>
@@ -49,11 +50,31 @@ void PlotWidget::applyFonts()
     replot();
 }
 
+void PlotWidget::setTitle(const QString &title)
+{
+    m_title = title;
+    setAccessibleName(title);
+}
+
 bool PlotWidget::saveTo(const QString &path, int width, int height)
 {
-    if (path.endsWith(".pdf", Qt::CaseInsensitive))
-        return savePdf(path, width, height);
-    return savePng(path, width, height);
+    // A picture on a slide or in a report must say what it shows: the title goes above the plot
+    // for the file only.
+    QCPTextElement *heading = nullptr;
+    if (!m_title.isEmpty()) {
+        plotLayout()->insertRow(0);
+        QFont bold = font();
+        bold.setBold(true);
+        heading = new QCPTextElement(this, m_source.isEmpty() ? m_title : m_title + "\n" + m_source, bold);
+        plotLayout()->addElement(0, 0, heading);
+    }
+    const bool saved = path.endsWith(".pdf", Qt::CaseInsensitive) ? savePdf(path, width, height) : savePng(path, width, height);
+    if (heading) {
+        plotLayout()->remove(heading);
+        plotLayout()->simplify();
+        replot();
+    }
+    return saved;
 }
 
 void PlotWidget::changeEvent(QEvent *event)
@@ -96,8 +117,13 @@ void PlotWidget::contextMenuEvent(QContextMenuEvent *event)
         return;
 
     QDialog dialog(this);
-    dialog.setWindowTitle(tr("Image size"));
+    dialog.setWindowTitle(chosen == pdf ? tr("Save the plot as PDF") : tr("Save the plot as PNG"));
     auto *form = new QFormLayout(&dialog);
+    auto *about = new QLabel(tr("The plot is drawn again at this size, with a title that says what it shows:\n%1")
+                                 .arg(m_title.isEmpty() ? tr("(no title)") : m_title),
+                             &dialog);
+    about->setWordWrap(true);
+    form->addRow(about);
     auto *w = new QSpinBox(&dialog);
     auto *h = new QSpinBox(&dialog);
     for (QSpinBox *box : {w, h}) {

@@ -14,8 +14,15 @@ class PlotWidget : public QCustomPlot {
 
 public:
     explicit PlotWidget(QWidget *parent = nullptr);
-    // Renders the plot offscreen; the format follows the suffix (.png or .pdf).
+    // Renders the plot offscreen with its title and source above it; the format follows the
+    // suffix (.png or .pdf).
     bool saveTo(const QString &path, int width, int height);
+    // What the plot shows in words (view, sentence, layer, head, words or pieces): the title of a
+    // saved picture, and the name a screen reader gives the plot.
+    void setTitle(const QString &title);
+    QString title() const { return m_title; }
+    // The model the numbers come from: the line under a saved picture's title.
+    void setSource(const QString &source) { m_source = source; }
     // The numbers this plot shows, as CSV ("export what this view shows"); the context menu
     // offers to save them when a view provides them.
     void setDataProvider(std::function<std::string()> provider) { m_data = std::move(provider); }
@@ -30,6 +37,7 @@ protected:
 
 private:
     std::function<std::string()> m_data;
+    QString m_title, m_source;
 };
 
 // Colour gradients: sequential (white to deep blue) for probabilities, diverging (blue, white,

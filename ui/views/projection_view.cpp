@@ -98,6 +98,7 @@ void ProjectionView::retranslateUi()
         return tr("PC%1 (%2% of variance)").arg(i + 1).arg(share, 0, 'f', 1);
     };
     m_title->setText(title());
+    m_plot->setTitle(m_points.empty() ? QString() : title() + (m_modeShown == ProjectionMode::Sentences ? QString() : unitsPhrase(m_words)));
     m_plot->xAxis->setLabel(axisTitle(0));
     m_plot->yAxis->setLabel(axisTitle(1));
     // The legend too: an exported PNG must not keep the previous language.
@@ -138,6 +139,7 @@ void ProjectionView::showData(const ViewInput &input)
 {
     const ViewData &view = input.view;
     m_points = view.points;
+    m_words = view.selection.words;
     m_explained = view.explainedRatio;
     m_layer = view.selection.layer;
     m_sentence = view.selection.sentence;

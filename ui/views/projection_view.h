@@ -45,6 +45,7 @@ private:
     std::vector<ProjectionPoint> m_points;
     QString graphName(int sentence) const;
     int m_sentence = 0;
+    bool m_words = false;
     int m_token = 0;
     ProjectionMode m_modeShown = ProjectionMode::Tokens;
     std::vector<double> m_explained;

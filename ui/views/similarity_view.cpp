@@ -56,6 +56,7 @@ void SimilarityView::retranslateUi()
                             "before the cosine: BERT's vectors share a common direction that makes raw cosines high"));
     m_baseline->setText(baselineText());
     m_title->setText(title());
+    m_plot->setTitle(m_plot->rowCount() > 0 ? title() + (m_sentences ? QString() : unitsPhrase(m_words)) : QString());
     m_baseline->setToolTip(m_sentences ? tr("The mean cosine similarity between different sentences: read the matrix against it")
                                        : tr("The mean cosine similarity of this sentence's tokens with the other sentences' "
                                             "tokens at this layer: read the matrix against it"));
@@ -96,6 +97,7 @@ void SimilarityView::showData(const ViewInput &input)
     m_other->setValue(m_otherShown + 1);
     m_other->setVisible(m_modeShown == SimilarityMode::AcrossSentences);
     m_layer = view.selection.layer;
+    m_words = view.selection.words;
     m_sentence = view.selection.sentence;
     m_centre->setChecked(view.selection.centre);
     m_mode->setCurrentIndex(int(view.selection.similarity));

@@ -40,6 +40,7 @@ private:
     QLabel *m_title;
     int m_layer = 0;
     int m_sentence = 0;
+    bool m_words = false;
     HeatmapPlot *m_plot;
     double m_baselineValue = 0;
     bool m_sentences = false;
