@@ -22,6 +22,7 @@
 #include "views/walkthrough_view.h"
 
 #include <QDockWidget>
+#include <QResizeEvent>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -34,6 +35,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 
 namespace bertlens {
@@ -46,6 +48,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Ana
     connectSession();
     retranslateUi();
     resize(1400, 900);
+    m_input->setFocus(); // a teacher types first
 }
 
 void MainWindow::createWidgets()
@@ -79,19 +82,20 @@ void MainWindow::createWidgets()
     for (QWidget *tab : std::initializer_list<QWidget *>{m_compareView, m_corpusView, m_walkthrough})
         m_tabs->addTab(tab, QString());
     m_predictions = new PredictionsPanel(this);
-    auto *top = new QSplitter(Qt::Horizontal, this);
-    top->addWidget(m_tokenScroll);
-    top->addWidget(m_predictions);
-    top->setStretchFactor(0, 3);
-    top->setStretchFactor(1, 2);
-    top->setSizes({640, 420});
+    m_topSplitter = new QSplitter(Qt::Horizontal, this);
+    m_topSplitter->addWidget(m_tokenScroll);
+    m_topSplitter->addWidget(m_predictions);
+    m_topSplitter->setStretchFactor(0, 3);
+    m_topSplitter->setStretchFactor(1, 2);
+    m_topSplitter->setSizes({640, 420});
     m_splitter = new QSplitter(Qt::Vertical, this);
-    m_splitter->addWidget(top);
+    m_splitter->addWidget(m_topSplitter);
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({290, 560});
     setCentralWidget(m_splitter);
-    m_presenter = new PresenterMode(this, {dock, m_predictions, menuBar(), statusBar()});
+    // The predictions stay while presenting when there is a [MASK] to predict (fitTokensWhilePresenting).
+    m_presenter = new PresenterMode(this, {dock, menuBar(), statusBar()});
 
     m_modelLabel = new QLabel(this);
     m_modelLabel->setObjectName("modelLabel");
@@ -111,7 +115,14 @@ void MainWindow::createWidgets()
 // User intents from the panels and views become a new selection (or new inputs).
 void MainWindow::connectViews()
 {
-    connect(m_input, &InputPanel::inputsChanged, this, [this] { m_session->setInputs(m_input->inputs()); });
+    m_saveState = new QTimer(this);
+    m_saveState->setSingleShot(true);
+    m_saveState->setInterval(1000);
+    connect(m_saveState, &QTimer::timeout, this, &MainWindow::saveWorkingState);
+    connect(m_input, &InputPanel::inputsChanged, this, [this] {
+        m_session->setInputs(m_input->inputs());
+        m_saveState->start();
+    });
     connect(m_input, &InputPanel::layerChanged, this, [this](int layer) {
         m_selection.layer = layer;
         applySelection();
@@ -288,7 +299,13 @@ void MainWindow::connectSession()
     });
     connect(m_session, &AnalysisSession::resultChanged, this, [this] {
         m_lastError.clear();
-        m_tokens->setResult(m_session->result());
+        const auto result = m_session->result();
+        m_tokens->setResult(result);
+        // A [MASK] just typed is what the user waits for: its sentence and token are selected, so
+        // the predictions and the lens show it with the other views.
+        if (const int s = result ? sentenceWithNewMask(m_shownResult.get(), *result) : -1; s >= 0)
+            selectToken(s, result->sentences[size_t(s)].masks.front().index);
+        m_shownResult = result;
         if (m_corpus->isOpen() && m_selection.token >= 0) // the token's vector may have changed
             m_corpus->searchToken(m_selection.sentence, m_selection.token);
         updateStatus();
@@ -513,14 +530,19 @@ void MainWindow::updateStatus()
 
 void MainWindow::openModel(const QString &dir) { m_session->loadModel(dir); }
 
-// Presenting, the tokens take the height their rows need and the view gets the rest of the screen.
+// Presenting, the tokens take the height their rows need (with a [MASK], the predictions theirs)
+// and the view gets the rest of the screen.
 void MainWindow::fitTokensWhilePresenting()
 {
     const bool presenting = m_presenter->isActive();
+    const bool predictions = !presenting || m_predictions->hasPredictions();
+    m_predictions->setVisible(predictions);
     const int tokens = m_tokens->sizeHint().height() + 2 * m_tokenScroll->frameWidth();
-    m_tokenScroll->setMaximumHeight(presenting ? tokens : QWIDGETSIZE_MAX);
-    if (presenting)
-        m_splitter->setSizes({tokens, std::max(1, m_splitter->height() - tokens)});
+    m_tokenScroll->setMaximumHeight(presenting && !predictions ? tokens : QWIDGETSIZE_MAX);
+    if (presenting) {
+        const int top = predictions ? std::max(tokens, m_predictions->minimumSizeHint().height()) : tokens;
+        m_splitter->setSizes({top, std::max(1, m_splitter->height() - top)});
+    }
 }
 
 void MainWindow::setPresenterMode(bool on)
@@ -530,12 +552,28 @@ void MainWindow::setPresenterMode(bool on)
         a->setEnabled(on);
     if (on == m_presenter->isActive())
         return;
-    if (on)
-        m_splitterSizes = m_splitter->sizes();
+    if (on) {
+        m_splitterState = m_splitter->saveState();
+        m_topSplitterState = m_topSplitter->saveState();
+        m_normalSize = size();
+    }
     m_presenter->setActive(on);
     fitTokensWhilePresenting();
-    if (!on)
-        m_splitter->setSizes(m_splitterSizes);
+    if (!on) {
+        // Again once the window manager has given the window its size back (resizeEvent).
+        m_splitter->restoreState(m_splitterState);
+        m_topSplitter->restoreState(m_topSplitterState);
+    }
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (!m_presenter->isActive() && !m_splitterState.isEmpty() && event->size() == m_normalSize) {
+        m_splitter->restoreState(m_splitterState);
+        m_topSplitter->restoreState(m_topSplitterState);
+        m_splitterState.clear();
+    }
 }
 
 void MainWindow::setWords(bool words)
@@ -581,7 +619,11 @@ void MainWindow::updateBusy()
     updateStatus();
 }
 
-void MainWindow::applySelection() { m_session->setSelection(m_selection); }
+void MainWindow::applySelection()
+{
+    m_session->setSelection(m_selection);
+    m_saveState->start();
+}
 
 void MainWindow::maskToken(int sentence, int token)
 {
@@ -605,6 +647,8 @@ void MainWindow::showViews()
     for (AnalysisView *v : m_views)
         v->showData({*result, *view});
     m_predictions->showSentence(result, view->selection.sentence);
+    if (m_presenter->isActive())
+        fitTokensWhilePresenting(); // the predictions come and go with the [MASK]
     updateStatus();
 }
 

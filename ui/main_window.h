@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/sentence_analysis.h"
 #include "analysis/view_data.h"
 
 #include <QElapsedTimer>
@@ -13,6 +14,7 @@ class QProgressBar;
 class QScrollArea;
 class QSplitter;
 class QTabWidget;
+class QTimer;
 class QToolButton;
 
 namespace bertlens {
@@ -69,8 +71,10 @@ public:
     void setPresenterMode(bool on);
     // Selects a token of a sentence, as a click on its chip does.
     void selectToken(int sentence, int token);
-    // The last session's sentences, layer, head and word mode (saved when the window closes).
+    // The last run's sentences, layer, head and word mode (saved a second after each change).
     void restoreLastSession();
+    // Off for a run that must leave the user's working state alone (--screenshot).
+    void setKeepsWorkingState(bool keep) { m_keepsWorkingState = keep; }
     // File → Compare with…: a second model beside the first (a folder or a Hub id).
     void compareWith(const QString &dirOrId);
     // File → Open corpus…: indexed at the current model's last layer (or reopened), then searched;
@@ -99,6 +103,7 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void createWidgets();
@@ -122,6 +127,7 @@ private:
     void updateRecentSessions(const QString &path);
     void updateBusy();
     void appendSentence(const QString &text);
+    void saveWorkingState();
 
     AnalysisSession *m_session;
     InputPanel *m_input = nullptr;
@@ -150,7 +156,9 @@ private:
     PresenterMode *m_presenter = nullptr;
     QSplitter *m_splitter = nullptr; // tokens and predictions above the tabs
     QScrollArea *m_tokenScroll = nullptr;
-    QList<int> m_splitterSizes;      // before presenting
+    QSplitter *m_topSplitter = nullptr; // tokens | predictions
+    QByteArray m_splitterState, m_topSplitterState; // before presenting, until restored
+    QSize m_normalSize;
     QMenu *m_examplesMenu = nullptr;
     QElapsedTimer m_downloadClock;
     QString m_downloadNotice; // the download's last notice: which file, a retry
@@ -160,7 +168,10 @@ private:
     QAction *m_compareAction, *m_closeCompareAction, *m_openCorpusAction, *m_openSessionAction, *m_saveSessionAction;
     QMenu *m_recentSessionsMenu = nullptr;
     ViewSelection m_selection;
+    std::shared_ptr<const AnalysisResult> m_shownResult; // the analysis before the newest, for what changed
     QString m_lastError;
+    QTimer *m_saveState = nullptr; // saveWorkingState, a second after a change
+    bool m_keepsWorkingState = true;
     QString m_pendingCorpus; // opened once the model is loaded
     bool m_compareWanted = false;
     bool m_keepTab = false; // a session's tab stays when its second model and corpus arrive

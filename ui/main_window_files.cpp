@@ -36,14 +36,23 @@ constexpr size_t kMaxSessionBytes = 16 << 20; // sentences of a lesson, never mo
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_session->cancel();
-    // What the user was looking at comes back on the next start.
+    saveWorkingState();
+    event->accept();
+}
+
+// What the user was looking at comes back on the next start — also after a logout or a kill, as
+// an editor's unsaved buffer does: written a second after each change, not only on closing.
+void MainWindow::saveWorkingState()
+{
+    if (!m_keepsWorkingState)
+        return;
     QSettings settings;
     settings.setValue("sentences", m_input->sentencesText());
     settings.setValue("pairs", m_input->pairsText());
     settings.setValue("layer", m_selection.layer);
     settings.setValue("head", m_selection.head);
     settings.setValue("words", m_selection.words);
-    event->accept();
+    settings.sync();
 }
 
 void MainWindow::restoreLastSession()

@@ -6,6 +6,7 @@
 #include <QMainWindow>
 #include <QSettings>
 #include <QToolTip>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -49,21 +50,30 @@ void PresenterMode::setActive(bool active)
         m_baseFont = QApplication::font();
         m_basePalette = QApplication::palette();
         m_wasMaximized = m_window->isMaximized();
+        m_geometry = m_window->saveGeometry();
         m_panelWasVisible.clear();
         for (QWidget *panel : m_panels) {
             m_panelWasVisible.push_back(panel->isVisible());
             panel->hide();
         }
-        m_window->showFullScreen();
-    } else {
-        for (size_t i = 0; i < m_panels.size(); ++i)
-            m_panels[i]->setVisible(m_panelWasVisible[i]);
-        if (m_wasMaximized)
-            m_window->showMaximized();
-        else
-            m_window->showNormal();
+        m_window->showFullScreen(); // on the screen the window is on
+        applyLook();
+        return;
     }
+    // The normal fonts first: with the large ones the window's minimum size would outgrow the
+    // screen, and it would keep that size after leaving.
     applyLook();
+    for (size_t i = 0; i < m_panels.size(); ++i)
+        m_panels[i]->setVisible(m_panelWasVisible[i]);
+    if (m_wasMaximized)
+        m_window->showMaximized();
+    else
+        m_window->showNormal();
+    // Once more when the layouts have taken the normal fonts: until then the window's minimum
+    // size is the presenting one's, larger than the geometry being restored (measured under
+    // openbox: 1877×961 instead of 1400×900).
+    m_window->restoreGeometry(m_geometry);
+    QTimer::singleShot(0, m_window, [this] { m_window->restoreGeometry(m_geometry); });
 }
 
 void PresenterMode::zoomIn() { setZoom(m_zoom * kStep); }

@@ -42,6 +42,7 @@ private:
     std::vector<bool> m_panelWasVisible;
     bool m_active = false;
     bool m_wasMaximized = false;
+    QByteArray m_geometry; // the window's, before presenting
     double m_zoom;
     QFont m_baseFont;
     QPalette m_basePalette;

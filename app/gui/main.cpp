@@ -108,6 +108,7 @@ int main(int argc, char **argv)
     const bool screenshot = parser.isSet(screenshotOption);
 
     bertlens::MainWindow window;
+    window.setKeepsWorkingState(!screenshot);
     // First launch: BertLens Mini with example sentences, so every view has something to show.
     QString model = parser.isSet(modelOption) ? parser.value(modelOption) : QSettings().value("lastModel").toString();
     // A Hub id is not a path: it is opened from the cache or downloaded, not replaced by Mini.

@@ -66,4 +66,16 @@ std::shared_ptr<const AnalysisResult> analyseSentences(const LoadedModel &model,
     return result;
 }
 
+int sentenceWithNewMask(const AnalysisResult *previous, const AnalysisResult &current)
+{
+    if (!previous)
+        return -1;
+    for (size_t i = 0; i < current.sentences.size(); ++i) {
+        const size_t before = i < previous->sentences.size() ? previous->sentences[i].masks.size() : 0;
+        if (current.sentences[i].masks.size() > before)
+            return int(i);
+    }
+    return -1;
+}
+
 } // namespace bertlens

@@ -41,4 +41,9 @@ std::shared_ptr<const AnalysisResult> analyseSentences(const LoadedModel &model,
                                                        const CancelToken *cancel = nullptr, const ProgressFn &progress = {},
                                                        const ChineseSegmenter *segmenter = nullptr);
 
+// The first sentence with more [MASK] predictions than the sentence of that number had before:
+// where the user just typed (or double-clicked) a mask, whose predictions the window shows next.
+// -1 when there is none, or no previous result (a window just opened does not jump).
+int sentenceWithNewMask(const AnalysisResult *previous, const AnalysisResult &current);
+
 } // namespace bertlens

@@ -21,6 +21,7 @@ InputPanel::InputPanel(QWidget *parent) : QWidget(parent)
 {
     m_sentencesLabel = new QLabel(this);
     m_sentences = new QPlainTextEdit(this);
+    setFocusProxy(m_sentences);
     m_usePairs = new QCheckBox(this);
     m_pairs = new QPlainTextEdit(this);
     m_pairs->setVisible(false);

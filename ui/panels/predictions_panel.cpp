@@ -3,7 +3,9 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QTableWidget>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace bertlens {
@@ -16,7 +18,7 @@ constexpr int kLensRanks = 3;
 // with the probability; the exact value on hover.
 QTableWidgetItem *probabilityItem(const TokenPrediction &p, bool withProbability = false)
 {
-    auto *item = new QTableWidgetItem(withProbability ? QString("%1\n%2%").arg(QString::fromStdString(p.token)).arg(p.probability * 100, 0, 'f', 1)
+    auto *item = new QTableWidgetItem(withProbability ? QString("%1 %2%").arg(QString::fromStdString(p.token)).arg(p.probability * 100, 0, 'f', 0)
                                                       : QString::fromStdString(p.token));
     // White to blue with the probability, as the attention maps; dark text stays readable.
     const int shade = int(255 - 150 * std::min(1.0, p.probability));
@@ -35,15 +37,25 @@ PredictionsPanel::PredictionsPanel(QWidget *parent) : QWidget(parent)
     m_table->setColumnCount(2);
     m_table->verticalHeader()->setVisible(false);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_lens = new QTableWidget(this);
     m_lens->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_lens->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // A layer per row, every layer at once: one-line cells as wide as their text, the panel as
+    // tall as the rows need (minimumSizeHint), so nothing is cut to "此…".
+    m_lens->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_lens->horizontalHeader()->setStretchLastSection(true);
+    m_lens->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_lens->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_lens->setWordWrap(false);
+    auto *tables = new QHBoxLayout;
+    tables->addWidget(m_table, 2);
+    tables->addWidget(m_lens, 3);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->addWidget(m_title);
-    layout->addWidget(m_table, 3);
-    layout->addWidget(m_lens, 2);
+    layout->addLayout(tables, 1);
     retranslateUi();
 }
 
@@ -60,6 +72,8 @@ void PredictionsPanel::retranslateUi()
     refill();
 }
 
+bool PredictionsPanel::hasPredictions() const { return m_table->rowCount() > 0; }
+
 void PredictionsPanel::showSentence(std::shared_ptr<const AnalysisResult> result, int sentence)
 {
     m_result = std::move(result);
@@ -73,6 +87,8 @@ void PredictionsPanel::refill()
     m_lens->clear();
     m_lens->setRowCount(0);
     m_lens->setColumnCount(0);
+    m_lens->setMinimumSize(0, 0);
+    m_table->setMinimumWidth(0);
     const bool usable = m_result && m_result->mlmHeadMissing.empty();
     setEnabled(usable);
     setToolTip(m_result && !usable ? tr("This model has no masked-language-model head: %1")
@@ -97,6 +113,9 @@ void PredictionsPanel::refill()
         m_table->setItem(r, 0, probabilityItem(m.top[size_t(r)]));
         m_table->setItem(r, 1, new QTableWidgetItem(QString("%1%").arg(m.top[size_t(r)].probability * 100, 0, 'f', 2)));
     }
+    m_table->resizeColumnsToContents();
+    m_table->setMinimumWidth(m_table->columnWidth(0) + m_table->columnWidth(1) + 2 * m_table->frameWidth()
+                             + m_table->verticalScrollBar()->sizeHint().width());
     const int layers = int(m.layers.size());
     m_lens->setRowCount(layers);
     m_lens->setColumnCount(kLensRanks);
@@ -111,6 +130,15 @@ void PredictionsPanel::refill()
         for (int k = 0; k < kLensRanks && k < int(m.layers[size_t(l)].size()); ++k)
             m_lens->setItem(l, k, probabilityItem(m.layers[size_t(l)][size_t(k)], true));
     m_lens->resizeRowsToContents();
+    m_lens->resizeColumnsToContents();
+    int height = m_lens->horizontalHeader()->sizeHint().height() + 2 * m_lens->frameWidth();
+    for (int l = 0; l < layers; ++l)
+        height += m_lens->rowHeight(l);
+    m_lens->setMinimumHeight(height);
+    int width = m_lens->verticalHeader()->sizeHint().width() + 2 * m_lens->frameWidth();
+    for (int k = 0; k < kLensRanks; ++k)
+        width += m_lens->columnWidth(k);
+    m_lens->setMinimumWidth(width);
     m_lens->setToolTip(tr("The per-layer lens: the same prediction head applied to every layer's hidden state"));
 }
 

@@ -13,7 +13,8 @@ namespace bertlens {
 
 // What the model predicts at each [MASK] of the selected sentence: the ten most probable tokens
 // of the last layer, and the per-layer lens (the same MLM head on every layer's hidden state) as a
-// layers × rank table coloured by probability, showing where the prediction forms.
+// layers × rank table coloured by probability, showing where the prediction forms; side by side,
+// every layer in view.
 class PredictionsPanel : public QWidget {
     Q_OBJECT
 
@@ -22,6 +23,8 @@ public:
     void showSentence(std::shared_ptr<const AnalysisResult> result, int sentence);
     QTableWidget *table() const { return m_table; }
     QTableWidget *lens() const { return m_lens; }
+    // Whether a [MASK]'s predictions are shown.
+    bool hasPredictions() const;
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -14,13 +14,15 @@ AttentionView::AttentionView(QWidget *parent) : AnalysisView(parent)
     m_head->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_hideSpecial = new QCheckBox(this);
     m_plot = new HeatmapPlot(this);
+    // The title on a line of its own, wrapped: a long one never widens the window past the screen.
+    m_title->setWordWrap(true);
     auto *controls = new QHBoxLayout;
-    controls->addWidget(m_title);
-    controls->addStretch();
     controls->addWidget(m_mode);
     controls->addWidget(m_head);
     controls->addWidget(m_hideSpecial);
+    controls->addStretch();
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
     layout->addLayout(controls);
     layout->addWidget(m_plot, 1);
     connect(m_head, &QComboBox::activated, this, [this](int index) { Q_EMIT headChanged(index - 1); });

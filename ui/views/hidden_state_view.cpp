@@ -20,6 +20,7 @@ QColor tokenColour(int index, int count)
 HiddenStateView::HiddenStateView(QWidget *parent) : AnalysisView(parent)
 {
     m_title = new QLabel(this);
+    m_title->setWordWrap(true);
     m_heatmap = new HeatmapPlot(this);
     m_norms = new PlotWidget(this);
     // The legend sits in its own column right of the plot, so it never covers the lines.

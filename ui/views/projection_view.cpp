@@ -21,6 +21,7 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
     m_search = new QLineEdit(this);
     m_search->setClearButtonEnabled(true);
     m_title = new QLabel(this);
+    m_title->setWordWrap(true);
     m_plot = new PlotWidget(this);
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);

@@ -19,6 +19,7 @@ SimilarityView::SimilarityView(QWidget *parent) : AnalysisView(parent)
     m_other->setMinimum(1);
     m_baseline = new QLabel(this);
     m_title = new QLabel(this);
+    m_title->setWordWrap(true);
     m_plot = new HeatmapPlot(this);
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_mode);
