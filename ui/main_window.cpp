@@ -234,7 +234,8 @@ void MainWindow::connectSession()
         m_compareView->showComparison(m_comparison->comparison(), QString::fromStdString(m_session->modelSummary().name),
                                       QString::fromStdString(m_comparison->modelSummary().name));
     });
-    connect(m_comparison, &ComparisonSession::modelLoaded, this, [this] {
+    connect(m_comparison, &ComparisonSession::modelLoaded, this, [this](const QString &dir) {
+        rememberModel(dir, false);
         m_compareView->setLayerCount(m_comparison->modelSummary().numLayers);
         m_closeCompareAction->setEnabled(true);
         if (!m_keepTab)
@@ -484,14 +485,15 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
-void MainWindow::rememberModel(const QString &dir)
+void MainWindow::rememberModel(const QString &dir, bool openedFirst)
 {
     QSettings settings;
     QStringList recent = settings.value("recentModels").toStringList();
     recent.removeAll(dir);
     recent.prepend(dir);
     settings.setValue("recentModels", recent.mid(0, 8));
-    settings.setValue("lastModel", dir);
+    if (openedFirst) // the model the next start opens; a second model only joins Recent
+        settings.setValue("lastModel", dir);
     updateRecentMenu();
 }
 
@@ -514,6 +516,18 @@ void MainWindow::updateStatus()
     } else {
         m_modelLabel->setText(tr("No model: File → Open model…"));
     }
+    // Sentences longer than the model reads are cut: said as plainly as the note on extra lines.
+    QStringList cut;
+    int limit = 0;
+    if (const auto r = m_session->result())
+        for (size_t s = 0; s < r->sentences.size(); ++s)
+            if (const Encoding &e = r->sentences[s].encoding; e.truncated) {
+                cut << tr("sentence %1 (%2 of its %3 tokens)").arg(s + 1).arg(e.size()).arg(e.untruncatedLength);
+                limit = e.size();
+            }
+    m_input->setCutNote(cut.isEmpty() ? QString()
+                                      : tr("The model reads at most %1 tokens: only the first are shown of %2.")
+                                            .arg(limit).arg(cut.mid(0, 3).join(tr(", ")) + (cut.size() > 3 ? tr(" and %n more", nullptr, int(cut.size() - 3)) : QString())));
     if (!m_lastError.isEmpty())
         m_stateLabel->setText(tr("Error: %1").arg(m_lastError));
     else if (m_session->isBusy())

@@ -113,7 +113,7 @@ private:
     void retranslateUi();
     void updateStatus();
     void updateRecentMenu();
-    void rememberModel(const QString &dir);
+    void rememberModel(const QString &dir, bool openedFirst = true);
     void showViews();
     void followWalkthroughLink(int link);
     void fitTokensWhilePresenting();

@@ -86,6 +86,7 @@ void MainWindow::exportVectors(const QString &path, const QString &layers, const
         const int numLayers = m_session->modelSummary().numLayers;
         request.layers = parseHiddenLayers(layers.toStdString(), numLayers);
         request.pooling = parsePooling(pooling.toStdString());
+        request.words = m_selection.words; // what the window shows
     } catch (const std::exception &e) {
         Q_EMIT exportFinished(path, QString::fromUtf8(e.what()));
         return;
@@ -100,6 +101,7 @@ void MainWindow::exportAttention(const QString &path, const QString &layers)
     request.path = path;
     try {
         request.layers = parseAttentionLayers(layers.toStdString(), m_session->modelSummary().numLayers);
+        request.words = m_selection.words;
     } catch (const std::exception &e) {
         Q_EMIT exportFinished(path, QString::fromUtf8(e.what()));
         return;
@@ -109,7 +111,7 @@ void MainWindow::exportAttention(const QString &path, const QString &layers)
 
 void MainWindow::askExportVectors()
 {
-    ExportVectorsDialog dialog(m_session->modelSummary().numLayers, this);
+    ExportVectorsDialog dialog(m_session->modelSummary().numLayers, m_selection.words, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export vectors"), "vectors.csv",

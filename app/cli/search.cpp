@@ -61,7 +61,7 @@ int search(const QStringList &args)
     if (parser.isSet(kToken)) {
         const int token = intBetween(parser, kToken, 0, model->maxLength - 1);
         for (const TokenHit &hit : index.nearestTokens(*model, query, token, topK)) {
-            out += "{\"line\": " + std::to_string(hit.line) + ", \"token_index\": " + std::to_string(hit.token) + ", \"token\": ";
+            out += "{\"line\": " + std::to_string(hit.line + 1) + ", \"token_index\": " + std::to_string(hit.token) + ", \"token\": ";
             appendJsonString(out, hit.text);
             out += ", \"score\": ";
             appendJsonNumber(out, hit.score);
@@ -69,7 +69,7 @@ int search(const QStringList &args)
         }
     } else {
         for (const SentenceHit &hit : index.nearestLines(*model, query, topK)) {
-            out += "{\"line\": " + std::to_string(hit.line) + ", \"text\": ";
+            out += "{\"line\": " + std::to_string(hit.line + 1) + ", \"text\": ";
             appendJsonString(out, index.lineAt(hit.line).text);
             out += ", \"score\": ";
             appendJsonNumber(out, hit.score);

@@ -19,7 +19,7 @@ namespace bertlens::cli {
 namespace {
 
 const QCommandLineOption kLayer("layer", "the layer traced, 1..N", "L", "1");
-const QCommandLineOption kHead("head", "the head traced, from 0", "H", "0");
+const QCommandLineOption kHead("head", "the head traced, from 1", "H", "1");
 
 void appendTensor(std::string &out, const at::Tensor &t)
 {
@@ -52,7 +52,7 @@ int trace(const QStringList &args)
     const auto model = LoadedModel::load(modelDir(parser, args[0]));
     ForwardTrace trace;
     trace.layer = intBetween(parser, kLayer, 1, model->config.numLayers);
-    trace.head = intBetween(parser, kHead, 0, model->config.numHeads - 1);
+    trace.head = intBetween(parser, kHead, 1, model->config.numHeads) - 1;
     const int maxLength = maxLengthOf(parser, *model, parser.isSet(kPair));
     const std::string text = texts[0].toStdString();
     const Encoding e = parser.isSet(kPair) ? model->tokenizer->encodePair(text, parser.value(kPair).toStdString(), maxLength)
@@ -66,7 +66,7 @@ int trace(const QStringList &args)
 
     std::string out = "{";
     appendEncodingIds(out, e);
-    out += ", \"layer\": " + std::to_string(trace.layer) + ", \"head\": " + std::to_string(trace.head) + ", \"tensors\": {";
+    out += ", \"layer\": " + std::to_string(trace.layer) + ", \"head\": " + std::to_string(trace.head + 1) + ", \"tensors\": {";
     for (size_t i = 0; i < trace.tensors.size(); ++i) {
         out += i ? ",\n  " : "\n  ";
         appendJsonString(out, trace.tensors[i].first);

@@ -56,7 +56,7 @@ public:
     {
         const Encoding &encoding = r.encoding;
         const SentenceOutput &output = r.output;
-        const std::string prefix = std::to_string(r.index) + ",";
+        const std::string prefix = std::to_string(r.index + 1) + ","; // sentences count from 1, as the window's
         const at::Tensor vectors = vectorsOf(output); // [layers, rows, H]
         if (m_spec.pooling == Pooling::None) {
             for (int t = 0; t < encoding.size(); ++t) {
@@ -163,7 +163,7 @@ public:
             tokens.emplace_back();
             appendCsvField(tokens.back(), token);
         }
-        const std::string sentence = std::to_string(r.index) + ",";
+        const std::string sentence = std::to_string(r.index + 1) + ",";
         if (m_rollout) {
             const at::Tensor rollout = attentionRollout(r.output.attentions); // [L,T,T]
             for (int layer : m_layers)
@@ -172,7 +172,7 @@ public:
             for (int layer : m_layers) {
                 const at::Tensor maps = r.output.attentions[layer - 1]; // [heads,T,T]
                 for (int64_t h = 0; h < maps.size(0); ++h)
-                    appendMap(sentence + std::to_string(layer) + "," + std::to_string(h) + ",", maps[h].contiguous(), tokens);
+                    appendMap(sentence + std::to_string(layer) + "," + std::to_string(h + 1) + ",", maps[h].contiguous(), tokens);
             }
         }
         if (m_buffer.size() > kFlushBytes) {

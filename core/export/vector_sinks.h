@@ -21,6 +21,8 @@ struct VectorSpec {
 // Each sink writes one file format through an AtomicFile: nothing is visible under the output
 // name until finish().
 // CSV with a header row; floats in their shortest form that reads back to the same float32.
+// Numbering as in the window (README, "Numbering"): sentences and heads from 1, layers 0..L
+// (0 = embeddings), token positions from 0 ([CLS] = 0).
 //   pooling none: sentence,token_index,token,layer,d0..d{H-1}   (one row per token and layer)
 //   pooled:       sentence,layer,d0..d{H-1}
 // A path ending in .npy gives float32 [sentences, layers, H] instead (pooled only).
@@ -38,8 +40,8 @@ public:
 };
 std::unique_ptr<VectorMeanSink> makeMeanSink(const VectorSpec &spec);
 
-// CSV: sentence,layer,head,from_index,to_index,weight,from_token,to_token (layers numbered
-// 1..N); with rollout, sentence,layer,from_index,to_index,weight,from_token,to_token of the
+// CSV: sentence,layer,head,from_index,to_index,weight,from_token,to_token (layers 1..N,
+// heads from 1); with rollout, sentence,layer,from_index,to_index,weight,from_token,to_token of the
 // attention rollout up to each layer.
 std::unique_ptr<SentenceSink> makeAttentionSink(const std::string &path, std::vector<int> layers, bool rollout = false,
                                               bool csvHeader = true);

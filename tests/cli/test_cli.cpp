@@ -250,7 +250,7 @@ private Q_SLOTS:
         QCOMPARE(rows.size(), golden.size());
         for (int s = 0; s < rows.size(); ++s) {
             const QList<QByteArray> fields = rows[s].split(',');
-            QCOMPARE(fields[0].toInt(), s);
+            QCOMPARE(fields[0].toInt(), s + 1); // sentences count from 1
             QCOMPARE(fields[1].toInt(), 2); // the last layer
             const QJsonArray expected = golden[s].toObject()["vector"].toArray();
             QCOMPARE(fields.size() - 2, expected.size());
@@ -300,7 +300,7 @@ private Q_SLOTS:
         for (const QJsonValue &c : cases) {
             const QJsonObject g = c.toObject();
             const QString layer = QString::number(g["layer"].toInt()), output = dir.filePath("trace.json");
-            QStringList args{"trace", "--model", kModel, "--layer", layer, "--head", QString::number(g["head"].toInt()),
+            QStringList args{"trace", "--model", kModel, "--layer", layer, "--head", QString::number(g["head"].toInt() + 1), // the fixture counts heads from 0
                              "--output", output};
             if (!g["pair"].isNull())
                 args << "--pair" << g["pair"].toString();
@@ -355,7 +355,7 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 3);
         for (int i = 0; i < 3; ++i) {
             const QJsonObject o = QJsonDocument::fromJson(lines[i]).object();
-            QCOMPARE(o["line"].toInteger(), hits[size_t(i)].line);
+            QCOMPARE(o["line"].toInteger(), hits[size_t(i)].line + 1); // lines count from 1
             QCOMPARE(o["text"].toString().toStdString(), index.lineAt(hits[size_t(i)].line).text);
             QCOMPARE(o["score"].toDouble(), hits[size_t(i)].score);
         }
@@ -368,7 +368,7 @@ private Q_SLOTS:
         const auto tokens = index.nearestTokens(*model, "the world", 1, 2);
         for (int i = 0; i < 2; ++i) {
             const QJsonObject o = QJsonDocument::fromJson(lines[i]).object();
-            QCOMPARE(o["line"].toInteger(), tokens[size_t(i)].line);
+            QCOMPARE(o["line"].toInteger(), tokens[size_t(i)].line + 1);
             QCOMPARE(o["token_index"].toInt(), tokens[size_t(i)].token);
             QCOMPARE(o["token"].toString().toStdString(), tokens[size_t(i)].text);
         }
@@ -457,7 +457,7 @@ private Q_SLOTS:
             const at::Tensor expected = test::goldenTensor("s" + std::to_string(s) + ".pool.mean");
             for (int l = 0; l < 2; ++l) {
                 const QList<QByteArray> row = lines[1 + s * 2 + l].split(',');
-                QCOMPARE(row[0].toInt(), s);
+                QCOMPARE(row[0].toInt(), s + 1);
                 QCOMPARE(row[1].toInt(), l == 0 ? 0 : 2);
                 for (int d = 0; d < 32; ++d)
                     QVERIFY(std::abs(row[2 + d].toDouble() - expected[l == 0 ? 0 : 2][d].item<double>()) < test::kTolerance);
@@ -489,7 +489,7 @@ private Q_SLOTS:
         for (int i = 1; i < lines.size(); ++i) {
             const QList<QByteArray> row = lines[i].split(',');
             QCOMPARE(row[1].toInt(), 1);
-            QVERIFY(std::abs(row[5].toDouble() - expected[0][row[2].toInt()][row[3].toInt()][row[4].toInt()].item<double>())
+            QVERIFY(std::abs(row[5].toDouble() - expected[0][row[2].toInt() - 1][row[3].toInt()][row[4].toInt()].item<double>())
                     < test::kTolerance);
         }
     }

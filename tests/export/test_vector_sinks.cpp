@@ -91,11 +91,11 @@ private Q_SLOTS:
         QVERIFY(lines[0].endsWith(",d31"));
         // [CLS] hello "," world [SEP] and [CLS] fox [SEP], two layers each.
         QCOMPARE(lines.size(), 1 + (5 + 3) * 2);
-        QVERIFY(lines[5].startsWith("0,2,\",\",0,"));
+        QVERIFY(lines[5].startsWith("1,2,\",\",0,")); // sentences count from 1, tokens from 0
         const Encoding e = model->tokenizer->encode(texts[1]);
         const at::Tensor hidden = model->encoder->forward(makeBatch({&e}, 0)).hidden;
         const QList<QByteArray> row = lines[1 + 5 * 2 + 1 * 2 + 1].split(','); // sentence 1, token 1, layer 2
-        QCOMPARE(row.mid(0, 4), (QList<QByteArray>{"1", "1", "fox", "2"}));
+        QCOMPARE(row.mid(0, 4), (QList<QByteArray>{"2", "1", "fox", "2"}));
         QCOMPARE(row.size(), 4 + 32);
         for (int d = 0; d < 32; ++d)
             QVERIFY(std::abs(row[4 + d].toFloat() - hidden[2][0][1][d].item<float>()) < 1e-5);
@@ -137,7 +137,7 @@ private Q_SLOTS:
         options.attentions = true;
         const at::Tensor maps = tinyModel()->encoder->forward(makeBatch({&e}, 0), options).attentions;
         const QList<QByteArray> row = lines[1 + 3 * 16 + 2 * 4 + 1].split(',');
-        QCOMPARE(row.mid(0, 5), (QList<QByteArray>{"0", "2", "3", "2", "1"}));
+        QCOMPARE(row.mid(0, 5), (QList<QByteArray>{"1", "2", "4", "2", "1"})); // head 4 of 4
         QCOMPARE(row[5].toFloat(), maps[1][0][3][2][1].item<float>());
     }
 

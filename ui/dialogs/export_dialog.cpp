@@ -14,7 +14,7 @@
 
 namespace bertlens {
 
-ExportVectorsDialog::ExportVectorsDialog(int numLayers, QWidget *parent) : QDialog(parent)
+ExportVectorsDialog::ExportVectorsDialog(int numLayers, bool words, QWidget *parent) : QDialog(parent), m_words(words)
 {
     setWindowTitle(tr("Export vectors"));
     auto *form = new QFormLayout(this);
@@ -47,10 +47,13 @@ void ExportVectorsDialog::update()
     const bool any = std::any_of(m_layers.begin(), m_layers.end(), [](QCheckBox *b) { return b->isChecked(); });
     m_ok->setEnabled(any);
     m_columns->setText(
-        (pooling() == Pooling::None ? tr("One row per token and layer: sentence, token index, token, layer, then the vector (d0, d1, …).")
-                                    : tr("One row per sentence and layer: sentence, layer, then the pooled vector (d0, d1, …)."))
+        (pooling() != Pooling::None ? tr("One row per sentence and layer: sentence, layer, then the pooled vector (d0, d1, …).")
+         : m_words ? tr("One row per word and layer, as the window shows them (View → Words instead of WordPieces): "
+                        "sentence, word index, word, layer, then the mean of the word's WordPiece vectors (d0, d1, …).")
+                   : tr("One row per WordPiece and layer: sentence, token index, token, layer, then the vector (d0, d1, …)."))
         + "\n"
-        + tr("Sentences, tokens and heads count from 0 (the window counts sentences and heads from 1); layer 0 is the embeddings."));
+        + tr("Numbered as in the window: sentences from 1, layers 0 (the embeddings) to %1, token positions from 0 ([CLS] = 0).")
+              .arg(m_layers.size() - 1));
 }
 
 QString ExportVectorsDialog::layers() const

@@ -17,12 +17,14 @@ class ExportVectorsDialog : public QDialog {
     Q_OBJECT
 
 public:
-    ExportVectorsDialog(int numLayers, QWidget *parent = nullptr);
+    // `words`: the window shows words, and token rows are written as words.
+    ExportVectorsDialog(int numLayers, bool words = false, QWidget *parent = nullptr);
     QString layers() const; // "all" or a list such as "0,4,6", as bertlens-cli --layers spells it
     Pooling pooling() const;
     QList<QCheckBox *> layerBoxes() const { return m_layers; }
 
 private:
+    bool m_words;
     void update();
     QList<QCheckBox *> m_layers;
     QComboBox *m_pooling;

@@ -5,7 +5,9 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -68,20 +70,37 @@ OpenModelDialog::OpenModelDialog(const QStringList &recentFolders, QWidget *pare
     m_id->addItems(knownModels());
     m_id->setCurrentText(QString());
     m_id->lineEdit()->setPlaceholderText(tr("e.g. google-bert/bert-base-chinese"));
+    m_id->lineEdit()->setPlaceholderText(tr("e.g. google-bert/bert-base-chinese, or /path/to/a/model/folder"));
     auto *idLabel = new QLabel(tr("Or a model of the Hugging Face Hub (downloaded once into its cache; HF_ENDPOINT "
-                                  "and HF_TOKEN are used as set):"), this);
+                                  "and HF_TOKEN are used as set), or the path of a model folder:"), this);
+    idLabel->setBuddy(m_id);
+    auto *hint = new QLabel(this);
+    hint->setWordWrap(true);
     idLabel->setWordWrap(true);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this);
     QPushButton *folder = buttons->addButton(tr("Folder…"), QDialogButtonBox::ActionRole);
     QPushButton *open = buttons->button(QDialogButtonBox::Open);
     open->setEnabled(false);
-    auto update = [this, open] {
-        const QString id = m_id->currentText().trimmed();
-        if (!id.isEmpty())
-            m_choice = isHubModelId(id.toStdString()) ? id : QString();
-        else
+    open->setDefault(true); // Return opens what is typed or chosen
+    auto update = [this, open, hint] {
+        QString typed = m_id->currentText().trimmed();
+        if (typed.startsWith("~/"))
+            typed = QDir::homePath() + typed.mid(1);
+        hint->clear();
+        if (typed.isEmpty())
             m_choice = m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toString() : QString();
+        else if (QFileInfo(typed).isDir()) // a folder that exists wins, as with --model
+            m_choice = QFileInfo(typed).absoluteFilePath();
+        else if (isHubModelId(typed.toStdString()))
+            m_choice = typed;
+        else {
+            m_choice.clear();
+            hint->setText(QFileInfo::exists(typed) ? tr("%1 is a file: a model is a folder (with config.json and the weights).").arg(typed)
+                          : typed.contains('/') && !typed.startsWith('/') && typed.count('/') == 1
+                              ? tr("“%1” is not a Hub id (ORGANISATION/NAME: letters, digits, -, _ and .).").arg(typed)
+                              : tr("No folder %1, and not a Hub id (ORGANISATION/NAME).").arg(typed));
+        }
         open->setEnabled(!m_choice.isEmpty());
     };
     connect(m_list, &QListWidget::currentItemChanged, this, [this, update] {
@@ -108,6 +127,7 @@ OpenModelDialog::OpenModelDialog(const QStringList &recentFolders, QWidget *pare
     layout->addWidget(m_list, 1);
     layout->addWidget(idLabel);
     layout->addWidget(m_id);
+    layout->addWidget(hint);
     layout->addWidget(buttons);
     resize(640, 480);
 }

@@ -170,12 +170,21 @@ int InputPanel::lineCount() const
     return count;
 }
 
+void InputPanel::setCutNote(const QString &note)
+{
+    m_cutNote = note;
+    updateNote();
+}
+
 void InputPanel::updateNote()
 {
     const int lines = lineCount();
-    m_note->setText(lines > kMaxSentences
-                        ? tr("%1 sentences: only the first %2 are analysed.").arg(lines).arg(kMaxSentences)
-                        : QString());
+    QStringList notes;
+    if (lines > kMaxSentences)
+        notes << tr("%1 sentences: only the first %2 are analysed.").arg(lines).arg(kMaxSentences);
+    if (!m_cutNote.isEmpty())
+        notes << m_cutNote;
+    m_note->setText(notes.join('\n'));
     m_note->setVisible(!m_note->text().isEmpty());
 }
 

@@ -36,6 +36,8 @@ public:
     // Non-empty lines typed, also those beyond kMaxSentences.
     int lineCount() const;
     QString note() const;
+    // What the model could not read (sentences cut at its length), shown with the note on lines.
+    void setCutNote(const QString &note);
     void setLayerCount(int layers);
     int layer() const { return m_layer->value(); }
     void setLayer(int layer) { m_layer->setValue(layer); }
@@ -62,6 +64,7 @@ private:
     QPushButton *m_analyse;
     QLabel *m_note;
     QTimer m_debounce;
+    QString m_cutNote;
 };
 
 } // namespace bertlens

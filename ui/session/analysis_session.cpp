@@ -202,6 +202,9 @@ void AnalysisSession::startExport(const ExportRequest &request)
         job.output = request.path.toStdString();
         job.layers = request.layers;
         job.pooling = request.pooling;
+        job.words = request.words && request.pooling == Pooling::None;
+        const auto segmenter = job.words ? chineseSegmenter(inputs) : nullptr;
+        job.segmenter = segmenter.get();
         job.run.cancel = &cancel;
         job.run.progress = progress;
         InputList source(inputs);

@@ -41,6 +41,7 @@ public:
         QString path;
         std::vector<int> layers; // hidden states 0..L, or attention layers 1..L
         Pooling pooling = Pooling::None;
+        bool words = false; // word rows, as `--aggregate words` (token rows only: no pooling)
     };
 
     explicit AnalysisSession(QObject *parent = nullptr);

@@ -60,6 +60,7 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
         return out;
     });
     m_plot->setMouseTracking(true);
+    connect(m_plot, &QCustomPlot::afterLayout, this, &ProjectionView::hideOverlappingLabels); // the pixel positions of this replot
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
         for (size_t i = 0; i < m_points.size(); ++i) {
             const QPointF p(m_plot->xAxis->coordToPixel(m_points[i].x), m_plot->yAxis->coordToPixel(m_points[i].y));
@@ -212,10 +213,14 @@ void ProjectionView::showData(const ViewInput &input)
         for (size_t i : order)
             if (labelled.size() < kOutlierLabels && seen.insert(m_points[i].label).second)
                 labelled.push_back(i);
-        if (m_highlighted >= 0)
-            labelled.push_back(size_t(m_highlighted));
+    }
+    // The selected point's label first: it wins where labels would overlap.
+    if (m_highlighted >= 0) {
+        labelled.erase(std::remove(labelled.begin(), labelled.end(), size_t(m_highlighted)), labelled.end());
+        labelled.insert(labelled.begin(), size_t(m_highlighted));
     }
     m_labelCount = int(labelled.size());
+    m_labels.clear();
     for (size_t i : labelled) {
         auto *label = new QCPItemText(m_plot);
         label->position->setCoords(m_points[i].x, m_points[i].y);
@@ -224,6 +229,7 @@ void ProjectionView::showData(const ViewInput &input)
         label->setText(QString::fromStdString(m_points[i].label));
         label->setColor(sentenceColour(m_points[i].sentence).darker(130));
         label->setClipToAxisRect(true);
+        m_labels.push_back(label);
     }
     // A legend only while it can list every sentence; the colours (and, past ten sentences, the
     // marker shapes) and the hover text tell the sentences apart otherwise.
@@ -234,6 +240,29 @@ void ProjectionView::showData(const ViewInput &input)
     // Equal aspect: a PCA plane has the same units on both axes.
     m_plot->yAxis->setScaleRatio(m_plot->xAxis, 1.0);
     retranslateUi();
+}
+
+// Where labels would overlap at the current zoom and size, the later ones (by priority) are left
+// out; hover still names every point.
+void ProjectionView::hideOverlappingLabels()
+{
+    std::vector<QRectF> taken;
+    for (QCPItemText *label : m_labels) {
+        const QPointF at = label->position->pixelPosition();
+        const QFontMetricsF metrics(label->font());
+        const QMarginsF pad = label->padding();
+        const QRectF box(at.x() + pad.left(), at.y() - pad.bottom() - metrics.height(), metrics.horizontalAdvance(label->text()),
+                         metrics.height());
+        const bool free = std::none_of(taken.begin(), taken.end(), [&](const QRectF &r) { return r.intersects(box); });
+        label->setVisible(free);
+        if (free)
+            taken.push_back(box);
+    }
+}
+
+int ProjectionView::visibleLabelCount() const
+{
+    return int(std::count_if(m_labels.begin(), m_labels.end(), [](const QCPItemText *l) { return l->visible(); }));
 }
 
 void ProjectionView::ringPoint(int index, const QColor &colour, int radius)

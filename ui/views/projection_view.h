@@ -26,6 +26,8 @@ public:
     std::vector<int> searchedPoints() const;
     QLineEdit *searchBox() const { return m_search; }
     int labelCount() const { return m_labelCount; }
+    // Of those, the labels drawn: the ones that would overlap a label before them are left out.
+    int visibleLabelCount() const;
     QString title() const;
 
 Q_SIGNALS:
@@ -55,6 +57,8 @@ private:
     std::vector<int> m_found;
     std::vector<QCPAbstractItem *> m_rings;
     int m_labelCount = 0;
+    std::vector<QCPItemText *> m_labels; // by priority
+    void hideOverlappingLabels();
     static constexpr size_t kAllLabels = 60, kOutlierLabels = 20, kLegendEntries = 10;
     void ringPoint(int index, const QColor &colour, int radius);
     void markSearched();

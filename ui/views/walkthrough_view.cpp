@@ -547,9 +547,11 @@ QWidget *WalkthroughView::outputPage()
     plot->graph(0)->setPen(QPen(QColor(31, 119, 180), 3));
     plot->graph(0)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 8));
     plot->xAxis->setLabel(tr("layer (0 = embeddings)"));
-    plot->yAxis->setLabel(tr("length ‖h‖ of %1's vector").arg(QString::fromStdString(w.encoding.tokens[size_t(w.request.token)])));
+    // A short axis title (the long one is the plot's name) and room above the highest point.
+    plot->yAxis->setLabel(tr("length ‖h‖"));
+    plot->setTitle(tr("The length of %1's vector after each layer").arg(token));
     plot->rescaleAxes();
-    plot->yAxis->setRangeLower(0);
+    plot->yAxis->setRange(0, plot->yAxis->range().upper * 1.15);
     plot->xAxis->setRange(-0.3, w.numLayers + 0.3);
     page.widget(plot, 12);
     if (!w.predictions.empty()) {
