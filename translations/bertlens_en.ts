@@ -40,6 +40,17 @@
     </message>
 </context>
 <context>
+    <name>bertlens::AnalysisView</name>
+    <message>
+        <source>, by word</source>
+        <translation>, by word</translation>
+    </message>
+    <message>
+        <source>, by WordPiece</source>
+        <translation>, by WordPiece</translation>
+    </message>
+</context>
+<context>
     <name>bertlens::AttentionOverview</name>
     <message>
         <source>Layer %1, head %2 — click to open</source>
@@ -60,6 +71,10 @@
     <message>
         <source>Sentence %1: every layer (rows) and head (columns); click a map to open it</source>
         <translation>Sentence %1: every layer (rows) and head (columns); click a map to open it</translation>
+    </message>
+    <message>
+        <source>Sentence %1: the attention of every layer (rows) and head (columns), by WordPiece</source>
+        <translation>Sentence %1: the attention of every layer (rows) and head (columns), by WordPiece</translation>
     </message>
 </context>
 <context>
@@ -109,8 +124,20 @@
         <translation>Sentence %1 — rollout up to layer %2</translation>
     </message>
     <message>
-        <source>(layer 0 has no attention)</source>
-        <translation>(layer 0 has no attention)</translation>
+        <source>, mean of the heads</source>
+        <translation>, mean of the heads</translation>
+    </message>
+    <message>
+        <source>, head %1</source>
+        <translation>, head %1</translation>
+    </message>
+    <message>
+        <source>Type a sentence to see its attention.</source>
+        <translation>Type a sentence to see its attention.</translation>
+    </message>
+    <message>
+        <source>layer 0 (the embeddings) has no attention; this is layer 1&apos;s, which reads them</source>
+        <translation>layer 0 (the embeddings) has no attention; this is layer 1&apos;s, which reads them</translation>
     </message>
 </context>
 <context>
@@ -277,16 +304,20 @@
         <translation>0 (embeddings)</translation>
     </message>
     <message>
-        <source>One row per token and layer: sentence, token index, token, layer, then the vector (d0, d1, …).</source>
-        <translation>One row per token and layer: sentence, token index, token, layer, then the vector (d0, d1, …).</translation>
-    </message>
-    <message>
         <source>One row per sentence and layer: sentence, layer, then the pooled vector (d0, d1, …).</source>
         <translation>One row per sentence and layer: sentence, layer, then the pooled vector (d0, d1, …).</translation>
     </message>
     <message>
-        <source>Sentences, tokens and heads count from 0 (the window counts sentences and heads from 1); layer 0 is the embeddings.</source>
-        <translation>Sentences, tokens and heads count from 0 (the window counts sentences and heads from 1); layer 0 is the embeddings.</translation>
+        <source>One row per word and layer, as the window shows them (View → Words instead of WordPieces): sentence, word index, word, layer, then the mean of the word&apos;s WordPiece vectors (d0, d1, …).</source>
+        <translation>One row per word and layer, as the window shows them (View → Words instead of WordPieces): sentence, word index, word, layer, then the mean of the word&apos;s WordPiece vectors (d0, d1, …).</translation>
+    </message>
+    <message>
+        <source>One row per WordPiece and layer: sentence, token index, token, layer, then the vector (d0, d1, …).</source>
+        <translation>One row per WordPiece and layer: sentence, token index, token, layer, then the vector (d0, d1, …).</translation>
+    </message>
+    <message>
+        <source>Numbered as in the window: sentences from 1, layers 0 (the embeddings) to %1, token positions from 0 ([CLS] = 0).</source>
+        <translation>Numbered as in the window: sentences from 1, layers 0 (the embeddings) to %1, token positions from 0 ([CLS] = 0).</translation>
     </message>
 </context>
 <context>
@@ -314,6 +345,14 @@
     <message>
         <source>Sentence %1 — hidden states at layer %2 (0 = embeddings)</source>
         <translation>Sentence %1 — hidden states at layer %2 (0 = embeddings)</translation>
+    </message>
+    <message>
+        <source>Type a sentence to see its hidden states.</source>
+        <translation>Type a sentence to see its hidden states.</translation>
+    </message>
+    <message>
+        <source>Sentence %1 — the length of each token&apos;s vector through the layers</source>
+        <translation>Sentence %1 — the length of each token&apos;s vector through the layers</translation>
     </message>
 </context>
 <context>
@@ -351,20 +390,16 @@
         <translation>%1 sentences: only the first %2 are analysed.</translation>
     </message>
     <message>
-        <source>%1: cannot open (%2)</source>
-        <translation>%1: cannot open (%2)</translation>
-    </message>
-    <message>
-        <source>%1: larger than 4 MB; for corpora use bertlens-cli</source>
-        <translation>%1: larger than 4 MB; for corpora use bertlens-cli</translation>
-    </message>
-    <message>
         <source>%1: not valid UTF-8</source>
         <translation>%1: not valid UTF-8</translation>
     </message>
     <message>
         <source>Cannot open the sentences</source>
         <translation>Cannot open the sentences</translation>
+    </message>
+    <message>
+        <source>; for corpora use bertlens-cli</source>
+        <translation>; for corpora use bertlens-cli</translation>
     </message>
 </context>
 <context>
@@ -654,14 +689,6 @@
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Cannot read %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 is too large for a session (%2 bytes)</source>
-        <translation>%1 is too large for a session (%2 bytes)</translation>
-    </message>
-    <message>
         <source>The session&apos;s model folder %1 no longer exists.</source>
         <translation>The session&apos;s model folder %1 no longer exists.</translation>
     </message>
@@ -729,6 +756,25 @@
         <source>Downloading %1, %6: %2 of %3 MB, %4 MB/s, about %5 s left</source>
         <translation>Downloading %1, %6: %2 of %3 MB, %4 MB/s, about %5 s left</translation>
     </message>
+    <message>
+        <source>sentence %1 (%2 of its %3 tokens)</source>
+        <translation>sentence %1 (%2 of its %3 tokens)</translation>
+    </message>
+    <message>
+        <source>The model reads at most %1 tokens: only the first are shown of %2.</source>
+        <translation>The model reads at most %1 tokens: only the first are shown of %2.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bertlens::OpenModelDialog</name>
@@ -761,16 +807,32 @@
         <translation>e.g. google-bert/bert-base-chinese</translation>
     </message>
     <message>
-        <source>Or a model of the Hugging Face Hub (downloaded once into its cache; HF_ENDPOINT and HF_TOKEN are used as set):</source>
-        <translation>Or a model of the Hugging Face Hub (downloaded once into its cache; HF_ENDPOINT and HF_TOKEN are used as set):</translation>
-    </message>
-    <message>
         <source>Folder…</source>
         <translation>Folder…</translation>
     </message>
     <message>
         <source>Open model folder</source>
         <translation>Open model folder</translation>
+    </message>
+    <message>
+        <source>e.g. google-bert/bert-base-chinese, or /path/to/a/model/folder</source>
+        <translation>e.g. google-bert/bert-base-chinese, or /path/to/a/model/folder</translation>
+    </message>
+    <message>
+        <source>Or a model of the Hugging Face Hub (downloaded once into its cache; HF_ENDPOINT and HF_TOKEN are used as set), or the path of a model folder:</source>
+        <translation>Or a model of the Hugging Face Hub (downloaded once into its cache; HF_ENDPOINT and HF_TOKEN are used as set), or the path of a model folder:</translation>
+    </message>
+    <message>
+        <source>%1 is a file: a model is a folder (with config.json and the weights).</source>
+        <translation>%1 is a file: a model is a folder (with config.json and the weights).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a Hub id (ORGANISATION/NAME: letters, digits, -, _ and .).</source>
+        <translation>“%1” is not a Hub id (ORGANISATION/NAME: letters, digits, -, _ and .).</translation>
+    </message>
+    <message>
+        <source>No folder %1, and not a Hub id (ORGANISATION/NAME).</source>
+        <translation>No folder %1, and not a Hub id (ORGANISATION/NAME).</translation>
     </message>
 </context>
 <context>
@@ -786,10 +848,6 @@
     <message>
         <source>Reset zoom</source>
         <translation>Reset zoom</translation>
-    </message>
-    <message>
-        <source>Image size</source>
-        <translation>Image size</translation>
     </message>
     <message>
         <source> px</source>
@@ -842,6 +900,24 @@
     <message>
         <source>Cannot save</source>
         <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>Save the plot as PDF</source>
+        <translation>Save the plot as PDF</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG</source>
+        <translation>Save the plot as PNG</translation>
+    </message>
+    <message>
+        <source>The plot is drawn again at this size, with a title that says what it shows:
+%1</source>
+        <translation>The plot is drawn again at this size, with a title that says what it shows:
+%1</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>(no title)</translation>
     </message>
 </context>
 <context>
@@ -1375,10 +1451,6 @@ id %2 · characters %3–%4 · segment %5</translation>
         <translation>layer (0 = embeddings)</translation>
     </message>
     <message>
-        <source>length ‖h‖ of %1&apos;s vector</source>
-        <translation>length ‖h‖ of %1&apos;s vector</translation>
-    </message>
-    <message>
         <source>The masked-language-model head turns the vector back into a score for every word of the vocabulary. At this position it guesses: %1</source>
         <translation>The masked-language-model head turns the vector back into a score for every word of the vocabulary. At this position it guesses: %1</translation>
     </message>
@@ -1397,6 +1469,14 @@ id %2 · characters %3–%4 · segment %5</translation>
     <message>
         <source>Every token&apos;s vector at every layer (Hidden states)</source>
         <translation>Every token&apos;s vector at every layer (Hidden states)</translation>
+    </message>
+    <message>
+        <source>length ‖h‖</source>
+        <translation>length ‖h‖</translation>
+    </message>
+    <message>
+        <source>The length of %1&apos;s vector after each layer</source>
+        <translation>The length of %1&apos;s vector after each layer</translation>
     </message>
 </context>
 </TS>

@@ -40,6 +40,17 @@
     </message>
 </context>
 <context>
+    <name>bertlens::AnalysisView</name>
+    <message>
+        <source>, by word</source>
+        <translation>，按词</translation>
+    </message>
+    <message>
+        <source>, by WordPiece</source>
+        <translation>，按 WordPiece</translation>
+    </message>
+</context>
+<context>
     <name>bertlens::AttentionOverview</name>
     <message>
         <source>Layer %1, head %2 — click to open</source>
@@ -60,6 +71,10 @@
     <message>
         <source>Sentence %1: every layer (rows) and head (columns); click a map to open it</source>
         <translation>句子 %1：所有层（行）与所有注意力头（列）；点击任一小图即可打开</translation>
+    </message>
+    <message>
+        <source>Sentence %1: the attention of every layer (rows) and head (columns), by WordPiece</source>
+        <translation>句子 %1：每一层（行）与每个注意力头（列）的注意力，按 WordPiece</translation>
     </message>
 </context>
 <context>
@@ -109,8 +124,20 @@
         <translation>句子 %1 — 展开到第 %2 层</translation>
     </message>
     <message>
-        <source>(layer 0 has no attention)</source>
-        <translation>（第 0 层没有注意力）</translation>
+        <source>, mean of the heads</source>
+        <translation>，所有注意力头的平均</translation>
+    </message>
+    <message>
+        <source>, head %1</source>
+        <translation>，第 %1 个头</translation>
+    </message>
+    <message>
+        <source>Type a sentence to see its attention.</source>
+        <translation>输入一个句子，即可看到它的注意力。</translation>
+    </message>
+    <message>
+        <source>layer 0 (the embeddings) has no attention; this is layer 1&apos;s, which reads them</source>
+        <translation>第 0 层（嵌入层）没有注意力；这里显示的是读取它的第 1 层的注意力</translation>
     </message>
 </context>
 <context>
@@ -277,16 +304,20 @@
         <translation>0（嵌入层）</translation>
     </message>
     <message>
-        <source>One row per token and layer: sentence, token index, token, layer, then the vector (d0, d1, …).</source>
-        <translation>每个词元、每层一行：句子、词元序号、词元、层，然后是向量（d0、d1、…）。</translation>
-    </message>
-    <message>
         <source>One row per sentence and layer: sentence, layer, then the pooled vector (d0, d1, …).</source>
         <translation>每个句子、每层一行：句子、层，然后是池化后的向量（d0、d1、…）。</translation>
     </message>
     <message>
-        <source>Sentences, tokens and heads count from 0 (the window counts sentences and heads from 1); layer 0 is the embeddings.</source>
-        <translation>句子、词元和注意力头从 0 开始编号（窗口中句子和注意力头从 1 开始）；第 0 层是嵌入层。</translation>
+        <source>One row per word and layer, as the window shows them (View → Words instead of WordPieces): sentence, word index, word, layer, then the mean of the word&apos;s WordPiece vectors (d0, d1, …).</source>
+        <translation>每个词、每层一行，与窗口显示的一致（视图 → 按词显示）：句子、词序号、词、层，然后是该词各 WordPiece 向量的平均（d0、d1、…）。</translation>
+    </message>
+    <message>
+        <source>One row per WordPiece and layer: sentence, token index, token, layer, then the vector (d0, d1, …).</source>
+        <translation>每个 WordPiece、每层一行：句子、词元序号、词元、层，然后是向量（d0、d1、…）。</translation>
+    </message>
+    <message>
+        <source>Numbered as in the window: sentences from 1, layers 0 (the embeddings) to %1, token positions from 0 ([CLS] = 0).</source>
+        <translation>编号与窗口一致：句子从 1 开始，层从 0（嵌入层）到 %1，词元位置从 0 开始（[CLS] = 0）。</translation>
     </message>
 </context>
 <context>
@@ -314,6 +345,14 @@
     <message>
         <source>Sentence %1 — hidden states at layer %2 (0 = embeddings)</source>
         <translation>句子 %1 — 第 %2 层的隐藏状态（0 = 嵌入层）</translation>
+    </message>
+    <message>
+        <source>Type a sentence to see its hidden states.</source>
+        <translation>输入一个句子，即可看到它的隐藏状态。</translation>
+    </message>
+    <message>
+        <source>Sentence %1 — the length of each token&apos;s vector through the layers</source>
+        <translation>句子 %1 — 每个词元的向量长度随层的变化</translation>
     </message>
 </context>
 <context>
@@ -351,20 +390,16 @@
         <translation>共 %1 句：只分析前 %2 句。</translation>
     </message>
     <message>
-        <source>%1: cannot open (%2)</source>
-        <translation>%1：无法打开（%2）</translation>
-    </message>
-    <message>
-        <source>%1: larger than 4 MB; for corpora use bertlens-cli</source>
-        <translation>%1：大于 4 MB；处理语料请使用 bertlens-cli</translation>
-    </message>
-    <message>
         <source>%1: not valid UTF-8</source>
         <translation>%1：不是有效的 UTF-8</translation>
     </message>
     <message>
         <source>Cannot open the sentences</source>
         <translation>无法打开句子文件</translation>
+    </message>
+    <message>
+        <source>; for corpora use bertlens-cli</source>
+        <translation>；处理语料请使用 bertlens-cli</translation>
     </message>
 </context>
 <context>
@@ -653,14 +688,6 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is too large for a session (%2 bytes)</source>
-        <translation>%1 太大，不是会话文件（%2 字节）</translation>
-    </message>
-    <message>
         <source>The session&apos;s model folder %1 no longer exists.</source>
         <translation>会话中的模型文件夹 %1 已不存在。</translation>
     </message>
@@ -728,6 +755,24 @@
         <source>Downloading %1, %6: %2 of %3 MB, %4 MB/s, about %5 s left</source>
         <translation>正在下载 %1，%6：%2 / %3 MB，%4 MB/s，约剩 %5 秒</translation>
     </message>
+    <message>
+        <source>sentence %1 (%2 of its %3 tokens)</source>
+        <translation>句子 %1（共 %3 个词元中的 %2 个）</translation>
+    </message>
+    <message>
+        <source>The model reads at most %1 tokens: only the first are shown of %2.</source>
+        <translation>模型最多读取 %1 个词元：以下句子只显示前面部分：%2。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 以及另外 %n 句</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bertlens::OpenModelDialog</name>
@@ -760,16 +805,32 @@
         <translation>例如 google-bert/bert-base-chinese</translation>
     </message>
     <message>
-        <source>Or a model of the Hugging Face Hub (downloaded once into its cache; HF_ENDPOINT and HF_TOKEN are used as set):</source>
-        <translation>或 Hugging Face Hub 上的模型（只下载一次，存入其缓存；按已设置的 HF_ENDPOINT 和 HF_TOKEN 使用）：</translation>
-    </message>
-    <message>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
         <source>Open model folder</source>
         <translation>打开模型文件夹</translation>
+    </message>
+    <message>
+        <source>e.g. google-bert/bert-base-chinese, or /path/to/a/model/folder</source>
+        <translation>例如 google-bert/bert-base-chinese，或 /模型/文件夹/路径</translation>
+    </message>
+    <message>
+        <source>Or a model of the Hugging Face Hub (downloaded once into its cache; HF_ENDPOINT and HF_TOKEN are used as set), or the path of a model folder:</source>
+        <translation>或 Hugging Face Hub 上的模型（只下载一次，存入其缓存；会使用已设置的 HF_ENDPOINT 与 HF_TOKEN），或一个模型文件夹的路径：</translation>
+    </message>
+    <message>
+        <source>%1 is a file: a model is a folder (with config.json and the weights).</source>
+        <translation>%1 是一个文件：模型是一个文件夹（包含 config.json 和权重）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a Hub id (ORGANISATION/NAME: letters, digits, -, _ and .).</source>
+        <translation>“%1”不是 Hub 模型名（组织/名称：字母、数字、-、_ 和 .）。</translation>
+    </message>
+    <message>
+        <source>No folder %1, and not a Hub id (ORGANISATION/NAME).</source>
+        <translation>没有文件夹 %1，它也不是 Hub 模型名（组织/名称）。</translation>
     </message>
 </context>
 <context>
@@ -785,10 +846,6 @@
     <message>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
-    </message>
-    <message>
-        <source>Image size</source>
-        <translation>图像尺寸</translation>
     </message>
     <message>
         <source> px</source>
@@ -841,6 +898,24 @@
     <message>
         <source>Cannot save</source>
         <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Save the plot as PDF</source>
+        <translation>把图保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG</source>
+        <translation>把图保存为 PNG</translation>
+    </message>
+    <message>
+        <source>The plot is drawn again at this size, with a title that says what it shows:
+%1</source>
+        <translation>将按此尺寸重新绘制该图，并加上说明其内容的标题：
+%1</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
     </message>
 </context>
 <context>
@@ -1372,10 +1447,6 @@ id %2 · characters %3–%4 · segment %5</source>
         <translation>层（0 = 嵌入）</translation>
     </message>
     <message>
-        <source>length ‖h‖ of %1&apos;s vector</source>
-        <translation>%1 的向量长度 ‖h‖</translation>
-    </message>
-    <message>
         <source>The masked-language-model head turns the vector back into a score for every word of the vocabulary. At this position it guesses: %1</source>
         <translation>掩码语言模型头把向量变回词表中每个词的分数。在这个位置它猜测：%1</translation>
     </message>
@@ -1394,6 +1465,14 @@ id %2 · characters %3–%4 · segment %5</source>
     <message>
         <source>Every token&apos;s vector at every layer (Hidden states)</source>
         <translation>每个词元在每一层的向量（隐藏状态）</translation>
+    </message>
+    <message>
+        <source>length ‖h‖</source>
+        <translation>长度 ‖h‖</translation>
+    </message>
+    <message>
+        <source>The length of %1&apos;s vector after each layer</source>
+        <translation>%1 的向量在每一层之后的长度</translation>
     </message>
 </context>
 </TS>

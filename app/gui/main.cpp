@@ -131,7 +131,7 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "bertlens: %s\n", qPrintable(error));
             if (screenshot)
                 return 2;
-            QMessageBox::warning(&window, QApplication::translate("MainWindow", "Cannot open the session"), error);
+            QMessageBox::warning(&window, QApplication::translate("bertlens::MainWindow", "Cannot open the session"), error);
             window.inputPanel()->setText(bertlens::exampleSentences());
             window.restoreLastSession();
         }
