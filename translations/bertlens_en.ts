@@ -970,6 +970,14 @@
         <source>The per-layer lens: the same prediction head applied to every layer&apos;s hidden state</source>
         <translation>The per-layer lens: the same prediction head applied to every layer&apos;s hidden state</translation>
     </message>
+    <message>
+        <source>Sentence %1 has no [MASK]; click the [MASK] of sentence %2 to see its predictions.</source>
+        <translation>Sentence %1 has no [MASK]; click the [MASK] of sentence %2 to see its predictions.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
 </context>
 <context>
     <name>bertlens::ProjectionView</name>

@@ -968,6 +968,14 @@
         <source>The per-layer lens: the same prediction head applied to every layer&apos;s hidden state</source>
         <translation>逐层透视：把同一个预测头用于每一层的隐藏状态</translation>
     </message>
+    <message>
+        <source>Sentence %1 has no [MASK]; click the [MASK] of sentence %2 to see its predictions.</source>
+        <translation>句子 %1 中没有 [MASK]；点击句子 %2 中的 [MASK]，即可看到它的预测。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::ProjectionView</name>

@@ -100,8 +100,14 @@ void PredictionsPanel::refill()
     }
     const SentenceAnalysis &s = m_result->sentences[size_t(m_sentence)];
     if (!usable || s.masks.empty()) {
-        m_title->setText(usable ? tr("Double-click a token, or type [MASK], to see what the model predicts there.")
-                                : tr("No predictions: this model has no masked-language-model head."));
+        QStringList masked; // the other sentences that have a [MASK]
+        for (size_t i = 0; usable && i < m_result->sentences.size() && masked.size() < 3; ++i)
+            if (!m_result->sentences[i].masks.empty())
+                masked << QString::number(i + 1);
+        m_title->setText(!usable ? tr("No predictions: this model has no masked-language-model head.")
+                         : masked.isEmpty() ? tr("Double-click a token, or type [MASK], to see what the model predicts there.")
+                                            : tr("Sentence %1 has no [MASK]; click the [MASK] of sentence %2 to see its predictions.")
+                                                  .arg(m_sentence + 1).arg(masked.join(tr(", "))));
         return;
     }
     // The first [MASK] of the sentence (the table says which).
