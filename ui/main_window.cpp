@@ -21,6 +21,7 @@
 #include "views/similarity_view.h"
 #include "views/walkthrough_view.h"
 
+#include <QApplication>
 #include <QDockWidget>
 #include <QResizeEvent>
 #include <QFileDialog>
@@ -415,6 +416,11 @@ void MainWindow::createMenus()
     connect(m_presenter, &PresenterMode::changed, this, [this] {
         showViews(); // the colour scales of the new look
         m_walkthrough->showWalkthrough(m_session->walkthrough());
+        // Again once every widget has the new font (the predictions' size follows it).
+        QTimer::singleShot(0, this, [this] {
+            if (m_presenter->isActive())
+                fitTokensWhilePresenting();
+        });
     });
     m_viewMenu->addSeparator();
     m_viewMenu->addMenu(new LanguageMenu(this));
@@ -554,8 +560,11 @@ void MainWindow::fitTokensWhilePresenting()
     const int tokens = m_tokens->sizeHint().height() + 2 * m_tokenScroll->frameWidth();
     m_tokenScroll->setMaximumHeight(presenting && !predictions ? tokens : QWIDGETSIZE_MAX);
     if (presenting) {
-        const int top = predictions ? std::max(tokens, m_predictions->minimumSizeHint().height()) : tokens;
+        const QSize needed(m_predictions->minimumSizeHint().width(), m_predictions->neededHeight());
+        const int top = predictions ? std::max(tokens, needed.height()) : tokens;
         m_splitter->setSizes({top, std::max(1, m_splitter->height() - top)});
+        if (predictions) // every layer of the lens, every column, at the presenting font
+            m_topSplitter->setSizes({std::max(1, m_topSplitter->width() - needed.width()), needed.width()});
     }
 }
 
@@ -583,6 +592,8 @@ void MainWindow::setPresenterMode(bool on)
 void MainWindow::resizeEvent(QResizeEvent *event)
 {
     QMainWindow::resizeEvent(event);
+    if (m_presenter->isActive())
+        fitTokensWhilePresenting();
     if (!m_presenter->isActive() && !m_splitterState.isEmpty() && event->size() == m_normalSize) {
         m_splitter->restoreState(m_splitterState);
         m_topSplitter->restoreState(m_topSplitterState);

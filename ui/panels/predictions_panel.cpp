@@ -27,6 +27,27 @@ QTableWidgetItem *probabilityItem(const TokenPrediction &p, bool withProbability
     return item;
 }
 
+// What a table needs to show every row and column whole, from its current font (the presenter's
+// zoom changes it): the widgets' own hints lag behind a font change.
+QSize wholeTableSize(const QTableWidget *table)
+{
+    const QFontMetrics metrics(table->font());
+    constexpr int kPad = 14;
+    const int rowHeight = metrics.height() + 6;
+    auto textWidth = [&](const QTableWidgetItem *item) { return item ? metrics.horizontalAdvance(item->text()) + kPad : 0; };
+    int width = 2 * table->frameWidth(), header = 0;
+    for (int r = 0; table->verticalHeader()->isVisible() && r < table->rowCount(); ++r)
+        header = std::max(header, textWidth(table->verticalHeaderItem(r)));
+    width += header;
+    for (int c = 0; c < table->columnCount(); ++c) {
+        int column = textWidth(table->horizontalHeaderItem(c));
+        for (int r = 0; r < table->rowCount(); ++r)
+            column = std::max(column, textWidth(table->item(r, c)));
+        width += column;
+    }
+    return {width, 2 * table->frameWidth() + rowHeight * (table->rowCount() + 1)};
+}
+
 } // namespace
 
 PredictionsPanel::PredictionsPanel(QWidget *parent) : QWidget(parent)
@@ -47,7 +68,6 @@ PredictionsPanel::PredictionsPanel(QWidget *parent) : QWidget(parent)
     m_lens->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_lens->horizontalHeader()->setStretchLastSection(true);
     m_lens->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_lens->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_lens->setWordWrap(false);
     auto *tables = new QHBoxLayout;
     tables->addWidget(m_table, 2);
@@ -63,6 +83,8 @@ void PredictionsPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    if (event->type() == QEvent::FontChange && hasPredictions()) // presenter mode's zoom
+        fitTables();
     QWidget::changeEvent(event);
 }
 
@@ -70,6 +92,19 @@ void PredictionsPanel::retranslateUi()
 {
     m_table->setHorizontalHeaderLabels({tr("Prediction"), tr("Probability")});
     refill();
+}
+
+void PredictionsPanel::fitTables()
+{
+    m_table->setMinimumWidth(wholeTableSize(m_table).width() + m_table->verticalScrollBar()->sizeHint().width());
+    // Wide enough for every column always; as tall as every row where the window can give it
+    // (neededHeight, which presenter mode asks for): a small screen scrolls rather than overflows.
+    m_lens->setMinimumWidth(wholeTableSize(m_lens).width());
+}
+
+int PredictionsPanel::neededHeight() const
+{
+    return m_title->sizeHint().height() + wholeTableSize(m_lens).height() + 8;
 }
 
 bool PredictionsPanel::hasPredictions() const { return m_table->rowCount() > 0; }
@@ -119,9 +154,7 @@ void PredictionsPanel::refill()
         m_table->setItem(r, 0, probabilityItem(m.top[size_t(r)]));
         m_table->setItem(r, 1, new QTableWidgetItem(QString("%1%").arg(m.top[size_t(r)].probability * 100, 0, 'f', 2)));
     }
-    m_table->resizeColumnsToContents();
-    m_table->setMinimumWidth(m_table->columnWidth(0) + m_table->columnWidth(1) + 2 * m_table->frameWidth()
-                             + m_table->verticalScrollBar()->sizeHint().width());
+
     const int layers = int(m.layers.size());
     m_lens->setRowCount(layers);
     m_lens->setColumnCount(kLensRanks);
@@ -136,15 +169,7 @@ void PredictionsPanel::refill()
         for (int k = 0; k < kLensRanks && k < int(m.layers[size_t(l)].size()); ++k)
             m_lens->setItem(l, k, probabilityItem(m.layers[size_t(l)][size_t(k)], true));
     m_lens->resizeRowsToContents();
-    m_lens->resizeColumnsToContents();
-    int height = m_lens->horizontalHeader()->sizeHint().height() + 2 * m_lens->frameWidth();
-    for (int l = 0; l < layers; ++l)
-        height += m_lens->rowHeight(l);
-    m_lens->setMinimumHeight(height);
-    int width = m_lens->verticalHeader()->sizeHint().width() + 2 * m_lens->frameWidth();
-    for (int k = 0; k < kLensRanks; ++k)
-        width += m_lens->columnWidth(k);
-    m_lens->setMinimumWidth(width);
+    fitTables();
     m_lens->setToolTip(tr("The per-layer lens: the same prediction head applied to every layer's hidden state"));
 }
 

@@ -25,6 +25,8 @@ public:
     QTableWidget *lens() const { return m_lens; }
     // Whether a [MASK]'s predictions are shown.
     bool hasPredictions() const;
+    // The height that shows the title and every row of the lens.
+    int neededHeight() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -32,6 +34,8 @@ protected:
 private:
     void retranslateUi();
     void refill();
+    // Both tables as large as their rows and columns need at the current font.
+    void fitTables();
     QLabel *m_title;
     QTableWidget *m_table;
     QTableWidget *m_lens;
