@@ -11,7 +11,7 @@
 #include "session/corpus_session.h"
 #include "session_file.h"
 #include "hub/hub_cache.h"
-#include "io/small_file.h"
+#include "common/small_file.h"
 #include "views/walkthrough_view.h"
 #include "views/compare_view.h"
 #include "views/corpus_view.h"

@@ -6,6 +6,7 @@
 #include "progress_reporter.h"
 
 #include "common/error.h"
+#include "common/small_file.h"
 #include "common/threads.h"
 #include "analysis/pooling_mode.h"
 #include "export/export_jobs.h"
@@ -27,7 +28,10 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <tuple>
+#include <unistd.h>
 
 #include <ATen/ATen.h>
 
@@ -85,7 +89,7 @@ void applyWords(const QCommandLineParser &parser, ExportJob &job, std::unique_pt
 
 // What --center subtracted, beside the output: {"centred": true, "pooling", "layers", "count",
 // "mean": [[...] per layer]}.
-void writeCentreSidecar(const std::string &path, const ExportJob &job, long long count)
+std::string centreSidecarJson(const ExportJob &job, long long count)
 {
     std::string out = std::string("{\"centred\": true, \"pooling\": \"") + poolingName(job.pooling) + "\", \"words\": "
         + (job.words ? "true" : "false") + ", \"layers\": [";
@@ -103,9 +107,44 @@ void writeCentreSidecar(const std::string &path, const ExportJob &job, long long
         out += "]";
     }
     out += "]}\n";
-    AtomicFile file(path);
-    file.write(out);
-    file.commit();
+    return out;
+}
+
+// Where the input is read twice (--center's mean, --shard's line count), it must be a regular
+// file: standard input, a FIFO or a device can be read once, and a second pass would hang or differ.
+void requireRereadable(const std::string &input, const std::string &why)
+{
+    if (input == "-")
+        throw usage(why + ": give a file, not standard input");
+    struct stat st {};
+    if (::stat(input.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+        throw usage(why + ": " + input + " is " + describeFileType(st.st_mode) + ", which can be read only once; give a regular file");
+}
+
+// Before the long part, whether the output can fit: the least it will take (a float32 per value
+// of each input line's vectors) against the space left where it goes. A disk that fills later
+// still fails cleanly (the old file kept); this only saves the wait for a certain failure.
+void checkFreeSpace(const std::string &input, const std::string &output, const ExportJob &job, int hiddenSize)
+{
+    struct stat st {};
+    if (input == "-" || ::stat(input.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        return; // lines unknown until read
+    if (::stat(output.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+        return; // written through (/dev/null, a pipe)
+    const std::string dir = QFileInfo(QString::fromStdString(output)).absolutePath().toStdString();
+    struct statvfs fs {};
+    if (::statvfs(dir.c_str(), &fs) != 0)
+        return;
+    long long lines = 0;
+    LineReader counter(input);
+    for (std::string line; counter.next(line);)
+        lines += line.find_first_not_of(" \t\r") != std::string::npos;
+    const double needed = double(lines) * double(job.layers.size()) * hiddenSize * 4;
+    const double free = double(fs.f_bavail) * double(fs.f_frsize);
+    if (needed > free)
+        throw ioError(output + ": needs at least " + std::to_string(int64_t(needed / 1e6 + 0.5)) + " MB (" + std::to_string(lines)
+                      + " lines × " + std::to_string(job.layers.size()) + " layers × " + std::to_string(hiddenSize)
+                      + " floats), and only " + std::to_string(int64_t(free / 1e6)) + " MB are free in " + dir);
 }
 
 // Streams the input file through an export, with progress on stderr.
@@ -117,8 +156,7 @@ template <class Export> void runExport(const QCommandLineParser &parser, const s
     const auto [shard, shards] = shardOf(parser);
     ShardRange range{0, std::numeric_limits<long long>::max()};
     if (shards > 1) {
-        if (input == "-")
-            throw usage("--shard counts the input's lines first: give a file, not standard input");
+        requireRereadable(input, "--shard counts the input's lines first");
         LineReader counter(input);
         long long lines = 0;
         for (std::string line; counter.next(line);)
@@ -216,9 +254,9 @@ int embed(const QStringList &args)
     parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kPooling, kAggregate, kCenter, kMaxLength, kBatchSize, kThreads, kPrecision, kShard});
     if (parser.isSet(kCenter) && parser.isSet(kShard))
         throw usage("embed: --center subtracts the mean of the whole input, which a shard does not see; centre after joining");
-    if (parser.isSet(kCenter) && parser.value(kInput) == "-")
-        throw usage("embed: --center reads the input twice (once for the mean): give a file, not standard input");
     const std::string input = required(parser, kInput, args[0]);
+    if (parser.isSet(kCenter))
+        requireRereadable(input, "embed: --center reads the input twice (once for the mean)");
     const std::string output = checkedOutput(parser, args[0]);
     applyThreads(parser);
     const auto model = loadModel(parser, args[0]);
@@ -240,15 +278,31 @@ int embed(const QStringList &args)
         throw usage("embed: .npy output needs --pooling cls, mean, max or mean_sqrt_len (token vectors go to CSV)");
     std::unique_ptr<ChineseSegmenter> segmenter;
     applyWords(parser, job, segmenter);
-    long long centred = 0;
+    // The output and its sidecar change together or not at all: the sidecar is written before the
+    // export and put in place right after the output; an export without --center removes the
+    // sidecar of an earlier run, which would describe the new file wrongly.
+    checkFreeSpace(input, output, job, model->config.hiddenSize);
+    const std::string sidecarPath = output + ".centre.json";
+    std::unique_ptr<AtomicFile> sidecar;
     if (parser.isSet(kCenter)) {
         LineReader reader(input);
         LineInputs inputs(reader, parser.isSet(kPairs));
+        long long centred = 0;
         std::tie(job.centre, centred) = centreOf(*model, inputs, job);
+        sidecar = std::make_unique<AtomicFile>(sidecarPath);
+        sidecar->write(centreSidecarJson(job, centred));
     }
     runExport(parser, input, *model, job, exportEmbeddings);
-    if (parser.isSet(kCenter))
-        writeCentreSidecar(output + ".centre.json", job, centred);
+    if (sidecar) {
+        try {
+            sidecar->commit();
+        } catch (const Error &) {
+            ::unlink(sidecarPath.c_str()); // no sidecar rather than one of another run
+            throw;
+        }
+    } else if (::unlink(sidecarPath.c_str()) == 0) {
+        std::fprintf(stderr, "bertlens-cli: removed %s: it described an earlier, centred export to %s\n", sidecarPath.c_str(), output.c_str());
+    }
     return 0;
 }
 

@@ -3,6 +3,7 @@
 #include "analysis/corpus_index.h"
 #include "common/error.h"
 #include "io/text_source.h"
+#include "tokenizer/unicode_text.h"
 
 namespace bertlens {
 
@@ -35,6 +36,10 @@ CorpusFile readCorpus(const std::string &path)
         if ((long long)corpus.lines.size() == CorpusIndex::kMaxLines)
             throw inputError(path + ": more than " + std::to_string(CorpusIndex::kMaxLines)
                              + " lines; split the corpus or search a sample of it");
+        CodePoints cps;
+        size_t bad = 0;
+        if (!decodeUtf8(text, cps, &bad))
+            throw inputError(path + ": line " + std::to_string(line + 1) + " is not valid UTF-8 (byte " + std::to_string(bad + 1) + ")");
         CorpusLine l;
         l.line = line;
         const size_t tab = text.find('\t');

@@ -5,7 +5,10 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <cstdlib>
+#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <random>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,10 +28,35 @@ std::string temporaryNameFor(const std::string &path)
         + std::to_string(random());
 }
 
+// A run killed (kill -9, a power cut) leaves its temporary file; the next run to the same path
+// removes those whose process no longer exists. A live process's, or another name's, are never
+// touched.
+void removeTemporariesOfDeadRuns(const std::string &path)
+{
+    const size_t slash = path.rfind('/');
+    const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+    const std::string prefix = "." + (slash == std::string::npos ? path : path.substr(slash + 1)) + ".tmp-";
+    DIR *d = ::opendir(dir.c_str());
+    if (!d)
+        return;
+    while (const dirent *entry = ::readdir(d)) {
+        const std::string name = entry->d_name;
+        if (name.compare(0, prefix.size(), prefix) != 0)
+            continue;
+        char *end = nullptr;
+        const long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
+        if (pid <= 0 || *end != '-' || pid == ::getpid() || ::kill(pid_t(pid), 0) == 0 || errno != ESRCH)
+            continue;
+        ::unlink((slash == std::string::npos ? name : dir + name).c_str());
+    }
+    ::closedir(d);
+}
+
 } // namespace
 
 AtomicFile::AtomicFile(const std::string &path) : m_path(path)
 {
+    removeTemporariesOfDeadRuns(path);
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0) {
         if (S_ISDIR(st.st_mode))

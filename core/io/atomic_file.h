@@ -11,7 +11,8 @@ namespace bertlens {
 // untouched and removes the temporary one. An existing character device or FIFO (/dev/null, a
 // pipe) is written through instead, never replaced; any other existing non-regular file is
 // refused. Errors are I/O errors naming the path and the system's reason ("No space left on
-// device").
+// device"). Temporary files of killed runs (their process gone) are removed when the next run
+// writes the same path.
 class AtomicFile {
 public:
     explicit AtomicFile(const std::string &path);

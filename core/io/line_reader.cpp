@@ -26,6 +26,17 @@ LineReader::LineReader(const std::string &path) : m_path(path)
         throw inputError(path + ": is a folder, not a text file");
 }
 
+// The first line's byte-order mark: UTF-8's is dropped (offsets count from the text, not the
+// mark); UTF-16's means the file is not UTF-8 at all, which is said so.
+void LineReader::checkEncoding(std::string &firstLine) const
+{
+    if (firstLine.rfind("\xEF\xBB\xBF", 0) == 0)
+        firstLine.erase(0, 3);
+    else if (firstLine.rfind("\xFF\xFE", 0) == 0 || firstLine.rfind("\xFE\xFF", 0) == 0)
+        throw inputError(name() + ": looks like UTF-16 (it starts with a UTF-16 byte-order mark); BertLens reads UTF-8: "
+                                  "convert it, e.g. iconv -f UTF-16 -t UTF-8");
+}
+
 LineReader::~LineReader()
 {
     if (m_ownsFile)
@@ -50,8 +61,13 @@ bool LineReader::next(std::string &text)
     }
     if (c == EOF && std::ferror(m_file))
         throw inputError(name() + ": read error (" + std::strerror(errno) + ")");
+    if (c == EOF && m_totalBytes >= 0 && m_bytesRead < m_totalBytes)
+        throw inputError(name() + ": the file shrank while it was read (" + std::to_string(m_bytesRead) + " of the "
+                         + std::to_string(m_totalBytes) + " bytes it had at the start); the results would be short");
     if (!any)
         return false;
+    if (m_lines == 0)
+        checkEncoding(text);
     ++m_lines;
     if (!text.empty() && text.back() == '\r')
         text.pop_back();

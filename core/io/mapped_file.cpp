@@ -1,5 +1,7 @@
 #include "io/mapped_file.h"
 
+#include "common/small_file.h"
+
 #include "common/error.h"
 
 #include <cerrno>
@@ -13,13 +15,13 @@ namespace bertlens {
 
 std::shared_ptr<MappedFile> MappedFile::open(const std::string &path)
 {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC); // a FIFO must not block open()
     if (fd < 0)
         throw modelError(path + ": cannot open (" + std::strerror(errno) + ")");
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
-        throw modelError(path + ": not a regular file");
+        throw modelError(path + " is " + describeFileType(st.st_mode) + ", not a regular file");
     }
     std::shared_ptr<MappedFile> file(new MappedFile);
     file->m_path = path;

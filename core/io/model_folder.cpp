@@ -1,6 +1,7 @@
 #include "io/model_folder.h"
 
 #include "common/error.h"
+#include "common/small_file.h"
 #include "io/safetensors.h"
 #include "io/torch_bin.h"
 
@@ -24,11 +25,8 @@ bool isFile(const QDir &dir, const char *name) { return QFileInfo(dir.filePath(n
 
 QJsonObject readJsonObject(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw modelError(path.toStdString() + ": cannot open (" + file.errorString().toStdString() + ")");
     QJsonParseError error{};
-    const auto doc = QJsonDocument::fromJson(file.readAll(), &error);
+    const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(readSmallFile(path.toStdString(), kMaxModelTextBytes, ErrorKind::Model)), &error);
     if (!doc.isObject())
         throw modelError(path.toStdString() + ": not a JSON object (" + error.errorString().toStdString() + ")");
     return doc.object();
@@ -85,10 +83,7 @@ void readSentenceTransformer(const QDir &dir, ModelFolder &folder)
     if (!isFile(dir, "modules.json"))
         return;
     const std::string where = dir.filePath("modules.json").toStdString();
-    QFile file(dir.filePath("modules.json"));
-    if (!file.open(QIODevice::ReadOnly) || file.size() > (1 << 20))
-        throw modelError(where + ": cannot be read (or is over 1 MiB)");
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(readSmallFile(where, 1 << 20, ErrorKind::Model)));
     if (!doc.isArray())
         throw modelError(where + ": not a JSON list of modules");
     SentenceTransformerModules &st = folder.sentenceTransformer;

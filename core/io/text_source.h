@@ -21,7 +21,8 @@ public:
 // UTF-8 lines of a file or of standard input ("-"), split on '\n' only; a trailing '\r' is
 // dropped, every other character (NUL and U+2028 included) belongs to the text. A line longer than
 // kMaxLineBytes is an input error naming the file and the line: memory stays bounded whatever the
-// input (/dev/zero has no line ends at all).
+// input (/dev/zero has no line ends at all). A UTF-8 byte-order mark is dropped; a UTF-16 one, or a
+// file that shrinks while it is read, is an input error.
 class LineReader : public TextSource {
 public:
     static constexpr size_t kMaxLineBytes = 1 << 20;
@@ -37,6 +38,7 @@ public:
     std::string name() const override { return m_path == "-" ? "standard input" : m_path; }
 
 private:
+    void checkEncoding(std::string &firstLine) const;
     std::FILE *m_file = nullptr;
     bool m_ownsFile = false;
     long long m_lines = 0;

@@ -1,6 +1,7 @@
 #include "model/bert_config.h"
 
 #include "common/error.h"
+#include "common/small_file.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -69,10 +70,7 @@ BertConfig fromDistilBert(const QJsonObject &o, const std::string &path)
 
 BertConfig BertConfig::fromJsonFile(const std::string &path)
 {
-    QFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::ReadOnly))
-        throw modelError(path + ": cannot open (" + file.errorString().toStdString() + ")");
-    return fromJson(file.readAll().toStdString(), path);
+    return fromJson(readSmallFile(path, kMaxModelTextBytes, ErrorKind::Model), path);
 }
 
 BertConfig BertConfig::fromJson(const std::string &json, const std::string &path)

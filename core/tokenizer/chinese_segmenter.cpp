@@ -1,11 +1,12 @@
 #include "tokenizer/chinese_segmenter.h"
 
 #include "common/error.h"
+#include "common/small_file.h"
 #include "tokenizer/unicode_text.h"
 
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
+#include <sstream>
 #include <limits>
 #include <sys/stat.h>
 
@@ -13,9 +14,7 @@ namespace bertlens {
 
 ChineseSegmenter ChineseSegmenter::load(const std::string &path)
 {
-    std::ifstream in(path);
-    if (!in)
-        throw inputError(path + ": cannot open the Chinese word dictionary");
+    std::istringstream in(readSmallFile(path, kMaxModelTextBytes, ErrorKind::Input));
     ChineseSegmenter s;
     double total = 0;
     std::string line;

@@ -1,10 +1,9 @@
 #include "tokenizer/vocab.h"
 
 #include "common/error.h"
+#include "common/small_file.h"
 #include "tokenizer/unicode_text.h"
 
-#include <fstream>
-#include <sstream>
 
 namespace bertlens {
 
@@ -34,12 +33,7 @@ std::string stripPython(const std::string &line, const std::string &path, int li
 
 Vocab Vocab::load(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw modelError(path + ": cannot open the vocabulary file");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string bytes = buffer.str();
+    const std::string bytes = readSmallFile(path, kMaxModelTextBytes, ErrorKind::Model);
     std::vector<std::string> tokens;
     size_t start = 0;
     int lineNo = 1;

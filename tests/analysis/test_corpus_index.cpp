@@ -12,6 +12,7 @@
 #include "model/random_model.h"
 
 #include <QTemporaryDir>
+#include <QtEndian>
 
 #include <ATen/ATen.h>
 
@@ -155,6 +156,60 @@ private Q_SLOTS:
             QCOMPARE(std::pair(tokenHits[r].begin, tokenHits[r].end), e.offsets[size_t(tokenHits[r].token)]);
         }
         QVERIFY_THROWS_EXCEPTION(Error, index.nearestTokens(model, query, 99, 3));
+    }
+
+    // A damaged index never answers: any byte flipped anywhere (lines, occurrences, vectors, the
+    // header) is refused, and an index whose header another corpus's fields were copied into is
+    // refused for that corpus. Before the checksum and the content checks, flipped bytes gave
+    // changed scores, invented line texts and token positions past the model's length.
+    void damagedIndexesAreRefused()
+    {
+        const LoadedModel &model = *tinyModel();
+        CorpusIndexOptions options;
+        const std::string path = m_dir.filePath("flips.idx").toStdString();
+        CorpusIndex::build(model, m_corpus.toStdString(), options).save(path);
+        QFile file(QString::fromStdString(path));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        file.close();
+        std::string why;
+        QVERIFY(!CorpusIndex::load(path, model, m_corpus.toStdString(), options, &why).empty());
+        const int step = std::max(1, int(bytes.size()) / 1500);
+        int refused = 0, tried = 0;
+        for (int at = 0; at < bytes.size(); at += at < 600 ? 1 : step) {
+            QByteArray flipped = bytes;
+            flipped[at] = char(flipped[at] ^ (1 << (at % 8)));
+            QFile out(QString::fromStdString(path));
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(flipped);
+            out.close();
+            ++tried;
+            refused += CorpusIndex::load(path, model, m_corpus.toStdString(), options, &why).empty();
+        }
+        QCOMPARE(refused, tried);
+
+        // Another corpus of the same number of lines: its index's header (hash, size) with this
+        // corpus's index's body is refused, whatever the header claims.
+        QTemporaryDir otherDir;
+        const QString otherCorpus = otherDir.filePath("corpus.txt");
+        QFile source(m_corpus), upper(otherCorpus);
+        QVERIFY(source.open(QIODevice::ReadOnly) && upper.open(QIODevice::WriteOnly));
+        upper.write(source.readAll().toUpper()); // the same lines for an uncased model, other texts
+        upper.close();
+        const std::string otherIndex = otherDir.filePath("other.idx").toStdString();
+        CorpusIndex::build(model, otherCorpus.toStdString(), options).save(otherIndex);
+        QFile o(QString::fromStdString(otherIndex));
+        QVERIFY(o.open(QIODevice::ReadOnly));
+        const QByteArray otherBytes = o.readAll();
+        o.close();
+        const int headerEnd = 20 + int(qFromLittleEndian<quint32>(bytes.constData() + 16));
+        const int otherHeaderEnd = 20 + int(qFromLittleEndian<quint32>(otherBytes.constData() + 16));
+        QFile spliced(QString::fromStdString(path));
+        QVERIFY(spliced.open(QIODevice::WriteOnly));
+        spliced.write(otherBytes.left(otherHeaderEnd) + bytes.mid(headerEnd));
+        spliced.close();
+        QVERIFY(CorpusIndex::load(path, model, otherCorpus.toStdString(), options, &why).empty());
+        QVERIFY2(why.find("line 1 is not the corpus's") != std::string::npos || why.find("damaged") != std::string::npos, why.c_str());
     }
 
     void savedIndexReopensAndGoesStale()

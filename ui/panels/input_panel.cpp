@@ -2,7 +2,7 @@
 
 #include "views/view_style.h"
 
-#include "io/small_file.h"
+#include "common/small_file.h"
 
 #include <QFileInfo>
 

@@ -1,4 +1,4 @@
-#include "io/small_file.h"
+#include "common/small_file.h"
 
 #include <cerrno>
 #include <cstring>
