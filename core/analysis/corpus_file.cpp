@@ -2,8 +2,11 @@
 
 #include "analysis/corpus_index.h"
 #include "common/error.h"
+#include "common/small_file.h"
 #include "io/text_source.h"
 #include "tokenizer/unicode_text.h"
+
+#include <sys/stat.h>
 
 namespace bertlens {
 
@@ -22,6 +25,11 @@ uint64_t fnv1a(const void *data, size_t size, uint64_t hash = 146959810393466560
 CorpusFile readCorpus(const std::string &path)
 {
     CorpusFile corpus;
+    // Read again by every search (to check the index against it): a FIFO or a device, which can
+    // be read once or never ends, is refused before it is opened.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+        throw inputError(path + " is " + describeFileType(st.st_mode) + ", not a regular file: a corpus is read again by every search");
     LineReader reader(path);
     if (reader.total() > CorpusIndex::kMaxCorpusBytes)
         throw inputError(path + ": the corpus has " + std::to_string(reader.total()) + " bytes; a corpus to search may have at most "

@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <sys/stat.h>
 #include <iterator>
 #include <set>
 
@@ -21,7 +22,18 @@ namespace bertlens {
 
 namespace {
 
-bool isFile(const QDir &dir, const char *name) { return QFileInfo(dir.filePath(name)).isFile(); }
+// Whether the folder has this file. One that is there but is not a regular file (a FIFO, a device,
+// a folder) is named as such rather than taken as missing: reading it would block or never end.
+bool isFile(const QDir &dir, const char *name)
+{
+    const std::string path = dir.filePath(name).toStdString();
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        return false;
+    if (!S_ISREG(st.st_mode))
+        throw modelError(path + " is " + describeFileType(st.st_mode) + ", not a regular file");
+    return true;
+}
 
 QJsonObject readJsonObject(const QString &path)
 {
