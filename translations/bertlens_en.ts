@@ -139,6 +139,14 @@
         <source>layer 0 (the embeddings) has no attention; this is layer 1&apos;s, which reads them</source>
         <translation>layer 0 (the embeddings) has no attention; this is layer 1&apos;s, which reads them</translation>
     </message>
+    <message>
+        <source>What the map shows</source>
+        <translation>What the map shows</translation>
+    </message>
+    <message>
+        <source>Attention head</source>
+        <translation>Attention head</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::CompareView</name>
@@ -218,6 +226,10 @@
         <source>No sentence has the same words in both models, so there is nothing to compare.</source>
         <translation>No sentence has the same words in both models, so there is nothing to compare.</translation>
     </message>
+    <message>
+        <source>Layer of the second model</source>
+        <translation>Layer of the second model</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::CorpusSession</name>
@@ -283,6 +295,22 @@
     <message>
         <source>other labels</source>
         <translation>other labels</translation>
+    </message>
+    <message>
+        <source>Ring the lines containing a word</source>
+        <translation>Ring the lines containing a word</translation>
+    </message>
+    <message>
+        <source>Find lines like this one</source>
+        <translation>Find lines like this one</translation>
+    </message>
+    <message>
+        <source>Corpus lines nearest to the query</source>
+        <translation>Corpus lines nearest to the query</translation>
+    </message>
+    <message>
+        <source>Occurrences nearest to the selected token</source>
+        <translation>Occurrences nearest to the selected token</translation>
     </message>
 </context>
 <context>
@@ -400,6 +428,22 @@
     <message>
         <source>; for corpora use bertlens-cli</source>
         <translation>; for corpora use bertlens-cli</translation>
+    </message>
+    <message>
+        <source>Sentences</source>
+        <translation>Sentences</translation>
+    </message>
+    <message>
+        <source>One sentence per line; type [MASK] for a word the model should predict. The views follow 0.3 s after typing stops; Ctrl+Enter at once.</source>
+        <translation>One sentence per line; type [MASK] for a word the model should predict. The views follow 0.3 s after typing stops; Ctrl+Enter at once.</translation>
+    </message>
+    <message>
+        <source>Second texts of the pairs</source>
+        <translation>Second texts of the pairs</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
     </message>
 </context>
 <context>
@@ -657,20 +701,12 @@
         <translation>Close the second model</translation>
     </message>
     <message>
-        <source>Open &amp;corpus…</source>
-        <translation>Open &amp;corpus…</translation>
-    </message>
-    <message>
         <source>A text file to search by meaning and to see as a whole, in the Corpus tab</source>
         <translation>A text file to search by meaning and to see as a whole, in the Corpus tab</translation>
     </message>
     <message>
         <source>Open sess&amp;ion…</source>
         <translation>Open sess&amp;ion…</translation>
-    </message>
-    <message>
-        <source>Sa&amp;ve session…</source>
-        <translation>Sa&amp;ve session…</translation>
     </message>
     <message>
         <source>Recent sessions</source>
@@ -774,6 +810,14 @@
             <numerusform> and %n more</numerusform>
             <numerusform> and %n more</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Open co&amp;rpus…</source>
+        <translation>Open co&amp;rpus…</translation>
+    </message>
+    <message>
+        <source>Save sessio&amp;n…</source>
+        <translation>Save sessio&amp;n…</translation>
     </message>
 </context>
 <context>
@@ -919,6 +963,26 @@
         <source>(no title)</source>
         <translation>(no title)</translation>
     </message>
+    <message>
+        <source>A plot. Ctrl+T shows its numbers as a table; the context menu saves them as CSV.</source>
+        <translation>A plot. Ctrl+T shows its numbers as a table; the context menu saves them as CSV.</translation>
+    </message>
+    <message>
+        <source>The plot&apos;s numbers</source>
+        <translation>The plot&apos;s numbers</translation>
+    </message>
+    <message>
+        <source>Numbers of: %1</source>
+        <translation>Numbers of: %1</translation>
+    </message>
+    <message>
+        <source>Plot: nothing shown yet</source>
+        <translation>Plot: nothing shown yet</translation>
+    </message>
+    <message>
+        <source>Show the numbers as a table</source>
+        <translation>Show the numbers as a table</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::PredictionsPanel</name>
@@ -978,6 +1042,14 @@
         <source>, </source>
         <translation>, </translation>
     </message>
+    <message>
+        <source>The model&apos;s predictions for the [MASK]</source>
+        <translation>The model&apos;s predictions for the [MASK]</translation>
+    </message>
+    <message>
+        <source>Per-layer lens: the top predictions at every layer</source>
+        <translation>Per-layer lens: the top predictions at every layer</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::ProjectionView</name>
@@ -1030,6 +1102,18 @@ PC1 %4, PC2 %5</translation>
     <message>
         <source>Rings every point of this word</source>
         <translation>Rings every point of this word</translation>
+    </message>
+    <message>
+        <source>What the plane shows</source>
+        <translation>What the plane shows</translation>
+    </message>
+    <message>
+        <source>Pooling of the sentence vectors</source>
+        <translation>Pooling of the sentence vectors</translation>
+    </message>
+    <message>
+        <source>Find a word</source>
+        <translation>Find a word</translation>
     </message>
 </context>
 <context>
@@ -1106,6 +1190,18 @@ PC1 %4, PC2 %5</translation>
         <source>Layer %1: “%2” in every sentence</source>
         <translation>Layer %1: “%2” in every sentence</translation>
     </message>
+    <message>
+        <source>What the matrix compares</source>
+        <translation>What the matrix compares</translation>
+    </message>
+    <message>
+        <source>Pooling of the sentence vectors</source>
+        <translation>Pooling of the sentence vectors</translation>
+    </message>
+    <message>
+        <source>Sentence of the columns</source>
+        <translation>Sentence of the columns</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::TokenStrip</name>
@@ -1118,6 +1214,14 @@ id %2 · characters %3–%4 · segment %5</translation>
     <message>
         <source>stands for “%1”, which the vocabulary cannot spell</source>
         <translation>stands for “%1”, which the vocabulary cannot spell</translation>
+    </message>
+    <message>
+        <source>%1, sentence %2, token %3</source>
+        <translation>%1, sentence %2, token %3</translation>
+    </message>
+    <message>
+        <source>Tokens of every sentence</source>
+        <translation>Tokens of every sentence</translation>
     </message>
 </context>
 <context>

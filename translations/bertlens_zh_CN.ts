@@ -139,6 +139,14 @@
         <source>layer 0 (the embeddings) has no attention; this is layer 1&apos;s, which reads them</source>
         <translation>第 0 层（嵌入层）没有注意力；这里显示的是读取它的第 1 层的注意力</translation>
     </message>
+    <message>
+        <source>What the map shows</source>
+        <translation>图中显示的内容</translation>
+    </message>
+    <message>
+        <source>Attention head</source>
+        <translation>注意力头</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::CompareView</name>
@@ -218,6 +226,10 @@
         <source>No sentence has the same words in both models, so there is nothing to compare.</source>
         <translation>两个模型中没有一个句子的词完全相同，因此无法比较。</translation>
     </message>
+    <message>
+        <source>Layer of the second model</source>
+        <translation>第二个模型的层</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::CorpusSession</name>
@@ -283,6 +295,22 @@
     <message>
         <source>other labels</source>
         <translation>其他标签</translation>
+    </message>
+    <message>
+        <source>Ring the lines containing a word</source>
+        <translation>圈出包含某个词的行</translation>
+    </message>
+    <message>
+        <source>Find lines like this one</source>
+        <translation>查找与此句相似的行</translation>
+    </message>
+    <message>
+        <source>Corpus lines nearest to the query</source>
+        <translation>与查询最相近的语料行</translation>
+    </message>
+    <message>
+        <source>Occurrences nearest to the selected token</source>
+        <translation>与所选词元最相近的出现</translation>
     </message>
 </context>
 <context>
@@ -400,6 +428,22 @@
     <message>
         <source>; for corpora use bertlens-cli</source>
         <translation>；处理语料请使用 bertlens-cli</translation>
+    </message>
+    <message>
+        <source>Sentences</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>One sentence per line; type [MASK] for a word the model should predict. The views follow 0.3 s after typing stops; Ctrl+Enter at once.</source>
+        <translation>每行一句；输入 [MASK] 表示让模型预测的词。停止输入 0.3 秒后各视图随之更新；按 Ctrl+Enter 立即更新。</translation>
+    </message>
+    <message>
+        <source>Second texts of the pairs</source>
+        <translation>句对的第二段文本</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
     </message>
 </context>
 <context>
@@ -656,20 +700,12 @@
         <translation>关闭第二个模型</translation>
     </message>
     <message>
-        <source>Open &amp;corpus…</source>
-        <translation>打开语料(&amp;C)…</translation>
-    </message>
-    <message>
         <source>A text file to search by meaning and to see as a whole, in the Corpus tab</source>
         <translation>一个文本文件，在“语料”页中按语义搜索并整体查看</translation>
     </message>
     <message>
         <source>Open sess&amp;ion…</source>
         <translation>打开会话(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Sa&amp;ve session…</source>
-        <translation>保存会话(&amp;V)…</translation>
     </message>
     <message>
         <source>Recent sessions</source>
@@ -772,6 +808,14 @@
         <translation>
             <numerusform> 以及另外 %n 句</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Open co&amp;rpus…</source>
+        <translation>打开语料(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save sessio&amp;n…</source>
+        <translation>保存会话(&amp;N)…</translation>
     </message>
 </context>
 <context>
@@ -917,6 +961,26 @@
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
+    <message>
+        <source>A plot. Ctrl+T shows its numbers as a table; the context menu saves them as CSV.</source>
+        <translation>一幅图。按 Ctrl+T 以表格显示其中的数值；右键菜单可将数值保存为 CSV。</translation>
+    </message>
+    <message>
+        <source>The plot&apos;s numbers</source>
+        <translation>图中的数值</translation>
+    </message>
+    <message>
+        <source>Numbers of: %1</source>
+        <translation>数值：%1</translation>
+    </message>
+    <message>
+        <source>Plot: nothing shown yet</source>
+        <translation>图：尚无内容</translation>
+    </message>
+    <message>
+        <source>Show the numbers as a table</source>
+        <translation>以表格显示数值</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::PredictionsPanel</name>
@@ -976,6 +1040,14 @@
         <source>, </source>
         <translation>，</translation>
     </message>
+    <message>
+        <source>The model&apos;s predictions for the [MASK]</source>
+        <translation>模型对 [MASK] 的预测</translation>
+    </message>
+    <message>
+        <source>Per-layer lens: the top predictions at every layer</source>
+        <translation>逐层透镜：每一层的最高预测</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::ProjectionView</name>
@@ -1028,6 +1100,18 @@ PC1 %4，PC2 %5</translation>
     <message>
         <source>Rings every point of this word</source>
         <translation>圈出这个词的所有点</translation>
+    </message>
+    <message>
+        <source>What the plane shows</source>
+        <translation>平面中显示的内容</translation>
+    </message>
+    <message>
+        <source>Pooling of the sentence vectors</source>
+        <translation>句向量的池化方式</translation>
+    </message>
+    <message>
+        <source>Find a word</source>
+        <translation>查找词</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1188,18 @@ PC1 %4，PC2 %5</translation>
         <source>Layer %1: “%2” in every sentence</source>
         <translation>第 %1 层：“%2”在各句中的出现</translation>
     </message>
+    <message>
+        <source>What the matrix compares</source>
+        <translation>矩阵比较的内容</translation>
+    </message>
+    <message>
+        <source>Pooling of the sentence vectors</source>
+        <translation>句向量的池化方式</translation>
+    </message>
+    <message>
+        <source>Sentence of the columns</source>
+        <translation>列所对应的句子</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::TokenStrip</name>
@@ -1116,6 +1212,14 @@ id %2 · characters %3–%4 · segment %5</source>
     <message>
         <source>stands for “%1”, which the vocabulary cannot spell</source>
         <translation>代表“%1”，词表无法拼出它</translation>
+    </message>
+    <message>
+        <source>%1, sentence %2, token %3</source>
+        <translation>%1，句子 %2，第 %3 个词元</translation>
+    </message>
+    <message>
+        <source>Tokens of every sentence</source>
+        <translation>所有句子的词元</translation>
     </message>
 </context>
 <context>

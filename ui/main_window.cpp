@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "accessibility.h"
 #include "default_model.h"
 #include "dialogs/open_model_dialog.h"
 #include "example_sets.h"
@@ -43,6 +44,7 @@ namespace bertlens {
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new AnalysisSession(this))
 {
+    installAccessibility();
     createWidgets();
     createMenus();
     connectViews();
@@ -450,10 +452,10 @@ void MainWindow::retranslateUi()
     m_compareAction->setText(tr("&Compare with…"));
     m_compareAction->setToolTip(tr("A second model: the same sentences through both, compared in the Compare tab"));
     m_closeCompareAction->setText(tr("Close the second model"));
-    m_openCorpusAction->setText(tr("Open &corpus…"));
+    m_openCorpusAction->setText(tr("Open co&rpus…"));
     m_openCorpusAction->setToolTip(tr("A text file to search by meaning and to see as a whole, in the Corpus tab"));
     m_openSessionAction->setText(tr("Open sess&ion…"));
-    m_saveSessionAction->setText(tr("Sa&ve session…"));
+    m_saveSessionAction->setText(tr("Save sessio&n…"));
     m_recentSessionsMenu->setTitle(tr("Recent sessions"));
     m_exportVectorsAction->setText(tr("Export &vectors…"));
     m_exportAttentionAction->setText(tr("Export &attention…"));

@@ -26,4 +26,40 @@ void appendCsvField(std::string &out, const std::string &field)
     out += '"';
 }
 
+std::vector<std::vector<std::string>> parseCsv(const std::string &csv)
+{
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> row;
+    std::string field;
+    bool quoted = false, any = false;
+    for (size_t i = 0; i < csv.size(); ++i) {
+        const char c = csv[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"')
+                field += '"', ++i;
+            else if (c == '"')
+                quoted = false;
+            else
+                field += c;
+            continue;
+        }
+        any = true;
+        if (c == '"')
+            quoted = true;
+        else if (c == ',')
+            row.push_back(std::move(field)), field.clear();
+        else if (c == '\n') {
+            row.push_back(std::move(field)), field.clear();
+            rows.push_back(std::move(row)), row.clear();
+            any = false;
+        } else if (c != '\r')
+            field += c;
+    }
+    if (any || !field.empty() || !row.empty()) {
+        row.push_back(std::move(field));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
 } // namespace bertlens

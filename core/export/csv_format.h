@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace bertlens {
 
@@ -9,5 +10,7 @@ namespace bertlens {
 void appendFloat(std::string &out, float value);
 // RFC 4180 field: quoted when it holds a comma, quote, CR or LF.
 void appendCsvField(std::string &out, const std::string &field);
+// Rows of RFC 4180 CSV as written above: quoted fields may hold commas, quotes ("") and line ends.
+std::vector<std::vector<std::string>> parseCsv(const std::string &csv);
 
 } // namespace bertlens

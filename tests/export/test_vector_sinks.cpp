@@ -78,6 +78,23 @@ private Q_SLOTS:
         QCOMPARE(out, std::string("\",\" \"\"\"\" ##ing"));
     }
 
+    // What appendCsvField writes, parseCsv reads back field for field (the window's table view).
+    void csvParsesWhatItWrites()
+    {
+        const std::vector<std::vector<std::string>> rows = {{"token", "value"}, {",", "1"}, {"\"quoted\"", "2"}, {"two\nlines", ""}, {"##ing", "-0.5"}};
+        std::string csv;
+        for (const auto &row : rows) {
+            for (size_t i = 0; i < row.size(); ++i) {
+                if (i)
+                    csv += ',';
+                appendCsvField(csv, row[i]);
+            }
+            csv += '\n';
+        }
+        QCOMPARE(parseCsv(csv), rows);
+        QCOMPARE(parseCsv("a,b\r\n1,2"), (std::vector<std::vector<std::string>>{{"a", "b"}, {"1", "2"}}));
+    }
+
     void tokenCsvHoldsEveryTokenAndLayer()
     {
         QTemporaryDir dir;

@@ -33,6 +33,11 @@ InputPanel::InputPanel(QWidget *parent) : QWidget(parent)
     m_note->setWordWrap(true);
     keepFontScaled(m_sentences, 1.2);
     keepFontScaled(m_pairs, 1.2);
+    // A sentence never needs a tab character: Tab moves on (a keyboard user is never trapped).
+    m_sentences->setTabChangesFocus(true);
+    m_pairs->setTabChangesFocus(true);
+    m_sentencesLabel->setBuddy(m_sentences);
+    m_layerLabel->setBuddy(m_layer);
 
     auto *layerRow = new QHBoxLayout;
     layerRow->addWidget(m_layerLabel);
@@ -83,6 +88,15 @@ void InputPanel::retranslateUi()
     m_pairs->setPlaceholderText(tr("Second text of the pair, line by line"));
     m_layerLabel->setText(tr("Layer:"));
     m_layer->setToolTip(tr("0 = embeddings; every view shows this layer"));
+    // Names a screen reader speaks (the labels are buddies, but not every reader follows them).
+    m_sentences->setAccessibleName(tr("Sentences"));
+    m_sentences->setAccessibleDescription(tr("One sentence per line; type [MASK] for a word the model should predict. "
+                                             "The views follow 0.3 s after typing stops; Ctrl+Enter at once."));
+    m_pairs->setAccessibleName(tr("Second texts of the pairs"));
+    m_layer->setAccessibleName(tr("Layer"));
+    m_layerSlider->setAccessibleName(tr("Layer"));
+    m_layer->setAccessibleDescription(m_layer->toolTip());
+    m_layerSlider->setAccessibleDescription(m_layer->toolTip());
     m_analyse->setText(tr("Analyse (Ctrl+Enter)"));
     updateNote();
 }

@@ -85,12 +85,17 @@ void PredictionsPanel::changeEvent(QEvent *event)
         retranslateUi();
     if (event->type() == QEvent::FontChange && hasPredictions()) // presenter mode's zoom
         fitTables();
+    // A current cell without a selection: Tab into the table shows where the focus is.
+    m_table->selectionModel()->setCurrentIndex(m_table->model()->index(0, 0), QItemSelectionModel::NoUpdate);
+    m_lens->selectionModel()->setCurrentIndex(m_lens->model()->index(0, 0), QItemSelectionModel::NoUpdate);
     QWidget::changeEvent(event);
 }
 
 void PredictionsPanel::retranslateUi()
 {
     m_table->setHorizontalHeaderLabels({tr("Prediction"), tr("Probability")});
+    m_table->setAccessibleName(tr("The model's predictions for the [MASK]"));
+    m_lens->setAccessibleName(tr("Per-layer lens: the top predictions at every layer"));
     refill();
 }
 

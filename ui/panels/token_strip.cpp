@@ -2,7 +2,9 @@
 
 #include "views/view_style.h"
 
+#include <QAccessible>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -17,7 +19,9 @@ constexpr int kGap = 4;
 TokenStrip::TokenStrip(QWidget *parent) : QWidget(parent)
 {
     setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
     keepFontScaled(this, 1.2);
+    setAccessibleName(tr("Tokens of every sentence"));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Minimum);
 }
 
@@ -41,6 +45,8 @@ int TokenStrip::labelWidth() const { return fontMetrics().horizontalAdvance("S88
 
 void TokenStrip::changeEvent(QEvent *event)
 {
+    if (event->type() == QEvent::LanguageChange)
+        setAccessibleName(tr("Tokens of every sentence"));
     if (event->type() == QEvent::FontChange)
         layoutChips();
     QWidget::changeEvent(event);
@@ -74,6 +80,8 @@ void TokenStrip::layoutChips()
             y += chipHeight + 2 * kGap;
         }
     }
+    if (m_cursor >= int(m_chips.size()))
+        m_cursor = m_chips.empty() ? -1 : int(m_chips.size()) - 1;
     const bool changed = y != m_height;
     m_height = y;
     setMinimumHeight(m_height);
@@ -129,6 +137,85 @@ void TokenStrip::paintEvent(QPaintEvent *)
         f.setItalic(special);
         p.setFont(f);
         p.drawText(c.rect, Qt::AlignCenter, text);
+    }
+    // The keyboard's place: a thick ring in the palette's highlight, outside the chip, so that it
+    // shows on the selected (orange) chip too.
+    if (hasFocus() && m_cursor >= 0 && m_cursor < int(m_chips.size())) {
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(palette().color(QPalette::Highlight), 3));
+        p.drawRoundedRect(m_chips[size_t(m_cursor)].rect.adjusted(-2, -2, 2, 2), 6, 6);
+    }
+}
+
+QString TokenStrip::chipText(int chip) const
+{
+    const auto [sentence, token] = chipToken(chip);
+    return QString::fromStdString(m_result->sentences[size_t(sentence)].encoding.tokens[size_t(token)]);
+}
+
+bool TokenStrip::isChipSelected(int chip) const
+{
+    return chipToken(chip) == std::pair(m_selectedSentence, m_selectedToken);
+}
+
+void TokenStrip::moveCursor(int chip)
+{
+    if (m_chips.empty())
+        return;
+    m_cursor = std::clamp(chip, 0, int(m_chips.size()) - 1);
+    update();
+    if (QAccessible::isActive() && hasFocus()) { // a screen reader reads the token the ring moved to
+        QAccessibleEvent moved(this, QAccessible::Focus);
+        moved.setChild(m_cursor);
+        QAccessible::updateAccessibility(&moved);
+    }
+}
+
+void TokenStrip::focusInEvent(QFocusEvent *event)
+{
+    QWidget::focusInEvent(event);
+    if (m_cursor < 0) // start at the selected token, else the first
+        for (int i = 0; i < int(m_chips.size()) && m_cursor < 0; ++i)
+            if (isChipSelected(i))
+                m_cursor = i;
+    moveCursor(std::max(0, m_cursor));
+}
+
+void TokenStrip::focusOutEvent(QFocusEvent *event)
+{
+    QWidget::focusOutEvent(event);
+    update();
+}
+
+void TokenStrip::keyPressEvent(QKeyEvent *event)
+{
+    if (m_chips.empty())
+        return QWidget::keyPressEvent(event);
+    const int sentence = m_chips[size_t(std::max(0, m_cursor))].sentence;
+    auto firstOf = [this](int s) {
+        for (int i = 0; i < int(m_chips.size()); ++i)
+            if (m_chips[size_t(i)].sentence == s)
+                return i;
+        return -1;
+    };
+    switch (event->key()) {
+    case Qt::Key_Left: moveCursor(m_cursor - 1); break;
+    case Qt::Key_Right: moveCursor(m_cursor + 1); break;
+    case Qt::Key_Home: moveCursor(firstOf(sentence)); break;
+    case Qt::Key_End: moveCursor(firstOf(sentence + 1) >= 0 ? firstOf(sentence + 1) - 1 : int(m_chips.size()) - 1); break;
+    case Qt::Key_Up:
+        if (sentence > 0)
+            moveCursor(firstOf(sentence - 1));
+        break;
+    case Qt::Key_Down:
+        if (firstOf(sentence + 1) >= 0)
+            moveCursor(firstOf(sentence + 1));
+        break;
+    case Qt::Key_Space:
+    case Qt::Key_Return:
+    case Qt::Key_Enter: Q_EMIT tokenClicked(m_chips[size_t(m_cursor)].sentence, m_chips[size_t(m_cursor)].token); break;
+    case Qt::Key_M: Q_EMIT tokenDoubleClicked(m_chips[size_t(m_cursor)].sentence, m_chips[size_t(m_cursor)].token); break;
+    default: return QWidget::keyPressEvent(event);
     }
 }
 

@@ -37,6 +37,8 @@ AttentionView::AttentionView(QWidget *parent) : AnalysisView(parent)
 
 void AttentionView::retranslateUi()
 {
+    m_mode->setAccessibleName(tr("What the map shows"));
+    m_head->setAccessibleName(tr("Attention head"));
     m_hideSpecial->setText(tr("Hide [CLS]/[SEP] columns (rows renormalised)"));
     if (m_head->count() > 0)
         m_head->setItemText(0, tr("Mean of all heads"));

@@ -120,6 +120,7 @@ void CompareView::showComparison(std::shared_ptr<const ModelComparison> comparis
 
 void CompareView::retranslateUi()
 {
+    m_layer->setAccessibleName(tr("Layer of the second model"));
     m_layerLabel->setText(tr("Layer of the second model:"));
     m_layer->setSpecialValueText(tr("the same as the first's"));
     if (!m_comparison) {

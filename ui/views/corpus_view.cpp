@@ -21,7 +21,7 @@ namespace bertlens {
 
 namespace {
 
-constexpr int kColouredLabels = 10; // the most frequent labels get colours; the others are grey
+constexpr int kColouredLabels = 8;  // the most frequent labels get colours; the others are grey
 
 // The line with the hit's token marked «like this».
 QString markedLine(const std::string &text, int begin, int end)
@@ -115,6 +115,10 @@ void CorpusView::changeEvent(QEvent *event)
 
 void CorpusView::retranslateUi()
 {
+    m_word->setAccessibleName(tr("Ring the lines containing a word"));
+    m_query->setAccessibleName(tr("Find lines like this one"));
+    m_lineHits->setAccessibleName(tr("Corpus lines nearest to the query"));
+    m_tokenHits->setAccessibleName(tr("Occurrences nearest to the selected token"));
     m_open->setText(tr("Open corpus…"));
     m_open->setToolTip(tr("A text file, one sentence per line (TEXT or TEXT<TAB>LABEL), up to 100,000 lines"));
     m_word->setPlaceholderText(tr("Ring the lines containing a word…"));
@@ -169,7 +173,10 @@ void CorpusView::showCorpus()
             QCPGraph *graph = m_plot->addGraph();
             const QColor colour = int(g) == others ? QColor(150, 150, 150) : sentenceColour(int(g));
             graph->setLineStyle(QCPGraph::lsNone);
-            graph->setScatterStyle(lines.size() > 20000 ? QCPScatterStyle(QCPScatterStyle::ssDot, QPen(colour, 3), Qt::NoBrush, 1) : QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 6));
+            // A shape per label as well as a colour (colour-blind readers); dots only where 100k points
+            // would make shapes a blur anyway.
+            graph->setScatterStyle(lines.size() > 20000 ? QCPScatterStyle(QCPScatterStyle::ssDot, QPen(colour, 3), Qt::NoBrush, 1)
+                                                        : QCPScatterStyle(int(g) == others ? QCPScatterStyle::ssCircle : sentenceShape(int(g)), colour, colour, 7));
             // Antialiased discs cost most of a frame at 100k points; at 3 px nobody sees the difference.
             graph->setAntialiasedScatters(lines.size() <= 20000);
             std::sort(data[g].begin(), data[g].end(), [](const QCPGraphData &a, const QCPGraphData &b) { return a.key < b.key; });

@@ -3,6 +3,8 @@
 #include "io/atomic_file.h"
 #include "views/view_style.h"
 
+#include "export/csv_format.h"
+
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -10,7 +12,13 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPainter>
+#include <QShortcut>
 #include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
 
 namespace bertlens {
 
@@ -20,6 +28,80 @@ PlotWidget::PlotWidget(QWidget *parent) : QCustomPlot(parent)
     setFocusPolicy(Qt::StrongFocus);
     setAntialiasedElements(QCP::aeAll);
     keepFontScaled(this, 1.15);
+    auto *table = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_T), this, this, [this] { showTable(); });
+    table->setContext(Qt::WidgetShortcut);
+    setTitle(QString());
+    setAccessibleDescription(tr("A plot. Ctrl+T shows its numbers as a table; the context menu saves them as CSV."));
+}
+
+// Tab reaches every plot; where it is, a ring in the highlight colour shows it.
+void PlotWidget::paintEvent(QPaintEvent *event)
+{
+    QCustomPlot::paintEvent(event);
+    if (!hasFocus())
+        return;
+    QPainter p(this);
+    p.setPen(QPen(palette().color(QPalette::Highlight), 3));
+    p.drawRect(rect().adjusted(1, 1, -2, -2));
+}
+
+std::string PlotWidget::plottedCsv() const
+{
+    std::string out = "series,x,y\n";
+    for (int g = 0; g < graphCount(); ++g) {
+        const QCPGraph *graph = const_cast<PlotWidget *>(this)->graph(g);
+        for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+            appendCsvField(out, graph->name().isEmpty() ? std::to_string(g + 1) : graph->name().toStdString());
+            out += ',';
+            appendFloat(out, float(it->key));
+            out += ',';
+            appendFloat(out, float(it->value));
+            out += '\n';
+        }
+    }
+    for (int i = 0; i < plottableCount(); ++i)
+        if (const auto *map = qobject_cast<const QCPColorMap *>(const_cast<PlotWidget *>(this)->plottable(i))) {
+            out += "column,row,value\n";
+            for (int r = 0; r < map->data()->valueSize(); ++r)
+                for (int c = 0; c < map->data()->keySize(); ++c)
+                    if (const double v = map->data()->cell(c, r); !std::isnan(v)) {
+                        out += std::to_string(c) + "," + std::to_string(r) + ",";
+                        appendFloat(out, float(v));
+                        out += '\n';
+                    }
+        }
+    return out;
+}
+
+QDialog *PlotWidget::showTable()
+{
+    const std::vector<std::vector<std::string>> rows = parseCsv(dataCsv());
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(m_title.isEmpty() ? tr("The plot's numbers") : m_title);
+    auto *table = new QTableWidget(dialog);
+    table->setAccessibleName(tr("Numbers of: %1").arg(m_title));
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    if (!rows.empty()) {
+        table->setColumnCount(int(rows.front().size()));
+        QStringList header;
+        for (const std::string &h : rows.front())
+            header << QString::fromStdString(h);
+        table->setHorizontalHeaderLabels(header);
+        table->setRowCount(int(rows.size()) - 1);
+        for (size_t r = 1; r < rows.size(); ++r)
+            for (size_t c = 0; c < rows[r].size() && int(c) < table->columnCount(); ++c)
+                table->setItem(int(r) - 1, int(c), new QTableWidgetItem(QString::fromStdString(rows[r][c])));
+    }
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(table);
+    auto *close = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(close, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(close);
+    dialog->resize(700, 500);
+    dialog->show();
+    table->setFocus();
+    return dialog;
 }
 
 // QCustomPlot's axes, legend and colour scales copy the plot's font when they are made; they
@@ -53,7 +135,7 @@ void PlotWidget::applyFonts()
 void PlotWidget::setTitle(const QString &title)
 {
     m_title = title;
-    setAccessibleName(title);
+    setAccessibleName(title.isEmpty() ? tr("Plot: nothing shown yet") : title);
 }
 
 bool PlotWidget::saveTo(const QString &path, int width, int height)
@@ -91,10 +173,16 @@ void PlotWidget::contextMenuEvent(QContextMenuEvent *event)
     QMenu menu(this);
     QAction *png = menu.addAction(tr("Save as PNG…"));
     QAction *pdf = menu.addAction(tr("Save as PDF…"));
-    QAction *csv = m_data ? menu.addAction(tr("Save the numbers as CSV…")) : nullptr;
+    QAction *table = menu.addAction(tr("Show the numbers as a table"));
+    table->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    QAction *csv = menu.addAction(tr("Save the numbers as CSV…"));
     menu.addSeparator();
     QAction *reset = menu.addAction(tr("Reset zoom"));
     QAction *chosen = menu.exec(event->globalPos());
+    if (chosen == table) {
+        showTable();
+        return;
+    }
     if (chosen == reset) {
         rescaleAxes();
         replot();
@@ -106,7 +194,7 @@ void PlotWidget::contextMenuEvent(QContextMenuEvent *event)
             return;
         try {
             AtomicFile file(path.toStdString());
-            file.write(m_data());
+            file.write(dataCsv());
             file.commit();
         } catch (const std::exception &e) {
             QMessageBox::warning(this, tr("Cannot save"), QString::fromUtf8(e.what()));

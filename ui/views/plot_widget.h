@@ -7,8 +7,9 @@
 
 namespace bertlens {
 
-// A QCustomPlot with what every BertLens plot shares: readable fonts, zoom/pan, and a context
-// menu that saves the plot as PNG or PDF at a size the user picks.
+// A QCustomPlot with what every BertLens plot shares: readable fonts, zoom/pan, a context menu
+// that saves the plot as PNG or PDF at a size the user picks, and its numbers as a table
+// (Ctrl+T) or CSV — what a screen reader's user, or anyone wanting exact values, reads instead.
 class PlotWidget : public QCustomPlot {
     Q_OBJECT
 
@@ -26,16 +27,21 @@ public:
     // The numbers this plot shows, as CSV ("export what this view shows"); the context menu
     // offers to save them when a view provides them.
     void setDataProvider(std::function<std::string()> provider) { m_data = std::move(provider); }
-    std::string dataCsv() const { return m_data ? m_data() : std::string(); }
+    // The view's numbers, or without a provider every graph's points and colour map's cells.
+    std::string dataCsv() const { return m_data ? m_data() : plottedCsv(); }
+    // The numbers in a table dialog (Ctrl+T, or the context menu); returns it, shown.
+    QDialog *showTable();
     // Gives every axis, colour scale and legend the plot's font (and, in high contrast, bolder lines).
     void applyFonts();
 
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
     virtual void retranslateUi() {}
 
 private:
+    std::string plottedCsv() const;
     std::function<std::string()> m_data;
     QString m_title, m_source;
 };

@@ -89,6 +89,9 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
 
 void ProjectionView::retranslateUi()
 {
+    m_mode->setAccessibleName(tr("What the plane shows"));
+    m_pooling->setAccessibleName(tr("Pooling of the sentence vectors"));
+    m_search->setAccessibleName(tr("Find a word"));
     m_mode->setItemText(0, tr("Token vectors (all sentences)"));
     m_mode->setItemText(1, tr("Sentence vectors"));
     m_mode->setItemText(2, tr("Trajectory of the selected token"));
@@ -165,11 +168,7 @@ void ProjectionView::showData(const ViewInput &input)
             const QColor c = sentenceColour(pt.sentence);
             graph->setLineStyle(QCPGraph::lsNone);
             graph->setPen(QPen(c, 2));
-            static const QCPScatterStyle::ScatterShape shapes[] = {QCPScatterStyle::ssDisc, QCPScatterStyle::ssSquare,
-                                                                   QCPScatterStyle::ssTriangle, QCPScatterStyle::ssDiamond,
-                                                                   QCPScatterStyle::ssStar, QCPScatterStyle::ssTriangleInverted,
-                                                                   QCPScatterStyle::ssCross};
-            graph->setScatterStyle(QCPScatterStyle(shapes[(pt.sentence / 10) % 7], c, c, 9));
+            graph->setScatterStyle(QCPScatterStyle(sentenceShape(pt.sentence), c, c, 9));
             graph->setName(graphName(pt.sentence));
         }
         graph->addData(pt.x, pt.y);

@@ -45,6 +45,9 @@ SimilarityView::SimilarityView(QWidget *parent) : AnalysisView(parent)
 
 void SimilarityView::retranslateUi()
 {
+    m_mode->setAccessibleName(tr("What the matrix compares"));
+    m_pooling->setAccessibleName(tr("Pooling of the sentence vectors"));
+    m_other->setAccessibleName(tr("Sentence of the columns"));
     m_mode->setItemText(0, tr("Tokens of the selected sentence"));
     m_mode->setItemText(1, tr("Sentence vectors"));
     m_mode->setItemText(2, tr("Tokens across two sentences"));

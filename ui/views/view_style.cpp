@@ -55,9 +55,19 @@ void rescaleFonts()
 
 QColor sentenceColour(int sentence)
 {
-    static const QColor palette[] = {{31, 119, 180}, {255, 127, 14}, {44, 160, 44},  {214, 39, 40},  {148, 103, 189},
-                                     {140, 86, 75},  {227, 119, 194}, {127, 127, 127}, {188, 189, 34}, {23, 190, 207}};
-    return palette[sentence % 10];
+    // Okabe & Ito (2008), "Color Universal Design"; their black last, as it reads as "no category".
+    static const QColor palette[] = {{0, 114, 178},  {230, 159, 0},   {0, 158, 115}, {204, 121, 167},
+                                     {86, 180, 233}, {213, 94, 0},    {240, 228, 66}, {0, 0, 0}};
+    return palette[sentence % 8];
+}
+
+QCPScatterStyle::ScatterShape sentenceShape(int sentence)
+{
+    static const QCPScatterStyle::ScatterShape shapes[] = {QCPScatterStyle::ssDisc,     QCPScatterStyle::ssSquare,
+                                                           QCPScatterStyle::ssTriangle, QCPScatterStyle::ssDiamond,
+                                                           QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssCrossSquare,
+                                                           QCPScatterStyle::ssPlusCircle, QCPScatterStyle::ssStar};
+    return shapes[(sentence + sentence / 8) % 8]; // past eight, colour and shape pair up anew
 }
 
 QString poolingLabel(Pooling pooling)

@@ -2,6 +2,8 @@
 
 #include "analysis/pooling_mode.h"
 
+#include <qcustomplot.h>
+
 #include <QColor>
 #include <QString>
 
@@ -12,8 +14,11 @@ namespace bertlens {
 
 // Looks and labels shared by several views and dialogs, in one place.
 
-// A categorical colour per sentence.
+// A categorical colour per sentence (or corpus label): Okabe & Ito's palette, made to stay apart
+// for colour-blind eyes; with sentenceShape, a marker shape each as well, so that the categories
+// are told apart without hue at all.
 QColor sentenceColour(int sentence);
+QCPScatterStyle::ScatterShape sentenceShape(int sentence);
 // "[CLS] vector", "Mean of tokens"…, in the current language.
 QString poolingLabel(Pooling pooling);
 // (Re)fills a combo box with the poolings (CLS, mean, max; with `none` first when asked) in the
