@@ -176,7 +176,7 @@ void CorpusView::showCorpus()
             // A shape per label as well as a colour (colour-blind readers); dots only where 100k points
             // would make shapes a blur anyway.
             graph->setScatterStyle(lines.size() > 20000 ? QCPScatterStyle(QCPScatterStyle::ssDot, QPen(colour, 3), Qt::NoBrush, 1)
-                                                        : QCPScatterStyle(int(g) == others ? QCPScatterStyle::ssCircle : sentenceShape(int(g)), colour, colour, 7));
+                                                        : QCPScatterStyle(int(g) == others ? QCPScatterStyle::ssCircle : sentenceShape(int(g)), QPen(colour, 2), colour, 7));
             // Antialiased discs cost most of a frame at 100k points; at 3 px nobody sees the difference.
             graph->setAntialiasedScatters(lines.size() <= 20000);
             std::sort(data[g].begin(), data[g].end(), [](const QCPGraphData &a, const QCPGraphData &b) { return a.key < b.key; });

@@ -168,7 +168,7 @@ void ProjectionView::showData(const ViewInput &input)
             const QColor c = sentenceColour(pt.sentence);
             graph->setLineStyle(QCPGraph::lsNone);
             graph->setPen(QPen(c, 2));
-            graph->setScatterStyle(QCPScatterStyle(sentenceShape(pt.sentence), c, c, 9));
+            graph->setScatterStyle(QCPScatterStyle(sentenceShape(pt.sentence), QPen(c, 2.5), c, 9));
             graph->setName(graphName(pt.sentence));
         }
         graph->addData(pt.x, pt.y);

@@ -63,10 +63,11 @@ QColor sentenceColour(int sentence)
 
 QCPScatterStyle::ScatterShape sentenceShape(int sentence)
 {
+    // Shapes that stay apart when filled (a filled "square with a cross" is a square).
     static const QCPScatterStyle::ScatterShape shapes[] = {QCPScatterStyle::ssDisc,     QCPScatterStyle::ssSquare,
                                                            QCPScatterStyle::ssTriangle, QCPScatterStyle::ssDiamond,
-                                                           QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssCrossSquare,
-                                                           QCPScatterStyle::ssPlusCircle, QCPScatterStyle::ssStar};
+                                                           QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssCross,
+                                                           QCPScatterStyle::ssPlus, QCPScatterStyle::ssStar};
     return shapes[(sentence + sentence / 8) % 8]; // past eight, colour and shape pair up anew
 }
 
