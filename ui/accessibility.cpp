@@ -13,74 +13,43 @@ namespace bertlens {
 
 namespace {
 
-// One chip of the strip. It holds the strip and its place in reading order; the strip's
-// chips change with every analysis, so everything is read from the strip when asked.
-class TokenChipAccessible : public QAccessibleInterface {
+// An item of a widget that is not itself a widget (a token chip, a tab): the parent's child by
+// its place, reading everything from the owner when asked, as the owner's items change.
+class ItemAccessible : public QAccessibleInterface {
 public:
-    TokenChipAccessible(TokenStrip *strip, int index) : m_strip(strip), m_index(index) {}
-    bool isValid() const override { return m_strip && m_index < m_strip->chipCount(); }
+    ItemAccessible(QWidget *owner, int index) : m_owner(owner), m_index(index) {}
     QObject *object() const override { return nullptr; }
-    QWindow *window() const override { return m_strip ? m_strip->window()->windowHandle() : nullptr; }
-    QAccessibleInterface *parent() const override { return QAccessible::queryAccessibleInterface(m_strip); }
+    QWindow *window() const override { return m_owner ? m_owner->window()->windowHandle() : nullptr; }
+    QAccessibleInterface *parent() const override { return QAccessible::queryAccessibleInterface(m_owner); }
     QAccessibleInterface *child(int) const override { return nullptr; }
     QAccessibleInterface *childAt(int, int) const override { return nullptr; }
     QAccessibleInterface *focusChild() const override { return nullptr; }
     int childCount() const override { return 0; }
     int indexOfChild(const QAccessibleInterface *) const override { return -1; }
-    QAccessible::Role role() const override { return QAccessible::ListItem; }
-    QString text(QAccessible::Text t) const override
-    {
-        if (!isValid())
-            return {};
-        const auto [sentence, token] = m_strip->chipToken(m_index);
-        if (t == QAccessible::Name)
-            return TokenStrip::tr("%1, sentence %2, token %3").arg(m_strip->chipText(m_index)).arg(sentence + 1).arg(token);
-        if (t == QAccessible::Description)
-            return m_strip->tokenToolTip(sentence, token);
-        return {};
-    }
     void setText(QAccessible::Text, const QString &) override {}
-    QRect rect() const override
-    {
-        if (!isValid())
-            return {};
-        const QRect r = m_strip->chipRectAt(m_index);
-        return QRect(m_strip->mapToGlobal(r.topLeft()), r.size());
-    }
-    QAccessible::State state() const override
-    {
-        QAccessible::State s;
-        s.selectable = s.focusable = true;
-        if (!isValid())
-            return s;
-        s.selected = m_strip->isChipSelected(m_index);
-        s.focused = m_strip->hasFocus() && m_strip->focusedChip() == m_index;
-        s.invisible = !m_strip->isVisible();
-        return s;
-    }
 
-private:
-    QPointer<TokenStrip> m_strip;
+protected:
+    QRect globalRect(const QRect &local) const { return QRect(m_owner->mapToGlobal(local.topLeft()), local.size()); }
+    QPointer<QWidget> m_owner;
     int m_index;
 };
 
-class TokenStripAccessible : public QAccessibleWidget {
+// The owner of such items: each made once per place and kept, registered so that it has a stable
+// id for AT-SPI.
+class ItemOwnerAccessible : public QAccessibleWidget {
 public:
-    explicit TokenStripAccessible(TokenStrip *strip) : QAccessibleWidget(strip, QAccessible::List) {}
-    ~TokenStripAccessible() override
+    using QAccessibleWidget::QAccessibleWidget;
+    ~ItemOwnerAccessible() override
     {
         for (QAccessible::Id id : m_ids)
             QAccessible::deleteAccessibleInterface(id);
     }
-    TokenStrip *strip() const { return static_cast<TokenStrip *>(widget()); }
-    int childCount() const override { return strip()->chipCount(); }
     QAccessibleInterface *child(int index) const override
     {
         if (index < 0 || index >= childCount())
             return nullptr;
-        // Made once per place and kept (registered, so each has a stable id for AT-SPI).
         while (int(m_ids.size()) <= index)
-            m_ids.push_back(QAccessible::registerAccessibleInterface(new TokenChipAccessible(strip(), int(m_ids.size()))));
+            m_ids.push_back(QAccessible::registerAccessibleInterface(makeItem(int(m_ids.size()))));
         return QAccessible::accessibleInterface(m_ids[size_t(index)]);
     }
     int indexOfChild(const QAccessibleInterface *child) const override
@@ -90,6 +59,50 @@ public:
                 return int(i);
         return -1;
     }
+
+protected:
+    virtual QAccessibleInterface *makeItem(int index) const = 0;
+
+private:
+    mutable std::vector<QAccessible::Id> m_ids;
+};
+
+class TokenChipAccessible : public ItemAccessible {
+public:
+    using ItemAccessible::ItemAccessible;
+    TokenStrip *strip() const { return static_cast<TokenStrip *>(m_owner.data()); }
+    bool isValid() const override { return m_owner && m_index < strip()->chipCount(); }
+    QAccessible::Role role() const override { return QAccessible::ListItem; }
+    QString text(QAccessible::Text t) const override
+    {
+        if (!isValid())
+            return {};
+        const auto [sentence, token] = strip()->chipToken(m_index);
+        if (t == QAccessible::Name)
+            return TokenStrip::tr("%1, sentence %2, token %3").arg(strip()->chipText(m_index)).arg(sentence + 1).arg(token);
+        if (t == QAccessible::Description)
+            return strip()->tokenToolTip(sentence, token);
+        return {};
+    }
+    QRect rect() const override { return isValid() ? globalRect(strip()->chipRectAt(m_index)) : QRect(); }
+    QAccessible::State state() const override
+    {
+        QAccessible::State s;
+        s.selectable = s.focusable = true;
+        if (!isValid())
+            return s;
+        s.selected = strip()->isChipSelected(m_index);
+        s.focused = strip()->hasFocus() && strip()->focusedChip() == m_index;
+        s.invisible = !strip()->isVisible();
+        return s;
+    }
+};
+
+class TokenStripAccessible : public ItemOwnerAccessible {
+public:
+    explicit TokenStripAccessible(TokenStrip *strip) : ItemOwnerAccessible(strip, QAccessible::List) {}
+    TokenStrip *strip() const { return static_cast<TokenStrip *>(widget()); }
+    int childCount() const override { return strip()->chipCount(); }
     QAccessibleInterface *childAt(int x, int y) const override
     {
         const QPoint local = strip()->mapFromGlobal(QPoint(x, y));
@@ -103,53 +116,39 @@ public:
         return strip()->hasFocus() && strip()->focusedChip() >= 0 ? child(strip()->focusedChip()) : nullptr;
     }
 
-private:
-    mutable std::vector<QAccessible::Id> m_ids;
+protected:
+    QAccessibleInterface *makeItem(int index) const override { return new TokenChipAccessible(strip(), index); }
 };
 
-// A tab of a tab bar that says whether it is the current one (Qt 6.4's own tabs never report
-// "selected", so a screen reader could not tell which view is shown), and is pressed to show it.
-class TabAccessible : public QAccessibleInterface, public QAccessibleActionInterface {
+// A tab that says whether it is the current one (Qt 6.4's own tabs never report "selected", so a
+// screen reader could not tell which view is shown), and is pressed to show it.
+class TabAccessible : public ItemAccessible, public QAccessibleActionInterface {
 public:
-    TabAccessible(QTabBar *bar, int index) : m_bar(bar), m_index(index) {}
-    bool isValid() const override { return m_bar && m_index < m_bar->count(); }
-    QObject *object() const override { return nullptr; }
-    QWindow *window() const override { return m_bar ? m_bar->window()->windowHandle() : nullptr; }
-    QAccessibleInterface *parent() const override { return QAccessible::queryAccessibleInterface(m_bar); }
-    QAccessibleInterface *child(int) const override { return nullptr; }
-    QAccessibleInterface *childAt(int, int) const override { return nullptr; }
-    QAccessibleInterface *focusChild() const override { return nullptr; }
-    int childCount() const override { return 0; }
-    int indexOfChild(const QAccessibleInterface *) const override { return -1; }
+    using ItemAccessible::ItemAccessible;
+    QTabBar *bar() const { return static_cast<QTabBar *>(m_owner.data()); }
+    bool isValid() const override { return m_owner && m_index < bar()->count(); }
     QAccessible::Role role() const override { return QAccessible::PageTab; }
     QString text(QAccessible::Text t) const override
     {
         if (!isValid())
             return {};
         if (t == QAccessible::Name)
-            return QString(m_bar->tabText(m_index)).remove('&');
+            return QString(bar()->tabText(m_index)).remove('&');
         if (t == QAccessible::Description)
-            return m_bar->tabToolTip(m_index);
+            return bar()->tabToolTip(m_index);
         return {};
     }
-    void setText(QAccessible::Text, const QString &) override {}
-    QRect rect() const override
-    {
-        if (!isValid())
-            return {};
-        const QRect r = m_bar->tabRect(m_index);
-        return QRect(m_bar->mapToGlobal(r.topLeft()), r.size());
-    }
+    QRect rect() const override { return isValid() ? globalRect(bar()->tabRect(m_index)) : QRect(); }
     QAccessible::State state() const override
     {
         QAccessible::State s;
         s.selectable = s.focusable = true;
         if (!isValid())
             return s;
-        s.selected = m_bar->currentIndex() == m_index;
-        s.focused = m_bar->hasFocus() && m_bar->currentIndex() == m_index;
-        s.invisible = !m_bar->isVisible() || !m_bar->isTabVisible(m_index);
-        s.disabled = !m_bar->isTabEnabled(m_index);
+        s.selected = bar()->currentIndex() == m_index;
+        s.focused = bar()->hasFocus() && bar()->currentIndex() == m_index;
+        s.invisible = !bar()->isVisible() || !bar()->isTabVisible(m_index);
+        s.disabled = !bar()->isTabEnabled(m_index);
         return s;
     }
     void *interface_cast(QAccessible::InterfaceType type) override
@@ -160,18 +159,14 @@ public:
     void doAction(const QString &name) override
     {
         if (name == pressAction() && isValid())
-            m_bar->setCurrentIndex(m_index);
+            bar()->setCurrentIndex(m_index);
     }
     QStringList keyBindingsForAction(const QString &) const override { return {}; }
-
-private:
-    QPointer<QTabBar> m_bar;
-    int m_index;
 };
 
-class TabBarAccessible : public QAccessibleWidget {
+class TabBarAccessible : public ItemOwnerAccessible {
 public:
-    explicit TabBarAccessible(QTabBar *bar) : QAccessibleWidget(bar, QAccessible::PageTabList)
+    explicit TabBarAccessible(QTabBar *bar) : ItemOwnerAccessible(bar, QAccessible::PageTabList)
     {
         // The change of the current tab is announced as a selection, which a screen reader speaks.
         QObject::connect(bar, &QTabBar::currentChanged, bar, [bar](int index) {
@@ -182,28 +177,8 @@ public:
             QAccessible::updateAccessibility(&selected);
         });
     }
-    ~TabBarAccessible() override
-    {
-        for (QAccessible::Id id : m_ids)
-            QAccessible::deleteAccessibleInterface(id);
-    }
     QTabBar *bar() const { return static_cast<QTabBar *>(widget()); }
     int childCount() const override { return bar()->count(); }
-    QAccessibleInterface *child(int index) const override
-    {
-        if (index < 0 || index >= childCount())
-            return nullptr;
-        while (int(m_ids.size()) <= index)
-            m_ids.push_back(QAccessible::registerAccessibleInterface(new TabAccessible(bar(), int(m_ids.size()))));
-        return QAccessible::accessibleInterface(m_ids[size_t(index)]);
-    }
-    int indexOfChild(const QAccessibleInterface *child) const override
-    {
-        for (size_t i = 0; i < m_ids.size(); ++i)
-            if (QAccessible::accessibleInterface(m_ids[i]) == child)
-                return int(i);
-        return -1;
-    }
     QAccessibleInterface *childAt(int x, int y) const override
     {
         const int index = bar()->tabAt(bar()->mapFromGlobal(QPoint(x, y)));
@@ -211,8 +186,8 @@ public:
     }
     QAccessibleInterface *focusChild() const override { return bar()->hasFocus() ? child(bar()->currentIndex()) : nullptr; }
 
-private:
-    mutable std::vector<QAccessible::Id> m_ids;
+protected:
+    QAccessibleInterface *makeItem(int index) const override { return new TabAccessible(bar(), index); }
 };
 
 QAccessibleInterface *factory(const QString &className, QObject *object)
