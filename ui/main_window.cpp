@@ -22,7 +22,6 @@
 #include "views/similarity_view.h"
 #include "views/walkthrough_view.h"
 
-#include <QApplication>
 #include <QDockWidget>
 #include <QResizeEvent>
 #include <QFileDialog>

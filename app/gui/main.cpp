@@ -132,8 +132,10 @@ int main(int argc, char **argv)
             if (screenshot)
                 return 2;
             QMessageBox::warning(&window, QApplication::translate("bertlens::MainWindow", "Cannot open the session"), error);
-            window.inputPanel()->setText(bertlens::exampleSentences());
-            window.restoreLastSession();
+            if (window.inputPanel()->lineCount() == 0) { // not read at all (a session whose model is gone keeps its sentences)
+                window.inputPanel()->setText(bertlens::exampleSentences());
+                window.restoreLastSession();
+            }
         }
         if (!window.session()->isLoading() && !window.session()->hasModel()) // a session that names no model
             window.openModel(model);
