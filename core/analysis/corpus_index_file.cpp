@@ -37,6 +37,8 @@ class StreamChecksum {
 public:
     void add(const void *data, size_t size)
     {
+        if (size == 0) // an empty tensor's data may be null
+            return;
         const auto *p = static_cast<const unsigned char *>(data);
         m_length += size;
         if (m_buffered) {

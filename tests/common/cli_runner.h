@@ -19,7 +19,11 @@ inline Run cli(const QStringList &args, const QByteArray &stdinData = {})
     p.start(BERTLENS_CLI, args);
     p.write(stdinData);
     p.closeWriteChannel();
-    p.waitForFinished(120000);
+    if (!p.waitForFinished(240000)) { // a hang is a failure, never the exit code 0 of a process still running
+        p.kill();
+        p.waitForFinished();
+        return {-1, p.readAllStandardOutput(), p.readAllStandardError() + "\n(killed: still running after 240 s)"};
+    }
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
 }
 

@@ -10,6 +10,7 @@
 #include "io/text_source.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -141,15 +142,19 @@ private Q_SLOTS:
     // run writes exactly what an undisturbed run writes and removes the dead run's temporary.
     void killedExportsLeaveNothingWrong()
     {
-        const QString input = writeLines(m_dir.filePath("long.txt"), 6000, 2);
+        const QString input = writeLines(m_dir.filePath("long.txt"), 1500, 2);
         const QString reference = m_dir.filePath("reference.csv");
+        QElapsedTimer clock;
+        clock.start();
         QCOMPARE(test::cli({"embed", "--model", kModel, "--input", input, "--output", reference, "--layers", "0,2"}).status, 0);
+        const int undisturbed = int(clock.elapsed()); // the kills land inside a run, in this build's speed
         const QByteArray expected = readAll(reference);
         QVERIFY(expected.size() > 1000);
         const QString output = m_dir.filePath("killed.csv");
         QRandomGenerator random(7);
         for (int round = 0; round < 3; ++round) {
-            killAfter({"embed", "--model", kModel, "--input", input, "--output", output, "--layers", "0,2"}, random.bounded(150, 1500));
+            killAfter({"embed", "--model", kModel, "--input", input, "--output", output, "--layers", "0,2"},
+                      undisturbed / 10 + random.bounded(std::max(1, undisturbed * 7 / 10)));
             QVERIFY(!QFile::exists(output) || readAll(output) == expected); // never a partial file under the name
             QCOMPARE(test::cli({"embed", "--model", kModel, "--input", input, "--output", output, "--layers", "0,2"}).status, 0);
             QVERIFY(readAll(output) == expected);
@@ -163,12 +168,14 @@ private Q_SLOTS:
     void killedIndexingLeavesNoIndex()
     {
         QTemporaryDir a, b;
-        const QString corpus = writeLines(a.filePath("corpus.txt"), 4000, 3);
+        const QString corpus = writeLines(a.filePath("corpus.txt"), 1500, 3);
         QVERIFY(QFile::copy(corpus, b.filePath("corpus.txt")));
         const QStringList query = {"--top-k", "5", "lazy dog jumps"};
+        QElapsedTimer clock;
+        clock.start();
         const test::Run fresh = test::cli(QStringList{"search", "--model", kModel, "--corpus", b.filePath("corpus.txt")} + query);
         QCOMPARE(fresh.status, 0);
-        killAfter(QStringList{"search", "--model", kModel, "--corpus", corpus} + query, 700);
+        killAfter(QStringList{"search", "--model", kModel, "--corpus", corpus} + query, int(clock.elapsed()) / 2);
         const test::Run after = test::cli(QStringList{"search", "--model", kModel, "--corpus", corpus} + query);
         QCOMPARE(after.status, 0);
         QCOMPARE(after.out, fresh.out);
