@@ -1,4 +1,5 @@
-// Any bytes as an input file: lines that cover every byte but the line ends, or a named refusal.
+// Any bytes as an input file: lines that cover every byte but the line ends (and a leading UTF-8
+// byte-order mark), or a named refusal.
 #include "fuzz_input.h"
 
 #include "common/error.h"
@@ -16,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             covered += line.size();
             ++lines;
         }
-        if (covered > size || covered + 2 * lines < size || reader.done() != (long long)size)
+        const size_t bom = size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF ? 3 : 0;
+        if (covered + bom > size || covered + bom + 2 * lines < size || reader.done() != (long long)size)
             std::abort();
     } catch (const bertlens::Error &) {
     }
