@@ -61,6 +61,7 @@ PredictionsPanel::PredictionsPanel(QWidget *parent) : QWidget(parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // as wide as its columns once filled
     m_lens = new QTableWidget(this);
     m_lens->setEditTriggers(QAbstractItemView::NoEditTriggers);
     // A layer per row, every layer at once: one-line cells as wide as their text, the panel as
