@@ -124,7 +124,7 @@ void requireRereadable(const std::string &input, const std::string &why)
 // Before the long part, whether the output can fit: the least it will take (a float32 per value
 // of each input line's vectors) against the space left where it goes. A disk that fills later
 // still fails cleanly (the old file kept); this only saves the wait for a certain failure.
-void checkFreeSpace(const std::string &input, const std::string &output, const ExportJob &job, int hiddenSize)
+void checkFreeSpace(const std::string &input, const std::string &output, const ExportJob &job, int hiddenSize, int shards)
 {
     struct stat st {};
     if (input == "-" || ::stat(input.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
@@ -139,6 +139,7 @@ void checkFreeSpace(const std::string &input, const std::string &output, const E
     LineReader counter(input);
     for (std::string line; counter.next(line);)
         lines += line.find_first_not_of(" \t\r") != std::string::npos;
+    lines /= std::max(1, shards); // a shard writes its part
     const double needed = double(lines) * double(job.layers.size()) * hiddenSize * 4;
     const double free = double(fs.f_bavail) * double(fs.f_frsize);
     if (needed > free)
@@ -278,10 +279,10 @@ int embed(const QStringList &args)
         throw usage("embed: .npy output needs --pooling cls, mean, max or mean_sqrt_len (token vectors go to CSV)");
     std::unique_ptr<ChineseSegmenter> segmenter;
     applyWords(parser, job, segmenter);
+    checkFreeSpace(input, output, job, model->config.hiddenSize, shardOf(parser).second);
     // The output and its sidecar change together or not at all: the sidecar is written before the
     // export and put in place right after the output; an export without --center removes the
     // sidecar of an earlier run, which would describe the new file wrongly.
-    checkFreeSpace(input, output, job, model->config.hiddenSize);
     const std::string sidecarPath = output + ".centre.json";
     std::unique_ptr<AtomicFile> sidecar;
     if (parser.isSet(kCenter)) {
