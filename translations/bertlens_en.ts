@@ -38,6 +38,26 @@
         <source>No model is loaded.</source>
         <translation>No model is loaded.</translation>
     </message>
+    <message>
+        <source>checking %1 (%2 of %3)</source>
+        <translation>checking %1 (%2 of %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 of %3)</translation>
+    </message>
+    <message>
+        <source>waiting: another process is downloading %1 of %2</source>
+        <translation>waiting: another process is downloading %1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 from %2: retrying in %3 s (attempt %4 of %5, as its Retry-After asks)</source>
+        <translation>%1 from %2: retrying in %3 s (attempt %4 of %5, as its Retry-After asks)</translation>
+    </message>
+    <message>
+        <source>%1 from %2: retrying in %3 s (attempt %4 of %5)</source>
+        <translation>%1 from %2: retrying in %3 s (attempt %4 of %5)</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::AnalysisView</name>

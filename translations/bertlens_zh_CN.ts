@@ -38,6 +38,26 @@
         <source>No model is loaded.</source>
         <translation>尚未加载模型。</translation>
     </message>
+    <message>
+        <source>checking %1 (%2 of %3)</source>
+        <translation>正在检查 %1（第 %2 个，共 %3 个）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（第 %2 个，共 %3 个）</translation>
+    </message>
+    <message>
+        <source>waiting: another process is downloading %1 of %2</source>
+        <translation>等待中：另一个进程正在下载 %2 的 %1</translation>
+    </message>
+    <message>
+        <source>%1 from %2: retrying in %3 s (attempt %4 of %5, as its Retry-After asks)</source>
+        <translation>%2 返回 %1：%3 秒后重试（第 %4 次，共 %5 次，按其 Retry-After 的要求）</translation>
+    </message>
+    <message>
+        <source>%1 from %2: retrying in %3 s (attempt %4 of %5)</source>
+        <translation>%2 返回 %1：%3 秒后重试（第 %4 次，共 %5 次）</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::AnalysisView</name>

@@ -319,7 +319,7 @@ int download(const QStringList &args)
     const std::string dir = downloadModel(
         ids[0].toStdString(), parser.value(kRevision).toStdString(), HubOptions::fromEnvironment(), nullptr,
         [&progress](long long done, long long total) { progress.update(done, total); },
-        [&progress](const std::string &line) { progress.notice(line); });
+        [&progress](const HubNotice &n) { progress.notice(n.text()); });
     writeStdout(dir + "\n");
     return 0;
 }

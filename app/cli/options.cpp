@@ -74,7 +74,7 @@ std::string modelDir(const QCommandLineParser &parser, const QString &command)
     return resolveModelDir(
         model, HubOptions::fromEnvironment(), nullptr,
         [&progress](long long done, long long total) { progress.update(done, total); }, "main",
-        [&progress](const std::string &line) { progress.notice(line); });
+        [&progress](const HubNotice &n) { progress.notice(n.text()); });
 }
 
 std::shared_ptr<const LoadedModel> loadModel(const QCommandLineParser &parser, const QString &command)

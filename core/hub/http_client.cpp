@@ -165,10 +165,17 @@ bool HttpClient::retryAfter(const HttpResponse &r, int attempt, const QUrl &url)
     const double wait = asked >= 0 ? asked : std::min(kMaxBackoff, std::pow(2.0, attempt - 1));
     if (m_waited + wait > m_options.maxRetryWait)
         return false;
-    if (m_notice)
-        m_notice(describe(r) + " from " + url.host().toStdString() + ": retrying in " + std::to_string(int(std::ceil(wait)))
-                 + " s (attempt " + std::to_string(attempt + 1) + " of " + std::to_string(m_options.maxRetries + 1)
-                 + (asked >= 0 ? ", as its Retry-After asks)" : ")"));
+    if (m_notice) {
+        HubNotice n;
+        n.kind = HubNotice::Kind::Retrying;
+        n.reason = describe(r);
+        n.host = url.host().toStdString();
+        n.seconds = int(std::ceil(wait));
+        n.attempt = attempt + 1;
+        n.attempts = m_options.maxRetries + 1;
+        n.retryAfter = asked >= 0;
+        m_notice(n);
+    }
     QElapsedTimer slept;
     slept.start();
     while (slept.elapsed() < qint64(wait * 1000)) {

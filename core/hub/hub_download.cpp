@@ -137,11 +137,7 @@ std::string downloadModel(const std::string &repoId, const std::string &revision
                              + ", and HF_HUB_OFFLINE=1 forbids downloading it");
         return cached;
     }
-    auto say = [&](const std::string &line) {
-        if (notice)
-            notice(line);
-    };
-    HttpClient http(options, cancel, say);
+    HttpClient http(options, cancel, notice);
     const QString endpoint = QString::fromStdString(options.endpoint);
     const QString repo = QString::fromStdString(repoId), rev = QString::fromStdString(revision);
 
@@ -154,6 +150,17 @@ std::string downloadModel(const std::string &repoId, const std::string &revision
     const RepoInfo repoInfo = parseRepoInfo(info.body, api.toString().toStdString());
     const QString commit = QString::fromStdString(repoInfo.commit);
     const std::vector<std::string> files = filesToFetch(repoInfo.siblings);
+    auto say = [&](HubNotice::Kind kind, size_t i) {
+        if (!notice)
+            return;
+        HubNotice n;
+        n.kind = kind;
+        n.file = files[i];
+        n.repo = repoId;
+        n.index = int(i) + 1;
+        n.count = int(files.size());
+        notice(n);
+    };
     if (std::find(files.begin(), files.end(), "config.json") == files.end())
         throw modelError(repoId + ": the repository has no config.json; is it a model of the BERT family?");
 
@@ -163,10 +170,9 @@ std::string downloadModel(const std::string &repoId, const std::string &revision
     // HEAD every file first: the total for the progress bar, and which blobs are there already.
     std::vector<FileInfo> infos;
     qint64 total = 0, done = 0;
-    const QString count = QString::number(files.size());
     for (size_t i = 0; i < files.size(); ++i) {
         const QString file = QString::fromStdString(files[i]);
-        say("checking " + files[i] + " (" + std::to_string(i + 1) + " of " + count.toStdString() + ")");
+        say(HubNotice::Kind::Checking, i);
         const QUrl url(endpoint + "/" + repo + "/resolve/" + commit + "/" + file);
         HttpRequest headRequest;
         headRequest.verb = "HEAD";
@@ -204,9 +210,9 @@ std::string downloadModel(const std::string &repoId, const std::string &revision
         const QString blob = repoDir.filePath("blobs/" + f.etag);
         if (!QFileInfo::exists(blob)) {
             const BlobLock lock((locks + "/" + f.etag + ".lock").toStdString(), cancel,
-                                [&] { say("waiting: another process is downloading " + files[i] + " of " + repoId); });
+                                [&] { say(HubNotice::Kind::WaitingForLock, i); });
             if (!QFileInfo::exists(blob)) { // unless that other process finished it
-                say(files[i] + " (" + std::to_string(i + 1) + " of " + count.toStdString() + ")");
+                say(HubNotice::Kind::Fetching, i);
                 const QString partial = blob + ".incomplete";
                 const qint64 resumed = QFileInfo(partial).size();
                 done += resumed;

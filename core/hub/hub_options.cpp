@@ -48,4 +48,17 @@ HubOptions HubOptions::fromEnvironment()
     return o;
 }
 
+std::string HubNotice::text() const
+{
+    const std::string place = " (" + std::to_string(index) + " of " + std::to_string(count) + ")";
+    switch (kind) {
+    case Kind::Checking: return "checking " + file + place;
+    case Kind::Fetching: return file + place;
+    case Kind::WaitingForLock: return "waiting: another process is downloading " + file + " of " + repo;
+    case Kind::Retrying: break;
+    }
+    return reason + " from " + host + ": retrying in " + std::to_string(seconds) + " s (attempt " + std::to_string(attempt) + " of "
+           + std::to_string(attempts) + (retryAfter ? ", as its Retry-After asks)" : ")");
+}
+
 } // namespace bertlens

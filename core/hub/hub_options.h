@@ -5,8 +5,19 @@
 
 namespace bertlens {
 
-// One status line for the user: which file, a retry and what it waits for, a wait for another process.
-using NoticeFn = std::function<void(const std::string &)>;
+// What a download is doing, for a status line: which file, a retry and what it waits for, a wait for
+// another process. Structured, so that the window words it in its own language; text() is the
+// English line the CLI prints.
+struct HubNotice {
+    enum class Kind { Checking, Fetching, WaitingForLock, Retrying } kind = Kind::Fetching;
+    std::string file, repo;   // the file (and, waiting for a lock, the model)
+    int index = 0, count = 0; // the file's place among the model's files (1-based)
+    std::string reason, host; // a retry: why ("HTTP 503 Service Unavailable"), and from where
+    int seconds = 0, attempt = 0, attempts = 0;
+    bool retryAfter = false; // the wait is the server's Retry-After
+    std::string text() const;
+};
+using NoticeFn = std::function<void(const HubNotice &)>;
 
 // The proxies of the environment, as huggingface_hub's HTTP library (requests) reads them:
 // https_proxy for https URLs, http_proxy for http URLs, all_proxy for either; the lower-case name

@@ -47,9 +47,9 @@ std::string downloadServed(const std::string &repo, const HubOptions &options, s
                     if (progress)
                         progress->push_back(done);
                 },
-                [&](const std::string &line) {
+                [&](const HubNotice &notice) {
                     if (notices)
-                        notices->push_back(line);
+                        notices->push_back(notice.text());
                 });
         } catch (const Error &e) {
             if (error)

@@ -1,6 +1,7 @@
 // The first ten minutes of a lesson, as a teacher met them: each test drives the real window (keys,
 // clicks, the real binary for the command line) and failed before its fix.
 #include "default_model.h"
+#include "language.h"
 #include "dialogs/open_model_dialog.h"
 #include "main_window.h"
 #include "panels/input_panel.h"
@@ -450,6 +451,29 @@ private Q_SLOTS:
         type("\nand a third line");
         QTRY_VERIFY_WITH_TIMEOUT(QSettings().value("sentences").toString().endsWith("and a third line"), 3000);
         setText(kText);
+    }
+
+    // A download's notices are in the window's language (they were English in the Chinese UI);
+    // in English they are the CLI's very lines.
+    void downloadNoticesSpeakTheWindowsLanguage()
+    {
+        HubNotice fetching;
+        fetching.file = "config.json";
+        fetching.index = 2;
+        fetching.count = 5;
+        HubNotice retry;
+        retry.kind = HubNotice::Kind::Retrying;
+        retry.reason = "HTTP 503 Service Unavailable";
+        retry.host = "huggingface.co";
+        retry.seconds = 4;
+        retry.attempt = 2;
+        retry.attempts = 6;
+        for (const HubNotice &n : {fetching, retry})
+            QCOMPARE(hubNoticeText(n), QString::fromStdString(n.text()));
+        applyLanguage("zh_CN");
+        QCOMPARE(hubNoticeText(fetching), QString("config.json（第 2 个，共 5 个）"));
+        QVERIFY2(hubNoticeText(retry).contains("秒后重试") && hubNoticeText(retry).contains("HTTP 503"), qPrintable(hubNoticeText(retry)));
+        applyLanguage("en");
     }
 
     void cleanupTestCase() { m_window.reset(); }

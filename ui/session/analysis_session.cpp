@@ -78,6 +78,21 @@ void AnalysisSession::cancel()
 
 bool isHubSource(const QString &dirOrId) { return !QFileInfo(dirOrId).isDir() && isHubModelId(dirOrId.toStdString()); }
 
+QString hubNoticeText(const HubNotice &n)
+{
+    const QString file = QString::fromStdString(n.file);
+    switch (n.kind) {
+    case HubNotice::Kind::Checking: return AnalysisSession::tr("checking %1 (%2 of %3)").arg(file).arg(n.index).arg(n.count);
+    case HubNotice::Kind::Fetching: return AnalysisSession::tr("%1 (%2 of %3)").arg(file).arg(n.index).arg(n.count);
+    case HubNotice::Kind::WaitingForLock:
+        return AnalysisSession::tr("waiting: another process is downloading %1 of %2").arg(file, QString::fromStdString(n.repo));
+    case HubNotice::Kind::Retrying: break;
+    }
+    return (n.retryAfter ? AnalysisSession::tr("%1 from %2: retrying in %3 s (attempt %4 of %5, as its Retry-After asks)")
+                         : AnalysisSession::tr("%1 from %2: retrying in %3 s (attempt %4 of %5)"))
+        .arg(QString::fromStdString(n.reason), QString::fromStdString(n.host)).arg(n.seconds).arg(n.attempt).arg(n.attempts);
+}
+
 bool AnalysisSession::isDownloading() const { return m_loader.isRunning() && isHubSource(m_loadingDir); }
 
 void AnalysisSession::loadModel(const QString &dirOrId)
@@ -85,8 +100,8 @@ void AnalysisSession::loadModel(const QString &dirOrId)
     m_loadingDir = dirOrId;
     Q_EMIT modelLoadStarted(dirOrId);
     m_loader.start([this, dirOrId, precision = m_precision](const CancelToken &cancel, const ProgressFn &progress) -> JobRunner::Deliver {
-        auto [dir, model] = loadModelOf(dirOrId, precision, cancel, progress, [this](const std::string &line) {
-            QMetaObject::invokeMethod(this, [this, text = QString::fromStdString(line)] { Q_EMIT downloadNotice(text); }, Qt::QueuedConnection);
+        auto [dir, model] = loadModelOf(dirOrId, precision, cancel, progress, [this](const HubNotice &n) {
+            QMetaObject::invokeMethod(this, [this, n] { Q_EMIT downloadNotice(hubNoticeText(n)); }, Qt::QueuedConnection);
         });
         return [this, model = model, dir = dir, dirOrId] {
             m_model = model;

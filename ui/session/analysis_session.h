@@ -26,6 +26,10 @@ std::pair<QString, std::shared_ptr<const LoadedModel>> loadModelOf(const QString
 // Whether opening `dirOrId` downloads from the Hub: an id that is not an existing folder.
 bool isHubSource(const QString &dirOrId);
 
+// A download's notice in the window's language (in English, the CLI's line; a retry's reason
+// stays the server's words).
+QString hubNoticeText(const HubNotice &notice);
+
 // The state of one analysis: the model, the sentences, the selection and what follows from
 // them. All LibTorch work (loading, forward passes, PCA, exports) runs on JobRunners; results
 // come back to the GUI thread as immutable shared objects. A newer request of a kind replaces
