@@ -14,7 +14,7 @@ namespace {
 
 constexpr int kLensRanks = 3;
 
-// The token (with its probability under it, for the lens) on a background whose blue deepens
+// The token (with its probability beside it, for the lens) on a background whose blue deepens
 // with the probability; the exact value on hover.
 QTableWidgetItem *probabilityItem(const TokenPrediction &p, bool withProbability = false)
 {
