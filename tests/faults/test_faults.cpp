@@ -4,6 +4,7 @@
 // encoding. Every case ends in the right answer or a clear refusal — never a wrong answer, a hang,
 // or memory without bound.
 #include "cli_runner.h"
+#include "file_bytes.h"
 #include "fixtures.h"
 
 #include "common/error.h"
@@ -23,6 +24,7 @@
 #include <unistd.h>
 
 using namespace bertlens;
+using test::readAll;
 
 namespace {
 
@@ -43,12 +45,6 @@ QString writeLines(const QString &path, int lines, quint32 seed = 1)
         f.write(line);
     }
     return path;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 QStringList temporariesIn(const QString &dir)

@@ -1,6 +1,7 @@
 // The first ten minutes of a lesson, as a teacher met them: each test drives the real window (keys,
 // clicks, the real binary for the command line) and failed before its fix.
 #include "default_model.h"
+#include "file_bytes.h"
 #include "language.h"
 #include "dialogs/open_model_dialog.h"
 #include "main_window.h"
@@ -38,6 +39,7 @@
 #include <sys/stat.h>
 
 using namespace bertlens;
+using test::readAll;
 
 namespace {
 
@@ -55,12 +57,6 @@ bool waitIdle(MainWindow *window, int ms = 30000)
             return true;
     }
     return false;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 struct Run {

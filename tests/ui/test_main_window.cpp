@@ -1,6 +1,7 @@
 // The window against the core: every view shows exactly what core computed, exports equal the
 // CLI's byte for byte, a bad model folder keeps the previous model, a newer input wins.
 #include "analysis/projection.h"
+#include "file_bytes.h"
 #include "default_model.h"
 #include "dialogs/export_dialog.h"
 #include "hostile_files.h"
@@ -57,6 +58,7 @@
 #include <algorithm>
 
 using namespace bertlens;
+using test::readAll;
 
 namespace {
 
@@ -73,12 +75,6 @@ bool waitIdle(AnalysisSession *session, int ms = 30000)
             return true;
     }
     return false;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 std::vector<std::pair<double, double>> sorted(std::vector<std::pair<double, double>> v)
