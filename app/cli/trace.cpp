@@ -6,6 +6,7 @@
 
 #include "export/csv_format.h"
 #include "io/atomic_file.h"
+#include "model/forward_trace.h"
 #include "model/loaded_model.h"
 #include "pipeline/batch.h"
 
@@ -61,7 +62,7 @@ int trace(const QStringList &args)
         reportTruncation(0, e.untruncatedLength, e.size());
     c10::InferenceMode inference;
     ForwardOptions options;
-    options.trace = &trace;
+    options.hooks = {&trace};
     model->encoder->forward(makeBatch({&e}, model->tokenizer->padId()), options);
 
     std::string out = "{";

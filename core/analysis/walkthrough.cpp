@@ -2,6 +2,7 @@
 
 #include "analysis/tensor_matrix.h"
 #include "common/error.h"
+#include "model/forward_trace.h"
 #include "model/loaded_model.h"
 #include "pipeline/batch.h"
 
@@ -89,7 +90,7 @@ Walkthrough computeWalkthrough(const LoadedModel &model, const WalkthroughReques
     trace.layer = w.request.layer;
     trace.head = w.request.head;
     ForwardOptions options;
-    options.trace = &trace;
+    options.hooks = {&trace};
     const ForwardResult out = model.encoder->forward(makeBatch({&w.encoding}, tokenizer.padId()), options);
     for (const auto &[name, value] : trace.tensors)
         w.tensors[name] = toMatrix(value);

@@ -1,12 +1,10 @@
 #include "model/bert_model.h"
 
 #include "common/error.h"
-#include "model/onednn.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
 
-#include <cmath>
 #include <limits>
 
 namespace bertlens {
@@ -29,77 +27,78 @@ void checkIds(const Batch &batch, const BertConfig &config)
         throw inputError("token type id outside type_vocab_size " + std::to_string(config.typeVocabSize));
 }
 
-// Moves rows between the packed [N, C] form and the padded [B·T, C] form.
-struct Packing {
-    at::Tensor positions; // [N] indices into B·T of the real tokens; undefined when nothing is padded
-    int64_t padded = 0;   // B·T
-
-    at::Tensor pack(const at::Tensor &rows) const { return positions.defined() ? rows.index_select(0, positions) : rows; }
-    at::Tensor unpack(const at::Tensor &rows) const
-    {
-        if (!positions.defined())
-            return rows;
-        return at::zeros({padded, rows.size(1)}, rows.options()).index_copy_(0, positions, rows);
-    }
-    // Into `buffer`, whose padding rows stay zero from one layer to the next (inference only:
-    // autograd may not see a tensor overwritten).
-    at::Tensor unpackInto(at::Tensor &buffer, const at::Tensor &rows) const
-    {
-        if (!positions.defined())
-            return rows;
-        if (!buffer.defined())
-            buffer = at::zeros({padded, rows.size(1)}, rows.options());
-        return buffer.index_copy_(0, positions, rows);
-    }
-};
+void checkShape(const at::Tensor &t, const char *what, int64_t b, int64_t tokens, int64_t h)
+{
+    if (t.defined() && (t.dim() != 3 || t.size(0) != b || t.size(1) != tokens || t.size(2) != h))
+        throw Error(ErrorKind::Usage, std::string(what) + " must be [" + std::to_string(b) + ", " + std::to_string(tokens)
+                                          + ", " + std::to_string(h) + "]");
+}
 
 } // namespace
 
-BertModel::BertModel(const BertConfig &config, EncoderWeights weights, Precision precision)
-    : m_config(config), m_precision(effectivePrecision(precision)), m_weights(std::move(weights))
+BertModel::BertModel(const BertConfig &config, EncoderWeights weights, Precision precision, Kernels kernels)
+    : m_config(config), m_precision(effectivePrecision(precision)), m_kernels(kernels), m_weights(std::move(weights))
 {
-    // 1/sqrt(d) folded into the query projection: exact for the usual d = 64 (a power of two).
-    const double scale = 1.0 / std::sqrt(double(config.headSize()));
-    for (LayerWeights &l : m_weights.layers) {
-        Linear qkv{at::cat({l.query.weight * scale, l.key.weight, l.value.weight}, 0),
-                   at::cat({l.query.bias * scale, l.key.bias, l.value.bias}, 0)};
-        m_layers.push_back({PackedLinear(std::move(qkv), m_precision), PackedLinear(std::move(l.attentionOutput), m_precision),
-                            PackedLinear(std::move(l.intermediate), m_precision, config.activation),
-                            PackedLinear(std::move(l.output), m_precision), std::move(l.attentionNorm), std::move(l.outputNorm)});
-    }
+    for (LayerWeights &l : m_weights.layers)
+        m_layers.emplace_back(config, std::move(l), m_precision, kernels == Kernels::Packed);
     m_weights.layers.clear();
     for (at::Tensor *t : {&m_weights.wordEmbeddings, &m_weights.positionEmbeddings, &m_weights.typeEmbeddings,
                           &m_weights.embeddingNorm.weight, &m_weights.embeddingNorm.bias})
         *t = resident(*t);
-    for (Layer &l : m_layers)
-        for (at::Tensor *t : {&l.attentionNorm.weight, &l.attentionNorm.bias, &l.outputNorm.weight, &l.outputNorm.bias})
-            *t = resident(*t);
+}
+
+at::Tensor BertModel::embed(const Batch &batch, const ForwardOptions &options, LayerContext &c) const
+{
+    const int64_t b = c.shape.batch, t = c.shape.tokens;
+    // HuggingFace's order of additions: words + token types, then positions.
+    const EncoderWeights &w = m_weights;
+    const at::Tensor positionIds = at::arange(t, batch.ids.options()).repeat({b});
+    const at::Tensor words = c.pass(Point::WordEmbeddings, 0,
+                                    options.wordEmbeddings.defined()
+                                        ? c.packing.pack(options.wordEmbeddings.reshape({b * t, m_config.hiddenSize}))
+                                        : at::embedding(w.wordEmbeddings, c.packing.pack(batch.ids.reshape({-1})))); // [N,H]
+    const at::Tensor types = c.pass(Point::TypeEmbeddings, 0, at::embedding(w.typeEmbeddings, c.packing.pack(batch.typeIds.reshape({-1}))));
+    const at::Tensor positions = c.pass(Point::PositionEmbeddings, 0, at::embedding(w.positionEmbeddings, c.packing.pack(positionIds)));
+    const at::Tensor sum = c.pass(Point::EmbeddingSum, 0, words + types + positions);
+    return c.pass(Point::EmbeddingOutput, 0, c.drop(applyNorm(sum, w.embeddingNorm, m_config.layerNormEps)));
 }
 
 ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &options) const
 {
-    c10::InferenceMode inferenceMode(!options.training);
+    const bool autograd = options.training || options.gradients;
+    if (options.gradients && !differentiable())
+        throw Error(ErrorKind::Usage, "gradients need a model loaded with differentiable kernels");
+    c10::InferenceMode inferenceMode(!autograd);
     checkIds(batch, m_config);
     const int64_t b = batch.ids.size(0);
     const int64_t t = batch.ids.size(1);
     const int64_t h = m_config.hiddenSize;
-    const int64_t heads = m_config.numHeads;
-    const int64_t d = m_config.headSize();
-    const double eps = m_config.layerNormEps;
     const int numLayers = int(m_layers.size());
+    const int start = options.startHidden.defined() ? options.startLayer : 0;
+    checkShape(options.wordEmbeddings, "word embeddings", b, t, h);
+    checkShape(options.startHidden, "the starting hidden state", b, t, h);
+    if (start < 0 || start > numLayers || (start > 0 && options.attentions))
+        throw Error(ErrorKind::Usage, "a pass can start after layer 0.." + std::to_string(numLayers) + ", without attentions");
     std::vector<int> kept = options.layers;
     if (kept.empty())
-        for (int i = 0; i <= numLayers; ++i)
+        for (int i = start; i <= numLayers; ++i)
             kept.push_back(i);
     for (int layer : kept)
-        if (layer < 0 || layer > numLayers)
-            throw Error(ErrorKind::Usage, "layer " + std::to_string(layer) + " does not exist (0.." + std::to_string(numLayers) + ")");
+        if (layer < start || layer > numLayers)
+            throw Error(ErrorKind::Usage, "layer " + std::to_string(layer) + " does not exist (" + std::to_string(start)
+                                              + ".." + std::to_string(numLayers) + ")");
 
-    Packing packing;
-    packing.padded = b * t;
-    const at::Tensor flatMask = batch.mask.reshape({-1});
-    if (flatMask.numel() && !flatMask.all().item<bool>())
-        packing.positions = flatMask.nonzero().squeeze(1);
+    const TokenPacking packing(batch.mask);
+    // Padded keys get the most negative float added before the softmax, as HuggingFace does.
+    const at::ScalarType stream = m_weights.wordEmbeddings.scalar_type();
+    const at::Tensor maskBias = (1.0 - batch.mask.to(at::kFloat)).mul_(std::numeric_limits<float>::lowest())
+                                    .to(stream)
+                                    .view({b, 1, 1, t});
+    // The type the linear layers hand to each other and to the attention products (bf16 halves
+    // the bytes moved); LayerNorm, softmax and the residual stream stay float32.
+    const at::ScalarType inner = m_precision == Precision::BFloat16 ? at::kBFloat16 : at::kFloat;
+    LayerContext context{packing, {b, t, packing.rowOfToken()}, maskBias, inner, autograd,
+                         options.training ? options.dropout : 0.0, options.hooks, {}};
 
     std::vector<at::Tensor> hidden(kept.size());
     auto keep = [&](int layer, const at::Tensor &x) {
@@ -107,97 +106,17 @@ ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &optio
             if (kept[i] == layer)
                 hidden[i] = packing.unpack(x).view({b, t, h});
     };
+    at::Tensor x = start ? packing.pack(options.startHidden.reshape({b * t, h})) : embed(batch, options, context);
+    keep(start, x);
     std::vector<at::Tensor> attentions;
-
-    ForwardTrace *trace = options.trace;
-    if (trace && (b != 1 || trace->layer < 1 || trace->layer > numLayers || trace->head < 0 || trace->head >= heads))
-        throw Error(ErrorKind::Usage, "a trace takes one sentence, a layer in 1.." + std::to_string(numLayers)
-                                          + " and a head in 0.." + std::to_string(heads - 1));
-    auto record = [trace](int layer, const char *name, const at::Tensor &value) {
-        if (trace && (layer == 0 || layer == trace->layer))
-            trace->tensors.emplace_back(name, value.to(at::kFloat).contiguous().clone());
-    };
-
-    // HuggingFace's order of additions: words + token types, then positions.
-    const EncoderWeights &w = m_weights;
-    const at::Tensor positionIds = at::arange(t, batch.ids.options()).repeat({b});
-    const at::Tensor words = at::embedding(w.wordEmbeddings, packing.pack(batch.ids.reshape({-1})));        // [N,H]
-    const at::Tensor types = at::embedding(w.typeEmbeddings, packing.pack(batch.typeIds.reshape({-1})));
-    const at::Tensor positions = at::embedding(w.positionEmbeddings, packing.pack(positionIds));
-    at::Tensor x = words + types;
-    x = x + positions;
-    record(0, "embeddings.word", words);
-    record(0, "embeddings.position", positions);
-    record(0, "embeddings.token_type", types);
-    record(0, "embeddings.sum", x);
-    const double p = options.training ? options.dropout : 0.0;
-    auto dropout = [p](const at::Tensor &t) { return p > 0 ? at::dropout(t, p, true) : t; };
-    x = dropout(applyNorm(x, w.embeddingNorm, eps));
-    record(0, "embeddings.output", x);
-    keep(0, x);
-
-    // Padded keys get the most negative float added before the softmax, as HuggingFace does.
-    const at::Tensor maskBias = (1.0 - batch.mask.to(at::kFloat)).mul_(std::numeric_limits<float>::lowest())
-                                    .to(x.scalar_type())
-                                    .view({b, 1, 1, t});                         // [B,1,1,T]
-    // The type the linear layers hand to each other and to the attention products (bf16 halves
-    // the bytes moved); LayerNorm, softmax and the residual stream stay float32.
-    const at::ScalarType inner = m_precision == Precision::BFloat16 ? at::kBFloat16 : at::kFloat;
-    // The attention products: oneDNN on the views in place for inference, ATen under autograd.
-    auto matmul = [&](const at::Tensor &a, const at::Tensor &b) {
-        return options.training ? at::matmul(a, b) : onednn::batchedMatmul(a.to(inner), b.to(inner));
-    };
-    at::Tensor paddedQkv;
-    // In-place additions below touch only results that autograd does not keep for backward.
-
-    for (int i = 0; i < numLayers; ++i) {
+    for (int i = start; i < numLayers; ++i) {
         if (options.cancel)
             options.cancel->throwIfCancelled();
-        const Layer &layer = m_layers[size_t(i)];
-        const bool traced = trace && trace->layer == i + 1;
-        record(i + 1, "layer.input", x);
-        const at::Tensor projected = layer.qkv(x, inner);                        // [N,3H], q scaled
-        const at::Tensor qkv = (options.training ? packing.unpack(projected) : packing.unpackInto(paddedQkv, projected))
-                                   .view({b, t, 3, heads, d})
-                                   .permute({2, 0, 3, 1, 4});                    // [3,B,heads,T,d]
-        const at::Tensor q = qkv[0];
-        const at::Tensor k = qkv[1];
-        const at::Tensor v = qkv[2];
-        at::Tensor scores = matmul(q, k.transpose(-1, -2));                     // [B,heads,T,T]
-        if (traced) {
-            const double unscale = std::sqrt(double(d)); // the query as x·W_q + b, before the folded 1/√d
-            record(i + 1, "attention.q", q[0][trace->head] * unscale);
-            record(i + 1, "attention.k", k[0][trace->head]);
-            record(i + 1, "attention.v", v[0][trace->head]);
-            record(i + 1, "attention.scores", scores[0][trace->head]);
-        }
-        const at::Tensor probs = at::softmax(scores.add_(maskBias), -1);
-        const at::Tensor perHead = matmul(dropout(probs), v);                    // [B,heads,T,d]
-        const at::Tensor context = packing.pack(perHead.permute({0, 2, 1, 3}).reshape({b * t, h})); // [N,H]
-        const at::Tensor projectedContext = layer.attentionOutput(context);
-        if (traced) {
-            record(i + 1, "attention.probs", probs[0][trace->head]);
-            record(i + 1, "attention.context", perHead[0][trace->head]);
-            record(i + 1, "attention.output", projectedContext);
-        }
-        const at::Tensor attended = applyNorm(dropout(projectedContext).add_(x), layer.attentionNorm, eps);
-        at::Tensor activated;                                                    // [N,4H]
-        if (traced) { // the values before the activation, which the fast path applies as it writes them
-            const at::Tensor before = layer.intermediate(attended, at::kFloat, false);
-            activated = activate(before, m_config.activation);
-            record(i + 1, "attention.output_norm", attended);
-            record(i + 1, "ffn.intermediate", before);
-            record(i + 1, "ffn.activated", activated);
-        } else {
-            activated = layer.intermediate(attended, inner);
-        }
-        const at::Tensor ffnOutput = layer.output(activated);
-        record(i + 1, "ffn.output", ffnOutput);
-        x = applyNorm(dropout(ffnOutput).add_(attended), layer.outputNorm, eps);
-        record(i + 1, "layer.output", x);
+        at::Tensor pattern;
+        x = m_layers[size_t(i)].forward(x, i + 1, context, options.attentions ? &pattern : nullptr);
         keep(i + 1, x);
         if (options.attentions)
-            attentions.push_back(probs);
+            attentions.push_back(pattern);
     }
 
     ForwardResult result;
@@ -205,7 +124,7 @@ ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &optio
     if (options.attentions && !attentions.empty())
         result.attentions = at::stack(attentions);                               // [L,B,heads,T,T]
     else if (options.attentions)
-        result.attentions = at::empty({0, b, heads, t, t});
+        result.attentions = at::empty({0, b, m_config.numHeads, t, t});
     return result;
 }
 

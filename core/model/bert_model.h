@@ -2,8 +2,9 @@
 
 #include "common/cancel.h"
 #include "model/bert_config.h"
+#include "model/bert_layer.h"
 #include "model/bert_weights.h"
-#include "model/packed_linear.h"
+#include "model/forward_hooks.h"
 #include "model/precision.h"
 
 #include <ATen/core/Tensor.h>
@@ -19,21 +20,25 @@ struct Batch {
     at::Tensor mask;
 };
 
-// What one layer and head compute for one sentence, step by step (bertlens-cli trace, the
-// walk-through): named [T, …] tensors in the order they arise, taken from the forward pass itself.
-struct ForwardTrace {
-    int layer = 1; // 1..L
-    int head = 0;  // 0-based
-    std::vector<std::pair<std::string, at::Tensor>> tensors;
-};
-
+// What one forward pass is asked for: what to keep, who looks inside, where it starts, gradients.
 struct ForwardOptions {
     bool attentions = false;             // materialise every attention probability map
     std::vector<int> layers;             // the hidden states to keep, 0 (embeddings) to L; empty: all
-    bool training = false;               // autograd on (the trainer); otherwise inference mode
-    double dropout = 0;                  // with training: BERT's dropout (embeddings, attention, both residual branches)
     const CancelToken *cancel = nullptr; // checked between layers
-    ForwardTrace *trace = nullptr;       // filled for a batch of one sentence
+    // Called at the named points of every layer, in this order (ForwardTrace, KnockoutHook).
+    std::vector<ForwardHook *> hooks;
+    // [B, T, H]: used in place of the ids' word-embedding rows (attribution scales them); the ids
+    // still give the batch's shape.
+    at::Tensor wordEmbeddings;
+    // [B, T, H]: the output of layer `startLayer` (0: of the embeddings), given: the pass runs
+    // layers startLayer+1..L only (what lies below a knock-out is computed once). Only layers from
+    // startLayer on can be kept, and no attentions.
+    at::Tensor startHidden;
+    int startLayer = 0;
+    // Autograd on, dropout off: gradients with respect to wordEmbeddings (a differentiable model only).
+    bool gradients = false;
+    bool training = false; // autograd on with dropout (the trainer)
+    double dropout = 0;    // with training: BERT's dropout (embeddings, attention, both residual branches)
 };
 
 struct ForwardResult {
@@ -43,39 +48,45 @@ struct ForwardResult {
 
 // HuggingFace's BertModel encoder (no pooler), numerically as the reference: embeddings +
 // LayerNorm, then L layers of masked self-attention and feed-forward with post-LN. The only
-// forward pass in BertLens: the window, the exports and the trainer all run this one.
+// forward pass in BertLens: the window, the exports, attribution and the trainer all run this
+// one; hooks (forward_hooks.h) observe or change it at named points.
 //
 // Padding costs nothing in the linear layers: the real tokens of a batch are packed into one
 // [N, H] matrix for the embeddings, every linear layer, LayerNorm and the feed-forward, and
-// scattered into [B, T] only for the attention products (the "remove padding" scheme of
-// EffectiveTransformer / FasterTransformer).
+// scattered into [B, T] only for the attention products (TokenPacking).
 class BertModel {
 public:
+    // How the linear layers keep their weights: packed for oneDNN's inference kernels (the
+    // originals are not kept), or plain, so that autograd can flow through (attribution; the
+    // trainer's weights, which require gradients, are always plain).
+    enum class Kernels { Packed, Differentiable };
+
     // Fuses each layer's query, key and value into one [3H, H] projection and prepares every
-    // linear layer for `precision` (see PackedLinear); the originals are not kept. Under autograd
-    // (the trainer) the fused tensors are differentiable functions of the originals: build a new
-    // model after each optimiser step. The weights' type is the compute type (F32, or BF16 for
-    // mixed-precision training); see encoderWeights() in checkpoint.h for loading them.
-    BertModel(const BertConfig &config, EncoderWeights weights, Precision precision = Precision::Float32);
+    // linear layer for `precision` (see PackedLinear). Under autograd (the trainer) the fused
+    // tensors are differentiable functions of the originals: build a new model after each
+    // optimiser step. The weights' type is the compute type (F32, or BF16 for mixed-precision
+    // training); see encoderWeights() in checkpoint.h for loading them.
+    BertModel(const BertConfig &config, EncoderWeights weights, Precision precision = Precision::Float32,
+              Kernels kernels = Kernels::Packed);
 
     ForwardResult forward(const Batch &batch, const ForwardOptions &options = {}) const;
     const BertConfig &config() const { return m_config; }
     Precision precision() const { return m_precision; }
+    bool differentiable() const { return m_kernels == Kernels::Differentiable; }
     const at::Tensor &wordEmbeddings() const { return m_weights.wordEmbeddings; }
     // The LayerNorms' γ and β (for the walk-through); layer 1..L.
     const Norm &embeddingNorm() const { return m_weights.embeddingNorm; }
-    const Norm &attentionNorm(int layer) const { return m_layers.at(size_t(layer - 1)).attentionNorm; }
-    const Norm &outputNorm(int layer) const { return m_layers.at(size_t(layer - 1)).outputNorm; }
+    const Norm &attentionNorm(int layer) const { return m_layers.at(size_t(layer - 1)).attentionNorm(); }
+    const Norm &outputNorm(int layer) const { return m_layers.at(size_t(layer - 1)).outputNorm(); }
 
 private:
-    struct Layer {
-        PackedLinear qkv, attentionOutput, intermediate, output;
-        Norm attentionNorm, outputNorm;
-    };
+    at::Tensor embed(const Batch &batch, const ForwardOptions &options, LayerContext &context) const;
+
     BertConfig m_config;
     Precision m_precision;
+    Kernels m_kernels;
     EncoderWeights m_weights; // embeddings and their norm; the layers' tensors live in m_layers
-    std::vector<Layer> m_layers;
+    std::vector<BertLayer> m_layers;
 };
 
 } // namespace bertlens

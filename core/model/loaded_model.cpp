@@ -4,10 +4,24 @@
 #include "hub/hub_cache.h"
 
 #include <ATen/ATen.h>
+#include <c10/core/InferenceMode.h>
 
 #include <QDir>
 
 namespace bertlens {
+
+namespace {
+
+Checkpoint readEncoderCheckpoint(const ModelFolder &folder, const BertConfig &config)
+{
+    Checkpoint checkpoint = readCheckpoint(folder);
+    const char *typeEmbeddings = "embeddings.token_type_embeddings.weight";
+    if (config.modelType == "distilbert" && !checkpoint.contains(typeEmbeddings))
+        checkpoint.add(typeEmbeddings, at::zeros({config.typeVocabSize, config.hiddenSize}));
+    return checkpoint;
+}
+
+} // namespace
 
 std::shared_ptr<const LoadedModel> LoadedModel::load(const std::string &dir, Precision precision)
 {
@@ -20,10 +34,7 @@ std::shared_ptr<const LoadedModel> LoadedModel::load(const std::string &dir, Pre
                          + " entries, more than vocab_size " + std::to_string(model->config.vocabSize) + " in "
                          + model->folder.configPath);
     model->tokenizer = std::make_unique<BertTokenizer>(std::move(vocab), model->folder.tokenizerOptions);
-    Checkpoint checkpoint = readCheckpoint(model->folder);
-    const char *typeEmbeddings = "embeddings.token_type_embeddings.weight";
-    if (model->config.modelType == "distilbert" && !checkpoint.contains(typeEmbeddings))
-        checkpoint.add(typeEmbeddings, at::zeros({model->config.typeVocabSize, model->config.hiddenSize}));
+    Checkpoint checkpoint = readEncoderCheckpoint(model->folder, model->config);
     model->weightsDtype = checkpoint.storedDtype();
     for (const auto &[name, tensor] : checkpoint.tensors())
         if (tensor.is_floating_point() && (name.rfind("embeddings.", 0) == 0 || name.rfind("encoder.", 0) == 0))
@@ -36,6 +47,23 @@ std::shared_ptr<const LoadedModel> LoadedModel::load(const std::string &dir, Pre
     if (model->folder.modelMaxLength > 0 && model->folder.modelMaxLength < model->maxLength)
         model->maxLength = model->folder.modelMaxLength;
     return model;
+}
+
+const LoadedModel::Differentiable &LoadedModel::differentiable() const
+{
+    std::call_once(m_differentiableOnce, [this] {
+        // Tensors made in inference mode could not be saved for backward.
+        c10::InferenceMode normal(false);
+        Checkpoint checkpoint = readEncoderCheckpoint(folder, config);
+        auto d = std::make_unique<Differentiable>();
+        d->encoder = std::make_unique<BertModel>(config, encoderWeights(config, checkpoint), Precision::Float32,
+                                                 BertModel::Kernels::Differentiable);
+        MlmHeadWeights head;
+        if (mlmHeadWeights(config, checkpoint, head, nullptr))
+            d->mlmHead = std::make_unique<MlmHead>(config, std::move(head), d->encoder->wordEmbeddings());
+        m_differentiable = std::move(d);
+    });
+    return *m_differentiable;
 }
 
 std::string LoadedModel::name() const

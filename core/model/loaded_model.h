@@ -9,6 +9,7 @@
 #include "tokenizer/bert_tokenizer.h"
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace bertlens {
@@ -31,6 +32,19 @@ struct LoadedModel {
 
     static std::shared_ptr<const LoadedModel> load(const std::string &dir, Precision precision = Precision::Float32);
     std::string name() const;
+
+    // The same weights in float32 with plain kernels, so that autograd can flow through them
+    // (gradient attribution): read again from the folder on first use and kept. The packed
+    // encoder above cannot be differentiated. Safe to call from several threads.
+    struct Differentiable {
+        std::unique_ptr<BertModel> encoder;
+        std::unique_ptr<MlmHead> mlmHead; // null when the checkpoint has none
+    };
+    const Differentiable &differentiable() const;
+
+private:
+    mutable std::once_flag m_differentiableOnce;
+    mutable std::unique_ptr<Differentiable> m_differentiable;
 };
 
 } // namespace bertlens

@@ -46,11 +46,12 @@ struct PackedLinear::Packed {
     }
 };
 
-PackedLinear::PackedLinear(Linear linear, Precision precision, std::optional<Activation> activation) : m_activation(activation)
+PackedLinear::PackedLinear(Linear linear, Precision precision, std::optional<Activation> activation, bool pack)
+    : m_activation(activation)
 {
     const bool inference = !linear.weight.requires_grad() && !linear.bias.requires_grad();
-    if (!inference || linear.weight.scalar_type() != at::kFloat) {
-        m_linear = std::move(linear);
+    if (!pack || !inference || linear.weight.scalar_type() != at::kFloat) {
+        m_linear = {resident(linear.weight), resident(linear.bias)};
         return;
     }
     auto packed = std::make_shared<Packed>();

@@ -23,8 +23,9 @@ class PackedLinear {
 public:
     PackedLinear() = default;
     // Takes over the weights: once packed, `linear`'s tensors are no longer referenced, so a
-    // memory-mapped checkpoint's pages can go.
-    PackedLinear(Linear linear, Precision precision, std::optional<Activation> activation = std::nullopt);
+    // memory-mapped checkpoint's pages can go. With `packed` false the plain weights are kept and
+    // at::linear runs, so that autograd can differentiate through the layer (attribution).
+    PackedLinear(Linear linear, Precision precision, std::optional<Activation> activation = std::nullopt, bool packed = true);
 
     // [N, in] -> [N, out] of type `out` (when packed; otherwise the weights' type). Inputs of
     // the packed precision are read as they are, others converted. Without `activated`, the

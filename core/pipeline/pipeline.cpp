@@ -52,6 +52,10 @@ void runPipeline(const LoadedModel &model, InputSource &inputs, SentenceSink &si
     forward.attentions = sink.needsAttentions();
     forward.layers = sink.layers();
     forward.cancel = options.cancel;
+    options.knockout.check(model.config.numLayers, model.config.numHeads);
+    KnockoutHook knockout(options.knockout);
+    if (!options.knockout.empty())
+        forward.hooks.push_back(&knockout);
     const long long batchTokens = options.batchTokens ? options.batchTokens
                                   : model.encoder->precision() == Precision::BFloat16 ? 2048 : 384;
     const long long keptLayers = forward.layers.empty() ? model.config.numLayers + 1 : (long long)forward.layers.size();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/cancel.h"
+#include "model/knockout.h"
 #include "pipeline/batch.h"
 #include "pipeline/sentence_input.h"
 #include "tokenizer/encoding.h"
@@ -53,6 +54,7 @@ struct PipelineOptions {
     // The index the first input gets in results and messages: a shard's inputs keep their
     // numbers in the whole corpus.
     long long firstIndex = 0;
+    Knockout knockout; // heads and FFN blocks switched off in every forward pass
     const CancelToken *cancel = nullptr;
     ProgressFn progress; // in the source's unit, after each batch
     // Called for every input that had to be cut: 0-based index, tokens before and after.
