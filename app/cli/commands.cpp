@@ -70,6 +70,7 @@ ExportJob exportJob(const QCommandLineParser &parser, const LoadedModel &model, 
         throw usage("--batch-size must be at most " + std::to_string(PipelineOptions::kMaxBatchSize) + ", got "
                     + std::to_string(job.run.batchSize));
     job.run.onTruncated = reportTruncation;
+    job.run.knockout = knockoutOf(parser, model);
     return job;
 }
 
@@ -252,7 +253,8 @@ int tokenize(const QStringList &args)
 int embed(const QStringList &args)
 {
     QCommandLineParser parser;
-    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kPooling, kAggregate, kCenter, kMaxLength, kBatchSize, kThreads, kPrecision, kShard});
+    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kPooling, kAggregate, kCenter, kMaxLength, kBatchSize, kThreads, kPrecision, kShard,
+                          kKnockOutHeads, kKnockOutFfn});
     if (parser.isSet(kCenter) && parser.isSet(kShard))
         throw usage("embed: --center subtracts the mean of the whole input, which a shard does not see; centre after joining");
     const std::string input = required(parser, kInput, args[0]);
@@ -340,7 +342,8 @@ int concat(const QStringList &args)
 int attention(const QStringList &args)
 {
     QCommandLineParser parser;
-    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kRollout, kAggregate, kMaxLength, kBatchSize, kThreads, kPrecision, kShard});
+    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kRollout, kAggregate, kMaxLength, kBatchSize, kThreads, kPrecision, kShard,
+                          kKnockOutHeads, kKnockOutFfn});
     const std::string input = required(parser, kInput, args[0]);
     const std::string output = checkedOutput(parser, args[0]);
     applyThreads(parser);

@@ -15,5 +15,7 @@ int download(const QStringList &args);
 int trace(const QStringList &args); // trace.cpp
 int fillMask(const QStringList &args);
 int search(const QStringList &args); // search.cpp
+int explain(const QStringList &args); // explain.cpp
+int heads(const QStringList &args);   // explain.cpp
 
 } // namespace bertlens::cli

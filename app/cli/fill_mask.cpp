@@ -71,7 +71,7 @@ int fillMask(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument("TEXT", "text with [MASK] tokens");
-    parse(parser, args, {kModel, kInput, kPair, kTopK, kAllLayers, kMaxLength, kThreads, kPrecision});
+    parse(parser, args, {kModel, kInput, kPair, kTopK, kAllLayers, kMaxLength, kThreads, kPrecision, kKnockOutHeads, kKnockOutFfn});
     const QStringList texts = parser.positionalArguments();
     if (parser.isSet(kInput) == !texts.isEmpty())
         throw usage("fill-mask: give either one TEXT or --input FILE");
@@ -87,6 +87,7 @@ int fillMask(const QStringList &args)
     PipelineOptions options;
     options.maxLength = maxLengthOf(parser, *model, parser.isSet(kPair));
     options.onTruncated = reportTruncation;
+    options.knockout = knockoutOf(parser, *model);
     FillMaskSink sink(*model, topK, parser.isSet(kAllLayers));
     if (parser.isSet(kInput)) {
         LineReader reader(parser.value(kInput).toStdString());

@@ -39,8 +39,13 @@ const char *kUsage =
     "an id comes from the cache, else is downloaded; HF_ENDPOINT,\n"
     "HF_TOKEN, HF_HUB_OFFLINE, HF_HUB_CACHE / HF_HOME, HF_HUB_ETAG_TIMEOUT, HF_HUB_DOWNLOAD_TIMEOUT and\n"
     "https_proxy / http_proxy / no_proxy as huggingface_hub reads them).\n"
-    "Outputs count sentences, tokens and heads from 0 and layers from 0 (= embeddings); the window\n"
-    "counts sentences and heads from 1.\n";
+    "  explain    --model DIR --method occlusion|gradient|integrated-gradients [--steps N]\n"
+    "             [--target mask|similarity] [--token WORD] [--pair TEXT_B] [--pooling P] [--layer L]\n"
+    "             [--aggregate tokens|words] --output OUT.csv TEXT\n"
+    "  heads      --model DIR [--target mask|similarity] [--token WORD] [--pair TEXT_B] --output OUT.csv TEXT\n"
+    "embed, attention, fill-mask, trace, explain and heads take --knock-out-heads L:H,... and --knock-out-ffn L,...\n"
+    "Sentences and heads count from 1, layers 1..N (0 = the embeddings), token positions from 0 ([CLS] = 0),\n"
+    "as the window counts them.\n";
 
 int fail(int status, const std::string &message)
 {
@@ -88,7 +93,11 @@ int main(int argc, char **argv)
             return bertlens::cli::fillMask(args);
         if (command == "search")
             return bertlens::cli::search(args);
-        return fail(kExitUsage, "unknown command '" + command.toStdString() + "' (info, tokenize, embed, attention, fill-mask, search, concat, download, trace)");
+        if (command == "explain")
+            return bertlens::cli::explain(args);
+        if (command == "heads")
+            return bertlens::cli::heads(args);
+        return fail(kExitUsage, "unknown command '" + command.toStdString() + "' (info, tokenize, embed, attention, fill-mask, search, concat, download, trace, explain, heads)");
     } catch (const bertlens::Error &e) {
         switch (e.kind()) {
         case bertlens::ErrorKind::Usage: return fail(kExitUsage, e.what());

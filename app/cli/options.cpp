@@ -121,6 +121,15 @@ std::string checkedOutput(const QCommandLineParser &parser, const QString &comma
     return output;
 }
 
+Knockout knockoutOf(const QCommandLineParser &parser, const LoadedModel &model)
+{
+    const Knockout k = parseKnockout(parser.value(kKnockOutHeads).toStdString(), parser.value(kKnockOutFfn).toStdString(),
+                                     model.config.numLayers, model.config.numHeads);
+    if (!k.empty())
+        std::fprintf(stderr, "bertlens-cli: knocked out: %s\n", k.describe().c_str());
+    return k;
+}
+
 bool wordsOf(const QCommandLineParser &parser)
 {
     const QString unit = parser.value(kAggregate);

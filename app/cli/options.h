@@ -2,6 +2,7 @@
 // The CLI's options and their checks, shared by its commands: parsed once, here, at the edge.
 
 #include "common/error.h"
+#include "model/knockout.h"
 #include "pipeline/pipeline.h"
 
 #include <QCommandLineOption>
@@ -35,6 +36,8 @@ inline const QCommandLineOption kTopK("top-k", "predictions per [MASK]", "N", "1
 inline const QCommandLineOption kAllLayers("all-layers", "also the predictions of every layer's hidden state");
 inline const QCommandLineOption kAggregate("aggregate", "tokens, or words (pieces merged; Chinese words with jieba's dictionary)", "UNIT", "tokens");
 inline const QCommandLineOption kCenter("center", "subtract the mean vector of the whole input (per layer) from every vector; a sidecar OUT.centre.json records it");
+inline const QCommandLineOption kKnockOutHeads("knock-out-heads", "switch off these heads: LAYER:HEAD,... (layers 1..N, heads from 1)", "L:H,...");
+inline const QCommandLineOption kKnockOutFfn("knock-out-ffn", "switch off the feed-forward blocks of these layers (1..N)", "L,...");
 inline const QCommandLineOption kRollout("rollout", "attention rollout (Abnar & Zuidema 2020) instead of each head's map");
 
 Error usage(const std::string &message);
@@ -59,6 +62,8 @@ void reportTruncation(long long sentence, int length, int kept);
 void writeStdout(const std::string &s);
 // --aggregate: true for words (a usage error names anything but tokens or words).
 bool wordsOf(const QCommandLineParser &parser);
+// --knock-out-heads and --knock-out-ffn, checked against the model; said on stderr when any.
+Knockout knockoutOf(const QCommandLineParser &parser, const LoadedModel &model);
 // --output, checked: not a folder, in a folder that exists.
 std::string checkedOutput(const QCommandLineParser &parser, const QString &command);
 

@@ -44,7 +44,7 @@ int trace(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument("TEXT", "the text traced");
-    parse(parser, args, {kModel, kPair, kLayer, kHead, kOutput, kMaxLength, kThreads});
+    parse(parser, args, {kModel, kPair, kLayer, kHead, kOutput, kMaxLength, kThreads, kKnockOutHeads, kKnockOutFfn});
     const QStringList texts = parser.positionalArguments();
     if (texts.size() != 1)
         throw usage("trace: give one TEXT (quote it)");
@@ -62,7 +62,8 @@ int trace(const QStringList &args)
         reportTruncation(0, e.untruncatedLength, e.size());
     c10::InferenceMode inference;
     ForwardOptions options;
-    options.hooks = {&trace};
+    KnockoutHook knockout(knockoutOf(parser, *model)); // first: the trace shows what the pass computes with it
+    options.hooks = {&knockout, &trace};
     model->encoder->forward(makeBatch({&e}, model->tokenizer->padId()), options);
 
     std::string out = "{";

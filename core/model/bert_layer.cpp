@@ -27,17 +27,17 @@ at::Tensor LayerContext::pass(Point point, int layer, at::Tensor value)
 
 at::Tensor LayerContext::drop(const at::Tensor &t) const { return dropout > 0 ? at::dropout(t, dropout, true) : t; }
 
-BertLayer::BertLayer(const BertConfig &config, LayerWeights l, Precision precision, bool packed)
+BertLayer::BertLayer(const BertConfig &config, LayerWeights l, Precision precision, bool differentiable)
     : m_heads(config.numHeads), m_headSize(config.headSize()), m_eps(config.layerNormEps), m_activation(config.activation)
 {
     // 1/sqrt(d) folded into the query projection: exact for the usual d = 64 (a power of two).
     const double scale = 1.0 / std::sqrt(double(m_headSize));
     Linear qkv{at::cat({l.query.weight * scale, l.key.weight, l.value.weight}, 0),
                at::cat({l.query.bias * scale, l.key.bias, l.value.bias}, 0)};
-    m_qkv = PackedLinear(std::move(qkv), precision, std::nullopt, packed);
-    m_attentionOutput = PackedLinear(std::move(l.attentionOutput), precision, std::nullopt, packed);
-    m_intermediate = PackedLinear(std::move(l.intermediate), precision, config.activation, packed);
-    m_output = PackedLinear(std::move(l.output), precision, std::nullopt, packed);
+    m_qkv = PackedLinear(std::move(qkv), precision, std::nullopt, differentiable);
+    m_attentionOutput = PackedLinear(std::move(l.attentionOutput), precision, std::nullopt, differentiable);
+    m_intermediate = PackedLinear(std::move(l.intermediate), precision, config.activation, differentiable);
+    m_output = PackedLinear(std::move(l.output), precision, std::nullopt, differentiable);
     m_attentionNorm = {resident(l.attentionNorm.weight), resident(l.attentionNorm.bias)};
     m_outputNorm = {resident(l.outputNorm.weight), resident(l.outputNorm.bias)};
 }

@@ -32,7 +32,7 @@ struct LayerContext {
 // one fused [3H, H] linear layer with 1/√d folded into the query's rows.
 class BertLayer {
 public:
-    BertLayer(const BertConfig &config, LayerWeights weights, Precision precision, bool packed);
+    BertLayer(const BertConfig &config, LayerWeights weights, Precision precision, bool differentiable);
 
     // x: [N, H] packed rows → [N, H]. `layer` is this layer's number, 1..L. When `pattern` is
     // given, the attention probabilities [B, heads, T, T] are stored there.

@@ -40,7 +40,7 @@ BertModel::BertModel(const BertConfig &config, EncoderWeights weights, Precision
     : m_config(config), m_precision(effectivePrecision(precision)), m_kernels(kernels), m_weights(std::move(weights))
 {
     for (LayerWeights &l : m_weights.layers)
-        m_layers.emplace_back(config, std::move(l), m_precision, kernels == Kernels::Packed);
+        m_layers.emplace_back(config, std::move(l), m_precision, kernels == Kernels::Differentiable);
     m_weights.layers.clear();
     for (at::Tensor *t : {&m_weights.wordEmbeddings, &m_weights.positionEmbeddings, &m_weights.typeEmbeddings,
                           &m_weights.embeddingNorm.weight, &m_weights.embeddingNorm.bias})

@@ -57,8 +57,8 @@ struct ForwardResult {
 class BertModel {
 public:
     // How the linear layers keep their weights: packed for oneDNN's inference kernels (the
-    // originals are not kept), or plain, so that autograd can flow through (attribution; the
-    // trainer's weights, which require gradients, are always plain).
+    // originals are not kept), or packed twice (W and Wᵀ), so that autograd reaches the input
+    // (attribution). The trainer's weights, which require gradients, stay plain tensors.
     enum class Kernels { Packed, Differentiable };
 
     // Fuses each layer's query, key and value into one [3H, H] projection and prepares every
