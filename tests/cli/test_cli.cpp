@@ -337,6 +337,99 @@ private Q_SLOTS:
         QCOMPARE(cli({"trace", "--model", kModel, "--layer", "3", "--output", dir.filePath("x.json"), "hi"}).status, 2);
     }
 
+    // explain and heads: CSV as the float64 reference of make_explain_fixture.py, one JSON line.
+    void explainAndHeadsMatchReference()
+    {
+        QFile goldenFile(test::fixture("explain_golden.json"));
+        QVERIFY(goldenFile.open(QIODevice::ReadOnly));
+        const QJsonArray cases = QJsonDocument::fromJson(goldenFile.readAll()).object()["cases"].toArray();
+        QTemporaryDir dir;
+        const QString out = dir.filePath("explain.csv");
+        for (const QJsonValue &value : cases) {
+            const QJsonObject g = value.toObject();
+            QStringList target{"--target", g["target"].toString()};
+            if (g.contains("other"))
+                target << "--pair" << g["other"].toString() << "--pooling" << g["pooling"].toString();
+            if (g.contains("layer"))
+                target << "--layer" << QString::number(g["layer"].toInt());
+            if (g.contains("token"))
+                target << "--token" << g["token"].toString();
+            QStringList heads, ffn;
+            for (const QJsonValue &h : g["heads_out"].toArray())
+                heads << QString("%1:%2").arg(h.toArray()[0].toInt()).arg(h.toArray()[1].toInt() + 1); // the CLI counts heads from 1
+            for (const QJsonValue &l : g["ffn_out"].toArray())
+                ffn << QString::number(l.toInt());
+            if (!heads.isEmpty())
+                target << "--knock-out-heads" << heads.join(',');
+            if (!ffn.isEmpty())
+                target << "--knock-out-ffn" << ffn.join(',');
+            for (const auto &[method, key] : std::vector<std::pair<QString, QString>>{
+                     {"occlusion", "occlusion"}, {"integrated-gradients", "integrated_gradients"}}) {
+                const Run r = cli(QStringList{"explain", "--model", kModel, "--method", method, "--output", out} + target
+                                  << g["text"].toString());
+                QVERIFY2(r.status == 0, r.err.constData());
+                const QJsonObject line = QJsonDocument::fromJson(r.out).object();
+                QVERIFY(std::abs(line["target"].toDouble() - g["f"].toDouble()) < 1e-4);
+                QCOMPARE(line.contains("baseline"), method == "integrated-gradients");
+                if (!heads.isEmpty())
+                    QVERIFY2(r.err.contains("bertlens-cli: knocked out: head"), r.err.constData());
+                const QList<QByteArray> rows = csvRows(out);
+                const QJsonArray expected = g[key].toArray();
+                int row = 0;
+                double sum = 0;
+                for (int text = 0; text < expected.size(); ++text) {
+                    const QJsonArray tokens = g["tokens"].toArray()[text].toArray();
+                    for (int i = 0; i < tokens.size(); ++i, ++row) {
+                        const QList<QByteArray> f = rows[row].split(',');
+                        QCOMPARE(f[0], QByteArray(text ? "b" : "a"));
+                        QCOMPARE(f[1].toInt(), i);
+                        QCOMPARE(QString::fromUtf8(f[2]), tokens[i].toString());
+                        QVERIFY(std::abs(f[3].toDouble() - expected[text].toArray()[i].toDouble()) < 1e-4);
+                        sum += f[3].toDouble();
+                    }
+                }
+                QCOMPARE(row, rows.size());
+                QVERIFY(std::abs(line["sum"].toDouble() - sum) < 1e-4);
+            }
+            const Run h = cli(QStringList{"heads", "--model", kModel, "--output", out} + target << g["text"].toString());
+            QVERIFY2(h.status == 0, h.err.constData());
+            const QList<QByteArray> rows = csvRows(out);
+            const QJsonArray heads2 = g["head_importance"].toArray(), ffn2 = g["ffn_importance"].toArray();
+            QCOMPARE(rows.size(), heads2.size() * (heads2[0].toArray().size() + 1));
+            for (const QByteArray &row : rows) {
+                const QList<QByteArray> f = row.split(',');
+                const int layer = f[0].toInt();
+                const double expected = f[1] == "ffn" ? ffn2[layer - 1].toDouble() : heads2[layer - 1].toArray()[f[1].toInt() - 1].toDouble();
+                QVERIFY2(std::abs(f[2].toDouble() - expected) < 1e-4, row.constData());
+            }
+        }
+    }
+
+    // A knock-out reaches every command that computes: a knocked-out head's context is 0 in the
+    // trace, and fill-mask and embed give other numbers than the intact model.
+    void knockOutReachesEveryCommand()
+    {
+        QTemporaryDir dir;
+        const QString trace = dir.filePath("t.json");
+        QCOMPARE(cli({"trace", "--model", kModel, "--layer", "1", "--head", "2", "--knock-out-heads", "1:2", "--output", trace,
+                      "hello world"}).status, 0);
+        const QJsonArray context = QJsonDocument::fromJson(readAll(trace)).object()["tensors"].toObject()["attention.context"]
+                                       .toObject()["data"].toArray();
+        QVERIFY(!context.isEmpty());
+        for (const QJsonValue &v : context)
+            QCOMPARE(v.toDouble(), 0.0);
+        const QStringList fill{"fill-mask", "--model", kModel, "the [MASK] jumps"};
+        QVERIFY(cli(fill).out != cli(QStringList(fill) << "--knock-out-ffn" << "1,2").out);
+        const QString input = writeInput(dir, "hello world\n");
+        const QString a = dir.filePath("a.csv"), b = dir.filePath("b.csv");
+        QCOMPARE(cli({"embed", "--model", kModel, "--input", input, "--output", a}).status, 0);
+        QCOMPARE(cli({"embed", "--model", kModel, "--input", input, "--output", b, "--knock-out-heads", "2:1"}).status, 0);
+        const QList<QByteArray> intact = csvRows(a), knocked = csvRows(b);
+        QCOMPARE(intact.size(), knocked.size());
+        for (int i = 0; i < intact.size(); ++i) // layers 0 and 1 are below the knock-out
+            QCOMPARE(intact[i] == knocked[i], intact[i].split(',')[3].toInt() < 2);
+    }
+
     // `search` prints the core index's answers as JSON lines, best first, and keeps the index
     // beside the corpus for the next query.
     void searchPrintsTheIndexAnswers()
@@ -523,6 +616,18 @@ private Q_SLOTS:
         QTest::newRow("output folder missing") << QStringList{"embed", "--model", kModel, "--input", "-", "--output", "/nonexistent/dir/x.csv"}
                                                << 2 << "does not exist";
         QTest::newRow("model folder missing") << QStringList{"info", "--model", "/nonexistent"} << 3 << "/nonexistent: not a folder";
+        QTest::newRow("knock-out head missing") << QStringList{"embed", "--model", kModel, "--input", "-", "--output", "/tmp/x.csv", "--knock-out-heads", "3:1"}
+                                                << 2 << "head 3:1 does not exist (layers 1..2, heads 1..4)";
+        QTest::newRow("knock-out not L:H") << QStringList{"fill-mask", "--model", kModel, "--knock-out-heads", "2", "[MASK]"}
+                                           << 2 << "knock-out head '2' is not LAYER:HEAD";
+        QTest::newRow("explain without a mask") << QStringList{"explain", "--model", kModel, "--method", "occlusion", "--output", "/tmp/x.csv", "hello"}
+                                                << 2 << "has 0 [MASK] tokens";
+        QTest::newRow("explain bad method") << QStringList{"explain", "--model", kModel, "--method", "saliency", "--output", "/tmp/x.csv", "[MASK]"}
+                                            << 2 << "method 'saliency'";
+        QTest::newRow("similarity without pair") << QStringList{"heads", "--model", kModel, "--target", "similarity", "--output", "/tmp/x.csv", "a"}
+                                                 << 2 << "--target similarity compares TEXT with --pair TEXT_B";
+        QTest::newRow("token not in vocabulary") << QStringList{"explain", "--model", kModel, "--method", "gradient", "--token", "zebra", "--output", "/tmp/x.csv", "[MASK]"}
+                                                 << 2 << "--token 'zebra' is not one token";
         QTest::newRow("input missing") << QStringList{"tokenize", "--model", kModel, "--input", "/nonexistent.txt"}
                                        << 4 << "/nonexistent.txt: cannot open";
     }
