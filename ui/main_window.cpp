@@ -13,6 +13,7 @@
 #include "session/analysis_session.h"
 #include "session/comparison_session.h"
 #include "session/corpus_session.h"
+#include "session/explain_session.h"
 #include "views/attention_overview.h"
 #include "views/attention_view.h"
 #include "views/compare_view.h"
@@ -47,6 +48,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Ana
     createMenus();
     connectViews();
     connectSession();
+    connectExplain();
     retranslateUi();
     resize(1400, 900);
     m_input->setFocus(); // a teacher types first
@@ -82,6 +84,7 @@ void MainWindow::createWidgets()
     m_walkthrough = new WalkthroughView(this);
     for (QWidget *tab : std::initializer_list<QWidget *>{m_compareView, m_corpusView, m_walkthrough})
         m_tabs->addTab(tab, QString());
+    createExplain();
     m_predictions = new PredictionsPanel(this);
     m_topSplitter = new QSplitter(Qt::Horizontal, this);
     m_topSplitter->addWidget(m_tokenScroll);
@@ -151,12 +154,7 @@ void MainWindow::connectViews()
     auto selectInSentence = [this](int token) { selectToken(m_selection.sentence, token); };
     connect(m_attention, &AttentionView::tokenActivated, this, selectInSentence);
     connect(m_hidden, &HiddenStateView::tokenActivated, this, selectInSentence);
-    connect(m_overview, &AttentionOverview::mapActivated, this, [this](int layer, int head) {
-        m_selection.head = head;
-        m_input->setLayer(layer); // emits layerChanged, which applies the selection
-        applySelection();
-        m_tabs->setCurrentWidget(m_attention);
-    });
+    connect(m_overview, &AttentionOverview::mapActivated, this, &MainWindow::openAttentionMap);
     connect(m_projection, &ProjectionView::modeChanged, this, [this](ProjectionMode mode) {
         m_selection.projection = mode;
         applySelection();
@@ -231,6 +229,7 @@ void MainWindow::connectSession()
 {
     connect(m_cancel, &QToolButton::clicked, m_session, &AnalysisSession::cancel);
     connect(m_cancel, &QToolButton::clicked, m_corpus, &CorpusSession::cancel);
+    connect(m_cancel, &QToolButton::clicked, m_explainSession, &ExplainSession::cancel);
     connect(m_comparison, &ComparisonSession::comparisonChanged, this, [this] {
         m_compareView->showComparison(m_comparison->comparison(), QString::fromStdString(m_session->modelSummary().name),
                                       QString::fromStdString(m_comparison->modelSummary().name));
@@ -476,7 +475,7 @@ void MainWindow::retranslateUi()
     m_aboutAction->setText(tr("&About BertLens"));
     m_cancel->setText(tr("Cancel"));
     const QStringList titles = {tr("Attention"), tr("Attention overview"), tr("Hidden states"), tr("Projection"),
-                                tr("Similarity"), tr("Compare"), tr("Corpus"), tr("Walk-through")};
+                                tr("Similarity"), tr("Compare"), tr("Corpus"), tr("Walk-through"), tr("Explain")};
     for (int i = 0; i < titles.size(); ++i)
         m_tabs->setTabText(i, titles[i]);
     if (auto *dock = findChild<QDockWidget *>("input"))
@@ -518,7 +517,9 @@ void MainWindow::updateStatus()
         m_modelLabel->setText(tr("%1 — %2 layers, %3 heads, hidden size %4, %5 M parameters (%6)")
                                   .arg(QString::fromStdString(m.name)).arg(m.numLayers).arg(m.numHeads).arg(m.hiddenSize)
                                   .arg(m.parameters / 1e6, 0, 'f', 1).arg(QString::fromStdString(m.weightsDtype))
-                              + (m.precision == "bf16" ? tr(", computed in bfloat16") : QString()));
+                              + (m.precision == "bf16" ? tr(", computed in bfloat16") : QString())
+                              + (m_session->knockout().empty() ? QString()
+                                                                : tr(" — knocked out: %1").arg(QString::fromStdString(m_session->knockout().describe()))));
     } else {
         m_modelLabel->setText(tr("No model: File → Open model…"));
     }
@@ -583,7 +584,7 @@ void MainWindow::selectToken(int sentence, int token)
 
 void MainWindow::updateBusy()
 {
-    const bool busy = m_session->isBusy() || m_corpus->isBusy() || m_comparison->isBusy();
+    const bool busy = m_session->isBusy() || m_corpus->isBusy() || m_comparison->isBusy() || m_explainSession->isBusy();
     m_busy->setVisible(busy);
     if (!busy || !m_corpus->isBusy())
         m_busy->setRange(0, 0);
@@ -596,6 +597,7 @@ void MainWindow::updateBusy()
 void MainWindow::applySelection()
 {
     m_session->setSelection(m_selection);
+    updateExplainSettings();
     m_saveState->start();
 }
 
@@ -620,7 +622,7 @@ void MainWindow::showViews()
         return;
     for (AnalysisView *v : m_views)
         v->showData({*result, *view});
-    m_predictions->showSentence(result, view->selection.sentence);
+    m_predictions->showSentence(result, view->selection.sentence, m_session->intactResult());
     if (m_presenter->isActive())
         fitTokensWhilePresenting(); // the predictions come and go with the [MASK]
     updateStatus();

@@ -27,6 +27,9 @@ class CompareView;
 class ComparisonSession;
 class CorpusSession;
 class CorpusView;
+class ExplainPanel;
+class ExplainSession;
+class HeadImportanceView;
 class HiddenStateView;
 class InputPanel;
 class PredictionsPanel;
@@ -58,6 +61,10 @@ public:
     ComparisonSession *comparison() const { return m_comparison; }
     CorpusSession *corpus() const { return m_corpus; }
     QTabWidget *tabs() const { return m_tabs; }
+    ExplainPanel *explainPanel() const { return m_explain; }
+    ExplainSession *explainSession() const { return m_explainSession; }
+    HeadImportanceView *headImportanceView() const { return m_importance; }
+    QWidget *explainPage() const { return m_explainPage; }
 
     void openModel(const QString &dir);
     // head -1: the mean of the heads.
@@ -128,6 +135,11 @@ private:
     void updateBusy();
     void appendSentence(const QString &text);
     void saveWorkingState();
+    void createExplain();
+    void connectExplain();
+    void updateExplainSettings();
+    void showExplanation();
+    void openAttentionMap(int layer, int head);
 
     AnalysisSession *m_session;
     InputPanel *m_input = nullptr;
@@ -144,6 +156,10 @@ private:
     CorpusView *m_corpusView = nullptr;
     ComparisonSession *m_comparison = nullptr;
     CorpusSession *m_corpus = nullptr;
+    ExplainSession *m_explainSession = nullptr;
+    ExplainPanel *m_explain = nullptr;
+    HeadImportanceView *m_importance = nullptr;
+    QWidget *m_explainPage = nullptr; // the Explain tab: the panel above the head-importance map
     std::vector<AnalysisView *> m_views; // in tab order
     QLabel *m_modelLabel = nullptr;
     QLabel *m_stateLabel = nullptr;

@@ -9,6 +9,7 @@
 #include "session/analysis_session.h"
 #include "session/comparison_session.h"
 #include "session/corpus_session.h"
+#include "session/explain_session.h"
 #include "session_file.h"
 #include "hub/hub_cache.h"
 #include "common/small_file.h"
@@ -164,6 +165,11 @@ QStringList MainWindow::saveScreenshots(const QString &dir, const QSize &size)
         }
         m_walkthrough->setStep(step);
     }
+    if (m_explainSession->explanation()) {
+        m_tabs->setCurrentWidget(m_explainPage);
+        QApplication::sendPostedEvents();
+        save(m_explainPage, "explain");
+    }
     m_tabs->setCurrentIndex(current);
     save(m_tokens, "tokens");
     save(this, "window");
@@ -192,8 +198,11 @@ void MainWindow::openCorpus(const QString &path)
 bool MainWindow::isSettled() const
 {
     return m_session->viewData() && !m_session->isBusy() && !m_comparison->isBusy() && !m_corpus->isBusy()
+           && !m_explainSession->isBusy()
            && m_pendingCorpus.isEmpty() && (!m_compareWanted || m_comparison->comparison())
-           && (m_tabs->currentWidget() != m_walkthrough || m_session->walkthrough());
+           && (m_tabs->currentWidget() != m_walkthrough || m_session->walkthrough())
+           && (m_tabs->currentWidget() != m_explainPage || m_explainSession->explanation()
+               || !m_explainSession->unavailableReason().isEmpty());
 }
 
 void MainWindow::appendSentence(const QString &text)

@@ -9,6 +9,7 @@
 #include "model/forward_trace.h"
 #include "model/loaded_model.h"
 #include "pipeline/batch.h"
+#include "model/knockout_hook.h"
 
 #include <QCommandLineParser>
 

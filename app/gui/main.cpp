@@ -8,6 +8,8 @@
 #include "session/analysis_session.h"
 #include "session/comparison_session.h"
 #include "session/corpus_session.h"
+#include "common/error.h"
+#include "model/knockout.h"
 #include "panels/input_panel.h"
 #include "views/walkthrough_view.h"
 
@@ -91,10 +93,13 @@ int main(int argc, char **argv)
     const QCommandLineOption compareOption("compare", "a second model to compare with (folder or Hub id)", "MODEL");
     const QCommandLineOption corpusOption("corpus", "a corpus to open in the Corpus tab", "FILE");
     const QCommandLineOption sessionOption("session", "a saved session (.bertlens) to open", "FILE");
+    const QCommandLineOption explainOption("explain", "open on the Explain tab (which tokens make the [MASK]'s prediction)");
+    const QCommandLineOption knockHeadsOption("knock-out-heads", "switch off these heads: LAYER:HEAD,... (heads from 1)", "L:H,...");
+    const QCommandLineOption knockFfnOption("knock-out-ffn", "switch off the FFN blocks of these layers", "L,...");
     const QCommandLineOption presenterOption("presenter", "start in presenter mode (with --screenshot: 1920×1080)");
     parser.addOptions({modelOption, textOption, pairOption, screenshotOption, languageOption, layerOption, headOption, wordsOption,
                        rolloutOption, centreOption, tokenOption, walkthroughOption, presenterOption,
-                       compareOption, corpusOption, sessionOption});
+                       compareOption, corpusOption, sessionOption, explainOption, knockHeadsOption, knockFfnOption});
     parser.addPositionalArgument("session", "a saved session (.bertlens) to open, as from a file manager", "[FILE]");
     parser.process(app);
     if (parser.isSet(languageOption))
@@ -158,6 +163,17 @@ int main(int argc, char **argv)
         window.selectToken(0, parser.value(tokenOption).toInt());
     if (parser.isSet(walkthroughOption))
         window.tabs()->setCurrentWidget(window.walkthroughView());
+    if (parser.isSet(explainOption))
+        window.tabs()->setCurrentWidget(window.explainPage());
+    if (parser.isSet(knockHeadsOption) || parser.isSet(knockFfnOption)) {
+        try { // the layers and heads are checked against the model when it runs
+            window.session()->setKnockout(bertlens::parseKnockout(parser.value(knockHeadsOption).toStdString(),
+                                                                  parser.value(knockFfnOption).toStdString(), 1 << 20, 1 << 20));
+        } catch (const bertlens::Error &e) {
+            std::fprintf(stderr, "bertlens: %s\n", e.what());
+            return 2;
+        }
+    }
     if (!screenshot)
         return app.exec();
 

@@ -1,5 +1,6 @@
 #include "analysis/attribution.h"
 
+#include "analysis/explain_target.h"
 #include "common/error.h"
 #include "model/loaded_model.h"
 

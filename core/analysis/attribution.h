@@ -1,8 +1,9 @@
 #pragma once
 
-#include "analysis/explain_target.h"
+#include "analysis/explain_request.h"
 #include "analysis/word_groups.h"
 #include "common/cancel.h"
+#include "tokenizer/encoding.h"
 
 #include <limits>
 #include <string>

@@ -3,6 +3,7 @@
 #include "analysis/pooling.h"
 #include "common/error.h"
 #include "model/loaded_model.h"
+#include "model/knockout_hook.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
@@ -112,6 +113,16 @@ at::Tensor ExplainTarget::hiddenState(int text, const BertModel &encoder, const 
     options.layers = {readoutLayer()};
     options.wordEmbeddings = words;
     return encoder.forward(batch, options).hidden[0];
+}
+
+double targetValue(const LoadedModel &model, const ExplainRequest &request)
+{
+    c10::InferenceMode inference;
+    const ExplainTarget target(model, request);
+    std::vector<at::Tensor> out;
+    for (int text = 0; text < target.texts(); ++text)
+        out.push_back(target.run(text, *model.encoder, model.mlmHead.get(), target.ids(text, 1), {}, {}));
+    return target.combine(out[0], out.size() > 1 ? out[1] : out[0]).item<double>();
 }
 
 } // namespace bertlens

@@ -1,9 +1,7 @@
 #pragma once
 
-#include "analysis/pooling_mode.h"
+#include "analysis/explain_request.h"
 #include "model/bert_model.h"
-#include "model/knockout.h"
-#include "pipeline/sentence_input.h"
 #include "tokenizer/encoding.h"
 
 #include <ATen/core/Tensor.h>
@@ -15,24 +13,6 @@ namespace bertlens {
 
 struct LoadedModel;
 class MlmHead;
-
-// What "why did the model say that" asks about: a number the model computes from its input.
-enum class TargetKind {
-    Mask,       // log p(token) at a [MASK] (natural log of the softmax over the vocabulary)
-    Similarity, // the cosine between two texts' pooled sentence vectors, each text run as its own sentence
-};
-
-struct ExplainRequest {
-    TargetKind kind = TargetKind::Mask;
-    SentenceInput text;    // the text explained (a)
-    SentenceInput other;   // the second text (b), for Similarity
-    int maskPosition = -1; // Mask: the [MASK]'s token position; -1: the text's only [MASK]
-    int tokenId = -1;      // Mask: the token whose probability is explained; -1: the model's top-1 there
-    Pooling pooling = Pooling::Mean; // Similarity: as the similarity view pools
-    int layer = -1;        // Similarity: the hidden state pooled, 0..L; -1: the last
-    Knockout knockout;     // switched off in every pass
-    int maxLength = 0;     // 0: the model's
-};
 
 // The target of a request made concrete for a model: the texts encoded, the mask and token
 // resolved, and the function f from a batch of variants of each text to the number explained.

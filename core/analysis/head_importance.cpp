@@ -1,7 +1,9 @@
 #include "analysis/head_importance.h"
 
+#include "analysis/explain_target.h"
 #include "model/loaded_model.h"
 #include "pipeline/batch.h"
+#include "model/knockout_hook.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "analysis/explain_target.h"
+#include "analysis/explain_request.h"
 #include "analysis/matrix.h"
 #include "common/cancel.h"
 

@@ -49,9 +49,10 @@ private:
 
 std::shared_ptr<const AnalysisResult> analyseSentences(const LoadedModel &model, const std::vector<SentenceInput> &inputs,
                                                        const CancelToken *cancel, const ProgressFn &progress,
-                                                       const ChineseSegmenter *segmenter)
+                                                       const ChineseSegmenter *segmenter, const Knockout &knockout)
 {
     auto result = std::make_shared<AnalysisResult>();
+    result->knockout = knockout;
     result->numLayers = model.config.numLayers;
     result->numHeads = model.config.numHeads;
     result->hiddenSize = model.config.hiddenSize;
@@ -62,6 +63,7 @@ std::shared_ptr<const AnalysisResult> analyseSentences(const LoadedModel &model,
     PipelineOptions options;
     options.cancel = cancel;
     options.progress = progress;
+    options.knockout = knockout;
     runPipeline(model, source, collector, options);
     return result;
 }

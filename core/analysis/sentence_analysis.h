@@ -4,6 +4,7 @@
 #include "analysis/matrix.h"
 #include "analysis/word_groups.h"
 #include "common/cancel.h"
+#include "model/knockout.h"
 #include "pipeline/sentence_input.h"
 #include "tokenizer/encoding.h"
 
@@ -32,14 +33,16 @@ struct AnalysisResult {
     int numHeads = 0;
     int hiddenSize = 0;
     std::string mlmHeadMissing; // empty when the model predicts masked tokens
+    Knockout knockout;          // the heads and FFN blocks that were switched off
 };
 
 // Runs every input through the pipeline with all attention maps and keeps the results as
 // matrices for the window; checks the token between batches and layers. progress counts inputs.
-// Words group Chinese characters with the segmenter when one is given.
+// Words group Chinese characters with the segmenter when one is given. The knock-out applies to
+// every pass.
 std::shared_ptr<const AnalysisResult> analyseSentences(const LoadedModel &model, const std::vector<SentenceInput> &inputs,
                                                        const CancelToken *cancel = nullptr, const ProgressFn &progress = {},
-                                                       const ChineseSegmenter *segmenter = nullptr);
+                                                       const ChineseSegmenter *segmenter = nullptr, const Knockout &knockout = {});
 
 // The first sentence with more [MASK] predictions than the sentence of that number had before:
 // where the user just typed (or double-clicked) a mask, whose predictions the window shows next.

@@ -3,6 +3,7 @@
 #include "analysis/tensor_matrix.h"
 #include "common/error.h"
 #include "model/forward_trace.h"
+#include "model/knockout_hook.h"
 #include "model/loaded_model.h"
 #include "pipeline/batch.h"
 
@@ -90,7 +91,8 @@ Walkthrough computeWalkthrough(const LoadedModel &model, const WalkthroughReques
     trace.layer = w.request.layer;
     trace.head = w.request.head;
     ForwardOptions options;
-    options.hooks = {&trace};
+    KnockoutHook knockout(request.knockout); // first: the trace sees the pass as it is computed
+    options.hooks = {&knockout, &trace};
     const ForwardResult out = model.encoder->forward(makeBatch({&w.encoding}, tokenizer.padId()), options);
     for (const auto &[name, value] : trace.tensors)
         w.tensors[name] = toMatrix(value);

@@ -2,6 +2,7 @@
 
 #include "analysis/mask_predictions.h"
 #include "analysis/matrix.h"
+#include "model/knockout.h"
 #include "pipeline/sentence_input.h"
 #include "tokenizer/bert_tokenizer.h"
 
@@ -19,6 +20,7 @@ struct WalkthroughRequest {
     int layer = 1; // 1..L
     int head = 0;  // 0-based
     int token = 1; // position, [CLS] = 0
+    Knockout knockout; // applied to the traced pass (the trace shows what the pass computes with it)
 };
 
 // LayerNorm of one token's vector, as a lesson writes it: y = γ·(x − mean)/√(variance + ε) + β.

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "model/forward_hooks.h"
-
 #include <set>
 #include <string>
 #include <utility>
@@ -30,21 +28,5 @@ struct Knockout {
 // "2:1,3:4" (layers 1..L, heads from 1) and "5,6": what --knock-out-heads and --knock-out-ffn
 // take. A usage error names the part that is not a layer or head of the model.
 Knockout parseKnockout(const std::string &heads, const std::string &ffn, int numLayers, int numHeads);
-
-// Applies knock-outs inside the forward pass: `common` to every sentence of a batch, and, when
-// `perRow` is given, perRow[b] besides to sentence b (the head-importance map runs one knock-out
-// per row). Replacements are products with masks, so gradients flow through them.
-class KnockoutHook : public ForwardHook {
-public:
-    explicit KnockoutHook(Knockout common, std::vector<Knockout> perRow = {});
-
-    bool wants(Point point, int layer) const override;
-    at::Tensor visit(Point point, int layer, const at::Tensor &value, const BatchShape &shape) override;
-
-private:
-    bool touches(const Knockout &k, Point point, int layer) const;
-    Knockout m_common;
-    std::vector<Knockout> m_perRow;
-};
 
 } // namespace bertlens

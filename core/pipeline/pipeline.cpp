@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "model/loaded_model.h"
+#include "model/knockout_hook.h"
 
 #include <c10/core/InferenceMode.h>
 

@@ -115,9 +115,11 @@ int PredictionsPanel::neededHeight() const
 
 bool PredictionsPanel::hasPredictions() const { return m_table->rowCount() > 0; }
 
-void PredictionsPanel::showSentence(std::shared_ptr<const AnalysisResult> result, int sentence)
+void PredictionsPanel::showSentence(std::shared_ptr<const AnalysisResult> result, int sentence,
+                                    std::shared_ptr<const AnalysisResult> intact)
 {
     m_result = std::move(result);
+    m_intact = std::move(intact);
     m_sentence = sentence;
     refill();
 }
@@ -156,9 +158,26 @@ void PredictionsPanel::refill()
     m_title->setText(tr("Sentence %1, [MASK] at token %2: the model's predictions").arg(m_sentence + 1).arg(m.index)
                      + (s.masks.size() > 1 ? tr(" (first of %1 masks)").arg(s.masks.size()) : QString()));
     m_table->setRowCount(int(m.top.size()));
+    // Before the knock-outs: the same token's probability at the same [MASK], when it was among
+    // the top ten; otherwise below the tenth's.
+    const MaskPrediction *before = nullptr;
+    if (m_intact && m_sentence < int(m_intact->sentences.size()))
+        for (const MaskPrediction &p : m_intact->sentences[size_t(m_sentence)].masks)
+            if (p.index == m.index)
+                before = &p;
+    m_table->setColumnCount(before ? 3 : 2);
+    if (before)
+        m_table->setHorizontalHeaderItem(2, new QTableWidgetItem(tr("Before the knock-outs")));
     for (int r = 0; r < int(m.top.size()); ++r) {
         m_table->setItem(r, 0, probabilityItem(m.top[size_t(r)]));
         m_table->setItem(r, 1, new QTableWidgetItem(QString("%1%").arg(m.top[size_t(r)].probability * 100, 0, 'f', 2)));
+        if (!before || before->top.empty())
+            continue;
+        QString was = tr("< %1%").arg(before->top.back().probability * 100, 0, 'f', 2);
+        for (const TokenPrediction &p : before->top)
+            if (p.id == m.top[size_t(r)].id)
+                was = QString("%1%").arg(p.probability * 100, 0, 'f', 2);
+        m_table->setItem(r, 2, new QTableWidgetItem(was));
     }
 
     const int layers = int(m.layers.size());

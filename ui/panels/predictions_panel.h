@@ -20,7 +20,10 @@ class PredictionsPanel : public QWidget {
 
 public:
     explicit PredictionsPanel(QWidget *parent = nullptr);
-    void showSentence(std::shared_ptr<const AnalysisResult> result, int sentence);
+    // With `intact` (the same sentences without the knock-outs), a third column says what each
+    // token's probability was before.
+    void showSentence(std::shared_ptr<const AnalysisResult> result, int sentence,
+                      std::shared_ptr<const AnalysisResult> intact = nullptr);
     QTableWidget *table() const { return m_table; }
     QTableWidget *lens() const { return m_lens; }
     // Whether a [MASK]'s predictions are shown.
@@ -40,6 +43,7 @@ private:
     QTableWidget *m_table;
     QTableWidget *m_lens;
     std::shared_ptr<const AnalysisResult> m_result;
+    std::shared_ptr<const AnalysisResult> m_intact;
     int m_sentence = 0;
 };
 

@@ -134,12 +134,24 @@ void AnalysisSession::startAnalysis()
     if (!m_model)
         return;
     Q_EMIT analysisStarted();
-    m_analyser.start([this, model = m_model, inputs = m_inputs, selection = m_selection,
+    // The results without knock-outs are reused while the inputs and the model stay.
+    std::shared_ptr<const AnalysisResult> intact = m_intactResult ? m_intactResult : m_result;
+    if (intact && (!intact->knockout.empty() || m_resultModel != m_model.get() || intact->sentences.size() != m_inputs.size()
+                   || !std::equal(m_inputs.begin(), m_inputs.end(), intact->sentences.begin(),
+                                  [](const SentenceInput &in, const SentenceAnalysis &s) {
+                                      return in.text == s.input.text && in.pair == s.input.pair && in.hasPair == s.input.hasPair;
+                                  })))
+        intact.reset();
+    m_analyser.start([this, model = m_model, inputs = m_inputs, selection = m_selection, knockout = m_knockout, intact,
                       version = m_selectionVersion](const CancelToken &cancel, const ProgressFn &progress) -> JobRunner::Deliver {
-        auto result = analyseSentences(*model, inputs, &cancel, progress, chineseSegmenter(inputs).get());
+        const auto segmenter = chineseSegmenter(inputs);
+        auto result = analyseSentences(*model, inputs, &cancel, progress, segmenter.get(), knockout);
+        auto before = knockout.empty() ? nullptr : intact ? intact : analyseSentences(*model, inputs, &cancel, {}, segmenter.get());
         auto views = std::make_shared<const ViewData>(computeViewData(*result, selection));
-        return [this, result, views, version] {
+        return [this, result, before, views, version, model] {
             m_result = result;
+            m_resultModel = model.get();
+            m_intactResult = before;
             m_viewData = views;
             Q_EMIT resultChanged();
             startWalkthrough();
@@ -161,6 +173,15 @@ void AnalysisSession::setSelection(const ViewSelection &selection)
     }
 }
 
+void AnalysisSession::setKnockout(const Knockout &knockout)
+{
+    if (knockout == m_knockout)
+        return;
+    m_knockout = knockout;
+    Q_EMIT knockoutChanged();
+    startAnalysis();
+}
+
 void AnalysisSession::setWalkthroughWanted(bool wanted)
 {
     m_walkthroughWanted = wanted;
@@ -177,10 +198,12 @@ void AnalysisSession::startWalkthrough()
     request.layer = std::max(1, m_selection.layer);
     request.head = std::max(0, m_selection.head);
     request.token = m_selection.token >= 0 ? m_selection.token : std::min(1, sentence.encoding.size() - 1);
+    request.knockout = m_result->knockout;
     if (m_walkthrough && m_walkthrough->request.input.text == request.input.text && m_walkthrough->request.input.pair == request.input.pair
         && m_walkthrough->request.input.hasPair == request.input.hasPair
         && m_walkthrough->request.layer == request.layer && m_walkthrough->request.head == request.head
-        && m_walkthrough->request.token == request.token && !m_walker.isRunning())
+        && m_walkthrough->request.token == request.token && m_walkthrough->request.knockout == request.knockout
+        && !m_walker.isRunning())
         return;
     m_walker.start([this, model = m_model, request](const CancelToken &, const ProgressFn &) -> JobRunner::Deliver {
         auto walkthrough = std::make_shared<const Walkthrough>(computeWalkthrough(*model, request));
@@ -211,7 +234,7 @@ void AnalysisSession::startExport(const ExportRequest &request)
         return;
     }
     m_exportPath = request.path;
-    m_exporter.start([this, request, model = m_model, inputs = m_inputs](const CancelToken &cancel,
+    m_exporter.start([this, request, model = m_model, inputs = m_inputs, knockout = m_knockout](const CancelToken &cancel,
                                                                         const ProgressFn &progress) -> JobRunner::Deliver {
         ExportJob job;
         job.output = request.path.toStdString();
@@ -222,6 +245,7 @@ void AnalysisSession::startExport(const ExportRequest &request)
         job.segmenter = segmenter.get();
         job.run.cancel = &cancel;
         job.run.progress = progress;
+        job.run.knockout = knockout;
         InputList source(inputs);
         if (request.kind == ExportRequest::Kind::Vectors)
             exportEmbeddings(*model, source, job);

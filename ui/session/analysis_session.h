@@ -58,6 +58,11 @@ public:
     Precision precision() const { return m_precision; }
     void setInputs(const std::vector<SentenceInput> &inputs);
     void setSelection(const ViewSelection &selection);
+    // Heads and FFN blocks switched off in everything computed from now on (views, predictions,
+    // similarities, exports, explanations); the results without them are kept beside, for
+    // "before → after".
+    void setKnockout(const Knockout &knockout);
+    const Knockout &knockout() const { return m_knockout; }
     // While wanted (the walk-through tab is shown), every result and selection change computes the
     // walk-through of the selected token, layer (1 for layer 0) and head (1 for the mean).
     void setWalkthroughWanted(bool wanted);
@@ -72,6 +77,8 @@ public:
     QString modelSource() const { return m_modelSource; }
     std::shared_ptr<const LoadedModel> model() const { return m_model; }
     std::shared_ptr<const AnalysisResult> result() const { return m_result; }
+    // The same inputs without the knock-outs; null while nothing is knocked out.
+    std::shared_ptr<const AnalysisResult> intactResult() const { return m_intactResult; }
     std::shared_ptr<const ViewData> viewData() const { return m_viewData; }
     std::shared_ptr<const Walkthrough> walkthrough() const { return m_walkthrough; }
     const ViewSelection &selection() const { return m_selection; }
@@ -93,6 +100,7 @@ Q_SIGNALS:
     void analysisStarted();
     void analysisFailed(const QString &message);
     void resultChanged();
+    void knockoutChanged();
     void viewDataChanged();
     void walkthroughChanged();
     void busyChanged(bool busy);
@@ -115,6 +123,9 @@ private:
     ViewSelection m_selection;
     int m_selectionVersion = 0;
     std::shared_ptr<const AnalysisResult> m_result;
+    const LoadedModel *m_resultModel = nullptr; // what m_result was computed with (compared, never used)
+    std::shared_ptr<const AnalysisResult> m_intactResult;
+    Knockout m_knockout;
     std::shared_ptr<const ViewData> m_viewData;
     bool m_walkthroughWanted = false;
     std::shared_ptr<const Walkthrough> m_walkthrough;
