@@ -73,10 +73,6 @@
 <context>
     <name>bertlens::AttentionOverview</name>
     <message>
-        <source>Layer %1, head %2 — click to open</source>
-        <translation>Layer %1, head %2 — click to open</translation>
-    </message>
-    <message>
         <source>head</source>
         <translation>head</translation>
     </message>
@@ -95,6 +91,54 @@
     <message>
         <source>Sentence %1: the attention of every layer (rows) and head (columns), by WordPiece</source>
         <translation>Sentence %1: the attention of every layer (rows) and head (columns), by WordPiece</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2 (knocked out) — click to switch it on again</source>
+        <translation>Layer %1, head %2 (knocked out) — click to switch it on again</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2 — click to knock it out</source>
+        <translation>Layer %1, head %2 — click to knock it out</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2 — click to open, right-click to knock out</source>
+        <translation>Layer %1, head %2 — click to open, right-click to knock out</translation>
+    </message>
+    <message>
+        <source>Open layer %1, head %2</source>
+        <translation>Open layer %1, head %2</translation>
+    </message>
+    <message>
+        <source>Switch head %1:%2 on again</source>
+        <translation>Switch head %1:%2 on again</translation>
+    </message>
+    <message>
+        <source>Knock out head %1:%2</source>
+        <translation>Knock out head %1:%2</translation>
+    </message>
+    <message>
+        <source>Switch the FFN of layer %1 on again</source>
+        <translation>Switch the FFN of layer %1 on again</translation>
+    </message>
+    <message>
+        <source>Knock out the FFN of layer %1</source>
+        <translation>Knock out the FFN of layer %1</translation>
+    </message>
+    <message>
+        <source>Reset the knock-outs</source>
+        <translation>Reset the knock-outs</translation>
+    </message>
+    <message>
+        <source>Click knocks &amp;out</source>
+        <translation>Click knocks &amp;out</translation>
+    </message>
+    <message>
+        <source>On: a click on a map switches that head off (crossed out) or on again, and every view, prediction and similarity follows. Off: a click opens the map.</source>
+        <translation>On: a click on a map switches that head off (crossed out) or on again, and every view, prediction and similarity follows. Off: a click opens the map.</translation>
+    </message>
+    <message>
+        <source>%1 (FFN off)</source>
+        <translation>%1 (FFN off)</translation>
     </message>
 </context>
 <context>
@@ -334,6 +378,160 @@
     </message>
 </context>
 <context>
+    <name>bertlens::ExplainPanel</name>
+    <message>
+        <source>Occlusion</source>
+        <translation>Occlusion</translation>
+    </message>
+    <message>
+        <source>Gradient × input</source>
+        <translation>Gradient × input</translation>
+    </message>
+    <message>
+        <source>Integrated gradients</source>
+        <translation>Integrated gradients</translation>
+    </message>
+    <message>
+        <source>Occlusion: how much the target drops when a token&apos;s word embedding is replaced by [PAD]&apos;s.
+Gradient × input: the first-order estimate of the same.
+Integrated gradients: the gradient averaged along the way from an all-[PAD] input, whose scores add up to the change in the target.</source>
+        <translation>Occlusion: how much the target drops when a token&apos;s word embedding is replaced by [PAD]&apos;s.
+Gradient × input: the first-order estimate of the same.
+Integrated gradients: the gradient averaged along the way from an all-[PAD] input, whose scores add up to the change in the target.</translation>
+    </message>
+    <message>
+        <source>the [MASK]&apos;s prediction</source>
+        <translation>the [MASK]&apos;s prediction</translation>
+    </message>
+    <message>
+        <source>similarity with sentence</source>
+        <translation>similarity with sentence</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Method:</translation>
+    </message>
+    <message>
+        <source>E&amp;xplain:</source>
+        <translation>E&amp;xplain:</translation>
+    </message>
+    <message>
+        <source>The sentence compared</source>
+        <translation>The sentence compared</translation>
+    </message>
+    <message>
+        <source>Knocked out:</source>
+        <translation>Knocked out:</translation>
+    </message>
+    <message>
+        <source>layer:head, e.g. 2:1, 3:4</source>
+        <translation>layer:head, e.g. 2:1, 3:4</translation>
+    </message>
+    <message>
+        <source>Heads switched off in everything the window computes (layers 1..%1, heads 1..%2); right-click a map in the Overview to knock it out.</source>
+        <translation>Heads switched off in everything the window computes (layers 1..%1, heads 1..%2); right-click a map in the Overview to knock it out.</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>layers</translation>
+    </message>
+    <message>
+        <source>Feed-forward blocks switched off (their layer numbers)</source>
+        <translation>Feed-forward blocks switched off (their layer numbers)</translation>
+    </message>
+    <message>
+        <source>Rese&amp;t</source>
+        <translation>Rese&amp;t</translation>
+    </message>
+    <message>
+        <source>Switch every head and FFN block on again</source>
+        <translation>Switch every head and FFN block on again</translation>
+    </message>
+    <message>
+        <source>What each head and FFN block contributes to the target: the target minus the target with that one part knocked out</source>
+        <translation>What each head and FFN block contributes to the target: the target minus the target with that one part knocked out</translation>
+    </message>
+    <message>
+        <source>The tokens coloured by their scores</source>
+        <translation>The tokens coloured by their scores</translation>
+    </message>
+    <message>
+        <source>Why did the model say that?</source>
+        <translation>Why did the model say that?</translation>
+    </message>
+    <message>
+        <source>Which tokens make the model predict “%1” at the [MASK] of sentence %2?</source>
+        <translation>Which tokens make the model predict “%1” at the [MASK] of sentence %2?</translation>
+    </message>
+    <message>
+        <source>Which tokens make sentences %1 and %2 similar?</source>
+        <translation>Which tokens make sentences %1 and %2 similar?</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>log p(%1)</source>
+        <translation>log p(%1)</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>cosine</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>%1 = %2 → %3 with the knock-outs</source>
+        <translation>%1 = %2 → %3 with the knock-outs</translation>
+    </message>
+    <message>
+        <source>; at the [PAD] baseline %1, a change of %2; Σ scores = %3 (completeness error %4 %, %5 steps)</source>
+        <translation>; at the [PAD] baseline %1, a change of %2; Σ scores = %3 (completeness error %4 %, %5 steps)</translation>
+    </message>
+    <message>
+        <source>; Σ scores = %1</source>
+        <translation>; Σ scores = %1</translation>
+    </message>
+    <message>
+        <source>hea&amp;ds</source>
+        <translation>hea&amp;ds</translation>
+    </message>
+    <message>
+        <source>FF&amp;N</source>
+        <translation>FF&amp;N</translation>
+    </message>
+    <message>
+        <source>Head &amp;importance</source>
+        <translation>Head &amp;importance</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::ExplainSession</name>
+    <message>
+        <source>Open a model and type a sentence.</source>
+        <translation>Open a model and type a sentence.</translation>
+    </message>
+    <message>
+        <source>Type a sentence to explain.</source>
+        <translation>Type a sentence to explain.</translation>
+    </message>
+    <message>
+        <source>This model has no masked-language-model head: nothing to predict.</source>
+        <translation>This model has no masked-language-model head: nothing to predict.</translation>
+    </message>
+    <message>
+        <source>Sentence %1 has no [MASK]: type one, or double-click a token.</source>
+        <translation>Sentence %1 has no [MASK]: type one, or double-click a token.</translation>
+    </message>
+    <message>
+        <source>Type a second sentence to explain a similarity.</source>
+        <translation>Type a second sentence to explain a similarity.</translation>
+    </message>
+</context>
+<context>
     <name>bertlens::ExportVectorsDialog</name>
     <message>
         <source>Export vectors</source>
@@ -366,6 +564,49 @@
     <message>
         <source>Numbered as in the window: sentences from 1, layers 0 (the embeddings) to %1, token positions from 0 ([CLS] = 0).</source>
         <translation>Numbered as in the window: sentences from 1, layers 0 (the embeddings) to %1, token positions from 0 ([CLS] = 0).</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::HeadImportanceView</name>
+    <message>
+        <source>layer</source>
+        <translation>layer</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>head</translation>
+    </message>
+    <message>
+        <source>contribution</source>
+        <translation>contribution</translation>
+    </message>
+    <message>
+        <source>Press “Head importance” in the Explain panel: this map then shows what each head and FFN block contributes to its target.</source>
+        <translation>Press “Head importance” in the Explain panel: this map then shows what each head and FFN block contributes to its target.</translation>
+    </message>
+    <message>
+        <source>log p(%1) at the [MASK] of sentence %2</source>
+        <translation>log p(%1) at the [MASK] of sentence %2</translation>
+    </message>
+    <message>
+        <source>What each head (and each layer&apos;s FFN, last column) contributes to %1 = %2: the target minus the target with that part knocked out. Positive: the part helps. Click a head to open its map.</source>
+        <translation>What each head (and each layer&apos;s FFN, last column) contributes to %1 = %2: the target minus the target with that part knocked out. Positive: the part helps. Click a head to open its map.</translation>
+    </message>
+    <message>
+        <source> Already knocked out: %1.</source>
+        <translation> Already knocked out: %1.</translation>
+    </message>
+    <message>
+        <source>FFN</source>
+        <translation>FFN</translation>
+    </message>
+    <message>
+        <source>Head importance for %1</source>
+        <translation>Head importance for %1</translation>
+    </message>
+    <message>
+        <source>the similarity of sentences %1 and %2</source>
+        <translation>the similarity of sentences %1 and %2</translation>
     </message>
 </context>
 <context>
@@ -839,6 +1080,14 @@
         <source>Save sessio&amp;n…</source>
         <translation>Save sessio&amp;n…</translation>
     </message>
+    <message>
+        <source>Explain</source>
+        <translation>Explain</translation>
+    </message>
+    <message>
+        <source> — knocked out: %1</source>
+        <translation> — knocked out: %1</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::OpenModelDialog</name>
@@ -1070,6 +1319,14 @@
         <source>Per-layer lens: the top predictions at every layer</source>
         <translation>Per-layer lens: the top predictions at every layer</translation>
     </message>
+    <message>
+        <source>Before the knock-outs</source>
+        <translation>Before the knock-outs</translation>
+    </message>
+    <message>
+        <source>&lt; %1%</source>
+        <translation>&lt; %1%</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::ProjectionView</name>
@@ -1134,6 +1391,21 @@ PC1 %4, PC2 %5</translation>
     <message>
         <source>Find a word</source>
         <translation>Find a word</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::ScoreStrip</name>
+    <message>
+        <source>%1: score %2</source>
+        <translation>%1: score %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1547,18 @@ id %2 · characters %3–%4 · segment %5</translation>
     <message>
         <source>Max of tokens</source>
         <translation>Max of tokens</translation>
+    </message>
+    <message>
+        <source>heads %1</source>
+        <translation>heads %1</translation>
+    </message>
+    <message>
+        <source>FFN %1</source>
+        <translation>FFN %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
     </message>
 </context>
 <context>

@@ -73,10 +73,6 @@
 <context>
     <name>bertlens::AttentionOverview</name>
     <message>
-        <source>Layer %1, head %2 — click to open</source>
-        <translation>第 %1 层，第 %2 个头 — 点击打开</translation>
-    </message>
-    <message>
         <source>head</source>
         <translation>注意力头</translation>
     </message>
@@ -95,6 +91,54 @@
     <message>
         <source>Sentence %1: the attention of every layer (rows) and head (columns), by WordPiece</source>
         <translation>句子 %1：每一层（行）与每个注意力头（列）的注意力，按 WordPiece</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2 (knocked out) — click to switch it on again</source>
+        <translation>第 %1 层，第 %2 个头（已敲除）— 点击重新打开</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2 — click to knock it out</source>
+        <translation>第 %1 层，第 %2 个头 — 点击敲除</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2 — click to open, right-click to knock out</source>
+        <translation>第 %1 层，第 %2 个头 — 点击打开，右键敲除</translation>
+    </message>
+    <message>
+        <source>Open layer %1, head %2</source>
+        <translation>打开第 %1 层第 %2 个头</translation>
+    </message>
+    <message>
+        <source>Switch head %1:%2 on again</source>
+        <translation>重新打开头 %1:%2</translation>
+    </message>
+    <message>
+        <source>Knock out head %1:%2</source>
+        <translation>敲除头 %1:%2</translation>
+    </message>
+    <message>
+        <source>Switch the FFN of layer %1 on again</source>
+        <translation>重新打开第 %1 层的前馈网络</translation>
+    </message>
+    <message>
+        <source>Knock out the FFN of layer %1</source>
+        <translation>敲除第 %1 层的前馈网络</translation>
+    </message>
+    <message>
+        <source>Reset the knock-outs</source>
+        <translation>撤销全部敲除</translation>
+    </message>
+    <message>
+        <source>Click knocks &amp;out</source>
+        <translation>点击即敲除(&amp;O)</translation>
+    </message>
+    <message>
+        <source>On: a click on a map switches that head off (crossed out) or on again, and every view, prediction and similarity follows. Off: a click opens the map.</source>
+        <translation>开启时：点击一幅小图即关闭该注意力头（打叉）或重新打开，所有视图、预测和相似度随之更新。关闭时：点击打开该图。</translation>
+    </message>
+    <message>
+        <source>%1 (FFN off)</source>
+        <translation>%1（前馈网络已关）</translation>
     </message>
 </context>
 <context>
@@ -334,6 +378,160 @@
     </message>
 </context>
 <context>
+    <name>bertlens::ExplainPanel</name>
+    <message>
+        <source>Occlusion</source>
+        <translation>遮挡</translation>
+    </message>
+    <message>
+        <source>Gradient × input</source>
+        <translation>梯度 × 输入</translation>
+    </message>
+    <message>
+        <source>Integrated gradients</source>
+        <translation>积分梯度</translation>
+    </message>
+    <message>
+        <source>Occlusion: how much the target drops when a token&apos;s word embedding is replaced by [PAD]&apos;s.
+Gradient × input: the first-order estimate of the same.
+Integrated gradients: the gradient averaged along the way from an all-[PAD] input, whose scores add up to the change in the target.</source>
+        <translation>遮挡：把一个词元的词嵌入换成 [PAD] 的词嵌入后，目标下降了多少。
+梯度 × 输入：同一量的一阶估计。
+积分梯度：从全 [PAD] 输入出发沿路径平均的梯度，各词元得分之和等于目标的变化。</translation>
+    </message>
+    <message>
+        <source>the [MASK]&apos;s prediction</source>
+        <translation>[MASK] 处的预测</translation>
+    </message>
+    <message>
+        <source>similarity with sentence</source>
+        <translation>与句子的相似度</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>方法(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>E&amp;xplain:</source>
+        <translation>解释(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>The sentence compared</source>
+        <translation>用来比较的句子</translation>
+    </message>
+    <message>
+        <source>Knocked out:</source>
+        <translation>已敲除：</translation>
+    </message>
+    <message>
+        <source>layer:head, e.g. 2:1, 3:4</source>
+        <translation>层:头，例如 2:1, 3:4</translation>
+    </message>
+    <message>
+        <source>Heads switched off in everything the window computes (layers 1..%1, heads 1..%2); right-click a map in the Overview to knock it out.</source>
+        <translation>在窗口的所有计算中关闭的注意力头（层 1..%1，头 1..%2）；也可在“注意力总览”中右键一幅小图来敲除。</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Feed-forward blocks switched off (their layer numbers)</source>
+        <translation>关闭的前馈网络（填写层号）</translation>
+    </message>
+    <message>
+        <source>Rese&amp;t</source>
+        <translation>撤销(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Switch every head and FFN block on again</source>
+        <translation>重新打开所有注意力头和前馈网络</translation>
+    </message>
+    <message>
+        <source>What each head and FFN block contributes to the target: the target minus the target with that one part knocked out</source>
+        <translation>每个注意力头和前馈网络对目标的贡献：目标值减去只敲除该部分后的目标值</translation>
+    </message>
+    <message>
+        <source>The tokens coloured by their scores</source>
+        <translation>按得分着色的词元</translation>
+    </message>
+    <message>
+        <source>Why did the model say that?</source>
+        <translation>模型为什么这样说？</translation>
+    </message>
+    <message>
+        <source>Which tokens make the model predict “%1” at the [MASK] of sentence %2?</source>
+        <translation>哪些词元让模型在句子 %2 的 [MASK] 处预测“%1”？</translation>
+    </message>
+    <message>
+        <source>Which tokens make sentences %1 and %2 similar?</source>
+        <translation>哪些词元让句子 %1 和句子 %2 相似？</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>log p(%1)</source>
+        <translation>log p(%1)</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>%1 = %2 → %3 with the knock-outs</source>
+        <translation>%1 = %2 → 敲除后 %3</translation>
+    </message>
+    <message>
+        <source>; at the [PAD] baseline %1, a change of %2; Σ scores = %3 (completeness error %4 %, %5 steps)</source>
+        <translation>；在 [PAD] 基线处为 %1，变化 %2；得分之和 Σ = %3（完备性误差 %4 %，%5 步）</translation>
+    </message>
+    <message>
+        <source>; Σ scores = %1</source>
+        <translation>；得分之和 Σ = %1</translation>
+    </message>
+    <message>
+        <source>hea&amp;ds</source>
+        <translation>注意力头(&amp;D)</translation>
+    </message>
+    <message>
+        <source>FF&amp;N</source>
+        <translation>前馈网络(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Head &amp;importance</source>
+        <translation>头的重要性(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::ExplainSession</name>
+    <message>
+        <source>Open a model and type a sentence.</source>
+        <translation>请打开模型并输入一个句子。</translation>
+    </message>
+    <message>
+        <source>Type a sentence to explain.</source>
+        <translation>请输入要解释的句子。</translation>
+    </message>
+    <message>
+        <source>This model has no masked-language-model head: nothing to predict.</source>
+        <translation>此模型没有掩码语言模型头：没有可解释的预测。</translation>
+    </message>
+    <message>
+        <source>Sentence %1 has no [MASK]: type one, or double-click a token.</source>
+        <translation>句子 %1 中没有 [MASK]：请输入一个，或双击一个词元。</translation>
+    </message>
+    <message>
+        <source>Type a second sentence to explain a similarity.</source>
+        <translation>请再输入一个句子，才能解释相似度。</translation>
+    </message>
+</context>
+<context>
     <name>bertlens::ExportVectorsDialog</name>
     <message>
         <source>Export vectors</source>
@@ -366,6 +564,49 @@
     <message>
         <source>Numbered as in the window: sentences from 1, layers 0 (the embeddings) to %1, token positions from 0 ([CLS] = 0).</source>
         <translation>编号与窗口一致：句子从 1 开始，层从 0（嵌入层）到 %1，词元位置从 0 开始（[CLS] = 0）。</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::HeadImportanceView</name>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>注意力头</translation>
+    </message>
+    <message>
+        <source>contribution</source>
+        <translation>贡献</translation>
+    </message>
+    <message>
+        <source>Press “Head importance” in the Explain panel: this map then shows what each head and FFN block contributes to its target.</source>
+        <translation>在上方的解释面板中按“头的重要性”：此图将显示每个注意力头和前馈网络对目标的贡献。</translation>
+    </message>
+    <message>
+        <source>log p(%1) at the [MASK] of sentence %2</source>
+        <translation>句子 %2 的 [MASK] 处的 log p(%1)</translation>
+    </message>
+    <message>
+        <source>What each head (and each layer&apos;s FFN, last column) contributes to %1 = %2: the target minus the target with that part knocked out. Positive: the part helps. Click a head to open its map.</source>
+        <translation>每个注意力头（以及每层的前馈网络，最后一列）对 %1 = %2 的贡献：目标值减去敲除该部分后的目标值。正值表示该部分有帮助。点击一个头即可打开它的注意力图。</translation>
+    </message>
+    <message>
+        <source> Already knocked out: %1.</source>
+        <translation> 已敲除：%1。</translation>
+    </message>
+    <message>
+        <source>FFN</source>
+        <translation>前馈网络</translation>
+    </message>
+    <message>
+        <source>Head importance for %1</source>
+        <translation>对 %1 的头重要性</translation>
+    </message>
+    <message>
+        <source>the similarity of sentences %1 and %2</source>
+        <translation>句子 %1 与句子 %2 的相似度</translation>
     </message>
 </context>
 <context>
@@ -837,6 +1078,14 @@
         <source>Save sessio&amp;n…</source>
         <translation>保存会话(&amp;N)…</translation>
     </message>
+    <message>
+        <source>Explain</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source> — knocked out: %1</source>
+        <translation> — 已敲除：%1</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::OpenModelDialog</name>
@@ -1068,6 +1317,14 @@
         <source>Per-layer lens: the top predictions at every layer</source>
         <translation>逐层透镜：每一层的最高预测</translation>
     </message>
+    <message>
+        <source>Before the knock-outs</source>
+        <translation>敲除之前</translation>
+    </message>
+    <message>
+        <source>&lt; %1%</source>
+        <translation>&lt; %1%</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::ProjectionView</name>
@@ -1132,6 +1389,21 @@ PC1 %4，PC2 %5</translation>
     <message>
         <source>Find a word</source>
         <translation>查找词</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::ScoreStrip</name>
+    <message>
+        <source>%1: score %2</source>
+        <translation>%1：得分 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -1272,6 +1544,18 @@ id %2 · characters %3–%4 · segment %5</source>
     <message>
         <source>Max of tokens</source>
         <translation>词元最大值</translation>
+    </message>
+    <message>
+        <source>heads %1</source>
+        <translation>注意力头 %1</translation>
+    </message>
+    <message>
+        <source>FFN %1</source>
+        <translation>前馈网络 %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>

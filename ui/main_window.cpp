@@ -21,6 +21,7 @@
 #include "views/hidden_state_view.h"
 #include "views/projection_view.h"
 #include "views/similarity_view.h"
+#include "views/view_style.h"
 #include "views/walkthrough_view.h"
 
 #include <QDockWidget>
@@ -519,7 +520,7 @@ void MainWindow::updateStatus()
                                   .arg(m.parameters / 1e6, 0, 'f', 1).arg(QString::fromStdString(m.weightsDtype))
                               + (m.precision == "bf16" ? tr(", computed in bfloat16") : QString())
                               + (m_session->knockout().empty() ? QString()
-                                                                : tr(" — knocked out: %1").arg(QString::fromStdString(m_session->knockout().describe()))));
+                                                                : tr(" — knocked out: %1").arg(knockoutLabel(m_session->knockout()))));
     } else {
         m_modelLabel->setText(tr("No model: File → Open model…"));
     }

@@ -4,6 +4,7 @@
 
 #include "dialogs/export_dialog.h"
 #include "export/layer_selection.h"
+#include "panels/explain_panel.h"
 #include "panels/input_panel.h"
 #include "panels/token_strip.h"
 #include "session/analysis_session.h"
@@ -226,6 +227,9 @@ QString MainWindow::saveSession(const QString &path)
     state.selection = m_selection;
     state.tab = m_tabs->currentIndex();
     state.walkthroughStep = m_walkthrough->step();
+    state.knockout = m_session->knockout();
+    state.explainMethod = explainMethodName(m_explain->method());
+    state.explainTarget = m_explain->target() == TargetKind::Mask ? "mask" : "similarity";
     QSaveFile file(path); // written to a temporary file and renamed
     if (!file.open(QIODevice::WriteOnly) || file.write(writeSession(state)) < 0 || !file.commit())
         return tr("Cannot write %1: %2").arg(path, file.errorString());
@@ -258,6 +262,11 @@ QString MainWindow::openSession(const QString &path)
     m_input->setLayer(m_selection.layer);
     m_tokens->setSelected(m_selection.sentence, m_selection.token);
     m_session->setInputs(m_input->inputs());
+    m_session->setKnockout(state.knockout);
+    if (!state.explainMethod.isEmpty())
+        m_explain->setMethod(parseExplainMethod(state.explainMethod.toStdString()));
+    if (!state.explainTarget.isEmpty())
+        m_explain->setTarget(state.explainTarget == "similarity" ? TargetKind::Similarity : TargetKind::Mask);
     applySelection();
     if (!model.isEmpty())
         openModel(model);

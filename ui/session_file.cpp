@@ -116,6 +116,19 @@ QByteArray writeSession(const SessionState &s)
     }
     if (!s.corpus.isEmpty())
         o["corpus"] = s.corpus;
+    QStringList heads, ffn;
+    for (const auto &[layer, head] : s.knockout.heads)
+        heads << QString("%1:%2").arg(layer).arg(head + 1);
+    for (int layer : s.knockout.ffn)
+        ffn << QString::number(layer);
+    if (!heads.isEmpty())
+        o["knock_out_heads"] = heads.join(", ");
+    if (!ffn.isEmpty())
+        o["knock_out_ffn"] = ffn.join(", ");
+    if (!s.explainMethod.isEmpty())
+        o["explain_method"] = s.explainMethod;
+    if (!s.explainTarget.isEmpty())
+        o["explain_target"] = s.explainTarget;
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
@@ -161,6 +174,13 @@ SessionState readSession(const QByteArray &json, const QString &path)
     s.compareLayer = f.integer("compare_layer", -1, -1, kMany);
     s.tab = f.integer("tab", 0, 0, 64);
     s.walkthroughStep = f.integer("walkthrough_step", 0, 0, 64);
+    try { // the model checks the layers and heads when it runs
+        s.knockout = parseKnockout(f.string("knock_out_heads").toStdString(), f.string("knock_out_ffn").toStdString(), kMany, kMany);
+    } catch (const Error &e) {
+        throw Error(ErrorKind::Usage, path.toStdString() + ": " + e.what());
+    }
+    s.explainMethod = f.string("explain_method");
+    s.explainTarget = f.string("explain_target");
     return s;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/view_data.h"
+#include "model/knockout.h"
 
 #include <QByteArray>
 #include <QString>
@@ -20,6 +21,9 @@ struct SessionState {
     int compareLayer = -1; // the second model's layer (−1: the same as the first's)
     int tab = 0;
     int walkthroughStep = 0;
+    Knockout knockout;           // written as the CLI takes it: "knock_out_heads": "2:1, 3:4"
+    QString explainMethod;       // the Explain tab's: occlusion, gradient, integrated-gradients
+    QString explainTarget;       // mask or similarity
 };
 
 QByteArray writeSession(const SessionState &state);

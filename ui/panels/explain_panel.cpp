@@ -127,17 +127,17 @@ void ExplainPanel::retranslateUi()
     m_targetLabel->setText(tr("E&xplain:"));
     m_other->setAccessibleName(tr("The sentence compared"));
     m_knockoutLabel->setText(tr("Knocked out:"));
-    m_headsLabel->setText(tr("&heads"));
+    m_headsLabel->setText(tr("hea&ds"));
     m_heads->setPlaceholderText(tr("layer:head, e.g. 2:1, 3:4"));
     m_heads->setToolTip(tr("Heads switched off in everything the window computes (layers 1..%1, heads 1..%2); "
                            "right-click a map in the Overview to knock it out.")
                             .arg(m_numLayers).arg(m_numHeads));
-    m_ffnLabel->setText(tr("&FFN"));
+    m_ffnLabel->setText(tr("FF&N"));
     m_ffn->setPlaceholderText(tr("layers"));
     m_ffn->setToolTip(tr("Feed-forward blocks switched off (their layer numbers)"));
     m_reset->setText(tr("Rese&t"));
     m_reset->setToolTip(tr("Switch every head and FFN block on again"));
-    m_importance->setText(tr("Head i&mportance"));
+    m_importance->setText(tr("Head &importance"));
     m_importance->setToolTip(tr("What each head and FFN block contributes to the target: "
                                 "the target minus the target with that one part knocked out"));
     m_scores->setAccessibleName(tr("The tokens coloured by their scores"));
@@ -146,6 +146,9 @@ void ExplainPanel::retranslateUi()
 
 ExplainMethod ExplainPanel::method() const { return ExplainMethod(m_method->currentData().toInt()); }
 TargetKind ExplainPanel::target() const { return TargetKind(m_target->currentData().toInt()); }
+void ExplainPanel::setMethod(ExplainMethod method) { m_method->setCurrentIndex(m_method->findData(int(method))); }
+void ExplainPanel::setTarget(TargetKind target) { m_target->setCurrentIndex(m_target->findData(int(target))); }
+
 int ExplainPanel::otherSentence() const { return m_other->value() - 1; }
 
 void ExplainPanel::setSentenceCount(int count)

@@ -31,6 +31,8 @@ public:
     void setKnockout(const Knockout &knockout, int numLayers, int numHeads);
     ExplainMethod method() const;
     TargetKind target() const;
+    void setMethod(ExplainMethod method);
+    void setTarget(TargetKind target);
     int otherSentence() const; // 0-based
     void setSentenceCount(int count);
     ScoreStrip *scores() const { return m_scores; }

@@ -81,7 +81,8 @@ int ScoreStrip::layout(int width, std::vector<Chip> *chips) const
 void ScoreStrip::relayout()
 {
     m_chips.clear();
-    layout(width(), &m_chips);
+    // The rows wrap with the width; the height follows so that no chip or legend is cut.
+    setMinimumHeight(layout(width(), &m_chips));
     updateGeometry();
     update();
 }

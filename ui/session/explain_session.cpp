@@ -141,14 +141,16 @@ void ExplainSession::computeImportance()
 {
     ExplainRequest request;
     QString why;
-    if (!requestOf(m_settings, request, &why)) {
+    std::vector<int> sentences;
+    if (!requestOf(m_settings, request, &why, &sentences)) {
         Q_EMIT failed(why);
         return;
     }
-    m_importer.start([this, model = m_session->model(), request, settings = m_settings](const CancelToken &cancel,
-                                                                                       const ProgressFn &progress) -> JobRunner::Deliver {
+    m_importer.start([this, model = m_session->model(), request, sentences,
+                      settings = m_settings](const CancelToken &cancel, const ProgressFn &progress) -> JobRunner::Deliver {
         auto map = std::make_shared<ImportanceMap>();
         map->settings = settings;
+        map->sentences = sentences;
         map->importance = headImportance(*model, request, &cancel, progress);
         if (request.kind == TargetKind::Mask)
             map->token = model->tokenizer->vocab().token(map->importance.tokenId);

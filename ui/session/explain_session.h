@@ -47,6 +47,7 @@ struct ImportanceMap {
     ExplainSettings settings;
     HeadImportance importance;
     std::string token;
+    std::vector<int> sentences; // the sentence (0-based) of each text
 };
 
 // Attribution and head importance for the window, on the analysis session's model, inputs and

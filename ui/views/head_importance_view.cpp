@@ -1,6 +1,7 @@
 #include "views/head_importance_view.h"
 
 #include "views/heatmap_plot.h"
+#include "views/view_style.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -14,6 +15,7 @@ HeadImportanceView::HeadImportanceView(QWidget *parent) : QWidget(parent)
 {
     m_title = new QLabel(this);
     m_title->setWordWrap(true);
+    m_title->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_plot = new HeatmapPlot(this);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -54,11 +56,11 @@ void HeadImportanceView::retranslateUi()
     const HeadImportance &h = m_map->importance;
     const bool mask = m_map->settings.kind == TargetKind::Mask;
     const QString target = mask ? tr("log p(%1) at the [MASK] of sentence %2").arg(QString::fromStdString(m_map->token)).arg(m_map->settings.sentence + 1)
-                                : tr("the similarity of sentence %1 with another").arg(m_map->settings.sentence + 1);
+                                : tr("the similarity of sentences %1 and %2").arg(m_map->sentences[0] + 1).arg(m_map->sentences.back() + 1);
     m_title->setText(tr("What each head (and each layer's FFN, last column) contributes to %1 = %2: the target minus "
                         "the target with that part knocked out. Positive: the part helps. Click a head to open its map.")
                          .arg(target).arg(h.target, 0, 'f', 3)
-                     + (m_knockout.empty() ? QString() : tr(" Already knocked out: %1.").arg(QString::fromStdString(m_knockout.describe()))));
+                     + (m_knockout.empty() ? QString() : tr(" Already knocked out: %1.").arg(knockoutLabel(m_knockout))));
     Matrix m(h.heads.rows, h.heads.cols + 1);
     double largest = 1e-9;
     for (int l = 0; l < h.heads.rows; ++l) {

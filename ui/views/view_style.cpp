@@ -1,5 +1,7 @@
 #include "views/view_style.h"
 
+#include <QCoreApplication>
+
 #include <QApplication>
 #include <QComboBox>
 #include <QWidget>
@@ -92,6 +94,21 @@ void fillPoolingCombo(QComboBox *combo, bool withNone)
         combo->addItem(poolingLabel(p), int(p));
     // Mean pooling unless the user chose otherwise (or "none" where it is offered).
     combo->setCurrentIndex(current >= 0 ? current : withNone ? 0 : 1);
+}
+
+QString knockoutLabel(const Knockout &knockout)
+{
+    QStringList heads, ffn;
+    for (const auto &[layer, head] : knockout.heads)
+        heads << QString("%1:%2").arg(layer).arg(head + 1);
+    for (int layer : knockout.ffn)
+        ffn << QString::number(layer);
+    QStringList parts;
+    if (!heads.isEmpty())
+        parts << QCoreApplication::translate("bertlens::ViewStyle", "heads %1").arg(heads.join(", "));
+    if (!ffn.isEmpty())
+        parts << QCoreApplication::translate("bertlens::ViewStyle", "FFN %1").arg(ffn.join(", "));
+    return parts.join(QCoreApplication::translate("bertlens::ViewStyle", "; "));
 }
 
 } // namespace bertlens

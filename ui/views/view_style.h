@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/pooling_mode.h"
+#include "model/knockout.h"
 
 #include <qcustomplot.h>
 
@@ -24,6 +25,9 @@ QString poolingLabel(Pooling pooling);
 // (Re)fills a combo box with the poolings (CLS, mean, max; with `none` first when asked) in the
 // current language, keeping its choice; the item data is the Pooling as int.
 void fillPoolingCombo(QComboBox *combo, bool withNone = false);
+
+// "heads 2:1, 3:4; FFN 5" in the current language (heads from 1, as the window counts them).
+QString knockoutLabel(const Knockout &knockout);
 
 // Presenter mode's look: darker ends on every colour scale, so that a washed-out projector
 // still shows them.
