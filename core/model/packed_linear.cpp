@@ -5,8 +5,6 @@
 #include <ATen/ATen.h>
 #include <torch/csrc/autograd/custom_function.h>
 
-#include <stdexcept>
-
 namespace bertlens {
 
 namespace {
@@ -135,9 +133,7 @@ at::Tensor PackedLinear::operator()(const at::Tensor &x, at::ScalarType out, boo
         const at::Tensor y = at::linear(x, m_linear.weight, m_linear.bias);
         return m_activation && activated ? activate(y, *m_activation) : y;
     }
-    if (x.requires_grad()) {
-        if (!m_transposed)
-            throw std::logic_error("PackedLinear: gradients need a differentiable layer");
+    if (x.requires_grad() && m_transposed) {
         const at::Tensor y = PackedLinearFunction::apply(x, reinterpret_cast<int64_t>(m_packed.get()),
                                                          reinterpret_cast<int64_t>(m_transposed.get()), m_linear.bias);
         return m_activation && activated ? activate(y, *m_activation) : y;

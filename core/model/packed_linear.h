@@ -31,8 +31,9 @@ public:
 
     // [N, in] -> [N, out] of type `out` (when packed; otherwise the weights' type). Inputs of
     // the packed precision are read as they are, others converted. Without `activated`, the
-    // activation is left out (a trace shows the values before it). An input that requires
-    // gradients gets a float32 result that autograd can differentiate (a differentiable layer).
+    // activation is left out (a trace shows the values before it). In a differentiable layer, an
+    // input that requires gradients gets a float32 result that autograd can differentiate; other
+    // layers give results without gradients (BertModel refuses gradients through them).
     at::Tensor operator()(const at::Tensor &x, at::ScalarType out = at::kFloat, bool activated = true) const;
 
     struct Packed;
