@@ -6,6 +6,7 @@
 #include "analysis/attribution.h"
 #include "analysis/head_importance.h"
 #include "common/threads.h"
+#include "median_time.h"
 #include "model/loaded_model.h"
 #include "model/random_model.h"
 #include "pipeline/batch.h"
@@ -22,22 +23,6 @@
 #include <functional>
 
 using namespace bertlens;
-
-namespace {
-
-double seconds(const std::function<void()> &work, int repeats)
-{
-    std::vector<double> times;
-    for (int i = 0; i < repeats; ++i) {
-        const auto start = std::chrono::steady_clock::now();
-        work();
-        times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -63,7 +48,7 @@ int main(int argc, char **argv)
     ExplainRequest request; // the synthetic vocabulary spells words letter by letter: 32 tokens
     request.text.text = "a cat sat on [MASK] mat by the door in red car";
     const Encoding e = model->tokenizer->encode(request.text.text);
-    const double forward = seconds([&] {
+    const double forward = bench::medianSeconds([&] {
         c10::InferenceMode inference;
         ForwardOptions lastLayer;
         lastLayer.layers = {model->config.numLayers};
@@ -73,7 +58,7 @@ int main(int argc, char **argv)
     std::printf("%-40s %10s %10s\n", "case", "time", "ratio");
     std::printf("%-40s %8.1f ms %10s\n", "one forward pass (baseline)", forward * 1e3, "1.0");
     auto row = [&](const char *name, const std::function<void()> &work) {
-        const double s = seconds(work, repeats);
+        const double s = bench::medianSeconds(work, repeats);
         std::printf("%-40s %8.1f ms %10.1f\n", name, s * 1e3, s / forward);
     };
     row("occlusion (one pass per token)", [&] { attribute(*model, request, ExplainMethod::Occlusion); });

@@ -7,6 +7,7 @@
 //   --json: the times in ms, {"fp32": {"seq128batch1": ..., "seq128batch16": ..., "sentence32": ...}, ...}
 //   (bench/peers/run.sh sets them beside ONNX Runtime's)
 #include "common/threads.h"
+#include "median_time.h"
 #include "model/checkpoint.h"
 #include "model/bert_model.h"
 #include "model/packed_linear.h"
@@ -28,17 +29,6 @@ using namespace bertlens;
 
 namespace {
 
-double seconds(const std::function<void()> &work, int repeats)
-{
-    std::vector<double> times;
-    for (int i = 0; i < repeats; ++i) {
-        const auto start = std::chrono::steady_clock::now();
-        work();
-        times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2]; // median
-}
 
 // The GEMM the forward pass is built from (oneDNN through PackedLinear), on one large square
 // problem: what this machine and build can do.
@@ -48,7 +38,7 @@ double matmulGflops(int repeats)
     const at::Tensor a = at::randn({n, n});
     const PackedLinear linear({at::randn({n, n}), at::zeros({n})}, Precision::Float32);
     linear(a); // warm-up
-    const double s = seconds([&] { linear(a); }, repeats);
+    const double s = bench::medianSeconds([&] { linear(a); }, repeats);
     return 2.0 * n * n * n / s / 1e9;
 }
 
@@ -124,7 +114,7 @@ int main(int argc, char **argv)
             const int64_t t = 128;
             const Batch input = randomBatch(c, batch, t);
             model.forward(input, lastLayer); // warm-up
-            const double s = seconds([&] { model.forward(input, lastLayer); }, repeats);
+            const double s = bench::medianSeconds([&] { model.forward(input, lastLayer); }, repeats);
             times += "\"seq128batch" + std::to_string(batch) + "\": " + std::to_string(s * 1e3) + ", ";
             const double gflops = forwardFlops(c, batch, t) / s / 1e9;
             const std::string label = "seq 128, batch " + std::to_string(batch);
@@ -135,7 +125,7 @@ int main(int argc, char **argv)
         ForwardOptions withAttentions;
         withAttentions.attentions = true;
         model.forward(sentence, withAttentions);
-        const double s = seconds([&] { model.forward(sentence, withAttentions); }, repeats + 4);
+        const double s = bench::medianSeconds([&] { model.forward(sentence, withAttentions); }, repeats + 4);
         std::printf("%-8d %-5s %-30s %10.1f ms %12.0f %10.1f %10.2f\n", threads, prec, "32 tokens + all attentions", s * 1e3, 32 / s,
                     forwardFlops(c, 1, 32) / s / 1e9, forwardFlops(c, 1, 32) / s / 1e9 / matmul);
         times += "\"sentence32\": " + std::to_string(s * 1e3);

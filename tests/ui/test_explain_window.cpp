@@ -2,6 +2,7 @@
 // (the core is checked against the float64 reference in tests/analysis/test_explain.cpp); clicks
 // on the overview and typed knock-outs reach every view; the head-importance map opens a head.
 #include "main_window.h"
+#include "window_wait.h"
 #include "panels/explain_panel.h"
 #include "panels/input_panel.h"
 #include "panels/predictions_panel.h"
@@ -32,17 +33,6 @@ namespace {
 const QString kModel = QDir(BERTLENS_FIXTURES_DIR).filePath("models/tiny-safetensors");
 const QString kText = "the quick brown [MASK] jumps\nhello world, this is a bert model";
 
-bool waitIdle(MainWindow *window, int ms = 30000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < ms) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        if (window->isSettled())
-            return true;
-    }
-    return false;
-}
 
 // The request the window's Explain panel makes for sentence 1's [MASK], by hand.
 ExplainRequest maskRequest(MainWindow *window)
@@ -85,17 +75,17 @@ private Q_SLOTS:
         m_window->openModel(kModel);
         // The input panel also reports the text, 300 ms after it changed: that analysis too.
         QTest::qWait(500);
-        QVERIFY(waitIdle(m_window.get()));
+        QVERIFY(test::waitSettled(m_window.get()));
     }
 
     void explainsTheMaskWithEachMethod()
     {
         m_window->tabs()->setCurrentWidget(m_window->explainPage());
-        QVERIFY(waitIdle(m_window.get()));
+        QVERIFY(test::waitSettled(m_window.get()));
         ExplainPanel *panel = m_window->explainPanel();
         for (ExplainMethod method : {ExplainMethod::Occlusion, ExplainMethod::Gradient, ExplainMethod::IntegratedGradients}) {
             panel->setMethod(method);
-            QVERIFY(waitIdle(m_window.get()));
+            QVERIFY(test::waitSettled(m_window.get()));
             const auto shown = m_window->explainSession()->explanation();
             QVERIFY(shown);
             QCOMPARE(shown->attribution.method, method);
@@ -113,21 +103,21 @@ private Q_SLOTS:
             QCOMPARE(panel->figures()->text().contains("completeness error"), method == ExplainMethod::IntegratedGradients);
         }
         panel->setMethod(ExplainMethod::Occlusion);
-        QVERIFY(waitIdle(m_window.get()));
+        QVERIFY(test::waitSettled(m_window.get()));
     }
 
     void explainsASimilarity()
     {
         m_window->tabs()->setCurrentWidget(m_window->explainPage());
         m_window->explainPanel()->setTarget(TargetKind::Similarity);
-        QVERIFY(waitIdle(m_window.get()));
+        QVERIFY(test::waitSettled(m_window.get()));
         const auto shown = m_window->explainSession()->explanation();
         QVERIFY(shown);
         QCOMPARE(shown->attribution.scores.size(), size_t(2));
         QCOMPARE(shown->sentences, (std::vector<int>{0, 1}));
         QVERIFY(!m_window->explainPanel()->scores()->chipRect(1, 0).isNull());
         m_window->explainPanel()->setTarget(TargetKind::Mask);
-        QVERIFY(waitIdle(m_window.get()));
+        QVERIFY(test::waitSettled(m_window.get()));
     }
 
     // A click with "Click knocks out" on switches the head off: crossed out, in the panel's field,
@@ -138,7 +128,7 @@ private Q_SLOTS:
         QCOMPARE(predictions->columnCount(), 2);
         m_window->attentionOverview()->knockoutMode()->setChecked(true);
         clickOverviewMap(2, 2);
-        QVERIFY(waitIdle(m_window.get()));
+        QVERIFY(test::waitSettled(m_window.get()));
         QCOMPARE(m_window->session()->knockout().heads, (std::set<std::pair<int, int>>{{2, 2}}));
         QCOMPARE(m_window->attentionOverview()->crossedOut(), (std::vector<std::pair<int, int>>{{2, 2}}));
         QCOMPARE(m_window->explainPanel()->headsEdit()->text(), QString("2:3"));
@@ -152,7 +142,7 @@ private Q_SLOTS:
         QVERIFY(knocked[2].values != intact[2].values);
         QVERIFY(m_window->attentionOverview()->plot()->grab().toImage() != QImage()); // drawn without a crash
         clickOverviewMap(2, 2);
-        QVERIFY(waitIdle(m_window.get()));
+        QVERIFY(test::waitSettled(m_window.get()));
         QVERIFY(m_window->session()->knockout().empty());
         QVERIFY(m_window->attentionOverview()->crossedOut().empty());
         QVERIFY(!m_window->session()->intactResult());
@@ -170,7 +160,7 @@ private Q_SLOTS:
         panel->headsEdit()->setText("1:1, 2:4");
         panel->ffnEdit()->setText("2");
         QTest::keyClick(panel->headsEdit(), Qt::Key_Return);
-        QVERIFY(waitIdle(m_window.get()));
+        QVERIFY(test::waitSettled(m_window.get()));
         QCOMPARE(m_window->session()->knockout().heads, (std::set<std::pair<int, int>>{{1, 0}, {2, 3}}));
         QCOMPARE(m_window->session()->knockout().ffn, std::set<int>{2});
         const auto shown = m_window->explainSession()->explanation();
@@ -187,7 +177,7 @@ private Q_SLOTS:
         QVERIFY(panel->figures()->text().contains("head 9:9 does not exist"));
         QCOMPARE(m_window->session()->knockout().heads.size(), size_t(2));
         QTest::mouseClick(panel->resetButton(), Qt::LeftButton);
-        QVERIFY(waitIdle(m_window.get()));
+        QVERIFY(test::waitSettled(m_window.get()));
         QVERIFY(m_window->session()->knockout().empty());
         QVERIFY(panel->headsEdit()->text().isEmpty());
     }
@@ -196,7 +186,7 @@ private Q_SLOTS:
     {
         m_window->tabs()->setCurrentWidget(m_window->explainPage());
         QTest::mouseClick(m_window->explainPanel()->importanceButton(), Qt::LeftButton);
-        QVERIFY(waitIdle(m_window.get()));
+        QVERIFY(test::waitSettled(m_window.get()));
         QVERIFY(m_window->explainSession()->importance());
         const HeadImportance expected = headImportance(*m_window->session()->model(), maskRequest(m_window.get()));
         HeatmapPlot *plot = m_window->headImportanceView()->plot();
@@ -209,7 +199,7 @@ private Q_SLOTS:
         }
         QCOMPARE(plot->columnLabel(expected.heads.cols), QString("FFN"));
         Q_EMIT plot->cellActivated(1, 2);
-        QVERIFY(waitIdle(m_window.get()));
+        QVERIFY(test::waitSettled(m_window.get()));
         QCOMPARE(m_window->tabs()->currentWidget(), static_cast<QWidget *>(m_window->attentionView()));
         QCOMPARE(m_window->session()->selection().layer, 2);
         QCOMPARE(m_window->session()->selection().head, 2);
@@ -219,7 +209,7 @@ private Q_SLOTS:
     {
         m_window->session()->setKnockout(parseKnockout("2:1", "1", 2, 4));
         m_window->explainPanel()->setMethod(ExplainMethod::Gradient);
-        QVERIFY(waitIdle(m_window.get()));
+        QVERIFY(test::waitSettled(m_window.get()));
         QTemporaryDir dir;
         const QString path = dir.filePath("lesson.bertlens");
         QVERIFY(m_window->saveSession(path).isEmpty());
@@ -229,13 +219,13 @@ private Q_SLOTS:
         QVERIFY2(json.contains("\"knock_out_heads\": \"2:1\"") && json.contains("\"knock_out_ffn\": \"1\""), json.constData());
         MainWindow other;
         QVERIFY(other.openSession(path).isEmpty());
-        QVERIFY(waitIdle(&other));
+        QVERIFY(test::waitSettled(&other));
         QCOMPARE(other.session()->knockout(), m_window->session()->knockout());
         QCOMPARE(other.explainPanel()->method(), ExplainMethod::Gradient);
         QCOMPARE(other.session()->result()->knockout, m_window->session()->knockout());
         m_window->session()->setKnockout({});
         m_window->explainPanel()->setMethod(ExplainMethod::Occlusion);
-        QVERIFY(waitIdle(m_window.get()));
+        QVERIFY(test::waitSettled(m_window.get()));
     }
 };
 

@@ -5,6 +5,7 @@
 #include "language.h"
 #include "dialogs/open_model_dialog.h"
 #include "main_window.h"
+#include "window_wait.h"
 #include "panels/input_panel.h"
 #include "panels/predictions_panel.h"
 #include "panels/token_strip.h"
@@ -47,17 +48,6 @@ const QString kModel = QDir(BERTLENS_FIXTURES_DIR).filePath("models/tiny-safeten
 const QString kOtherModel = QDir(BERTLENS_FIXTURES_DIR).filePath("models/tiny-bin");
 const QString kText = "the quick brown fox\nhello world, this is a bert model";
 
-bool waitIdle(MainWindow *window, int ms = 30000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < ms) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        if (window->isSettled())
-            return true;
-    }
-    return false;
-}
 
 struct Run {
     int status = -1;
@@ -107,7 +97,7 @@ class TestLesson : public QObject {
     std::unique_ptr<MainWindow> m_window;
     QTemporaryDir m_home;
 
-    void settle() { QVERIFY(waitIdle(m_window.get())); }
+    void settle() { QVERIFY(test::waitSettled(m_window.get())); }
     // Types into the sentences box key by key, as a teacher does, and waits for the views.
     void type(const QString &keys)
     {
