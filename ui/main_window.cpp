@@ -610,8 +610,11 @@ void MainWindow::maskToken(int sentence, int token)
     const Encoding &e = result->sentences[size_t(sentence)].encoding;
     if (token < 0 || token >= e.size() || e.specialMask[size_t(token)])
         return;
+    const QString mask = QString::fromStdString(m_session->modelSummary().maskToken);
+    if (mask.isEmpty())
+        return; // the model's vocabulary has no mask token
     const auto [start, end] = e.offsets[size_t(token)];
-    m_input->replaceInSentence(sentence, e.typeIds[size_t(token)] == 1, start, end, QStringLiteral("[MASK]"));
+    m_input->replaceInSentence(sentence, e.typeIds[size_t(token)] == 1, start, end, mask);
     m_selection.sentence = sentence;
 }
 

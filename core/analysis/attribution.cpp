@@ -122,7 +122,6 @@ void gradients(const LoadedModel &model, const ExplainTarget &target, Attributio
     c10::InferenceMode normal(false);
     at::AutoGradMode enabled(true);
     const LoadedModel::Differentiable &d = model.differentiable();
-    const int maskId = model.tokenizer->vocab().id("[MASK]");
     const at::Tensor table = d.encoder->wordEmbeddings().detach();
     std::vector<at::Tensor> e, e0;
     for (int text = 0; text < target.texts(); ++text) {
@@ -130,7 +129,7 @@ void gradients(const LoadedModel &model, const ExplainTarget &target, Attributio
         e.push_back(table.index_select(0, target.ids(text, 1)[0]));
         at::Tensor baseline = table[model.tokenizer->padId()].unsqueeze(0).repeat({enc.size(), 1});
         for (int i = 0; i < enc.size(); ++i)
-            if (enc.specialMask[size_t(i)] || enc.ids[size_t(i)] == maskId)
+            if (enc.specialMask[size_t(i)] || enc.roles[size_t(i)] == TokenRole::Mask)
                 baseline[i] = e.back()[i];
         e0.push_back(baseline);
     }

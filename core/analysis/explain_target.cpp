@@ -36,19 +36,15 @@ ExplainTarget::ExplainTarget(const LoadedModel &model, const ExplainRequest &req
     if (!model.mlmHead)
         throw Error(ErrorKind::Usage, "this model cannot predict masked tokens: " + model.mlmHeadMissing);
     const Encoding &e = m_encodings[0];
-    const int maskId = model.tokenizer->vocab().id("[MASK]");
-    std::vector<int> masks;
-    for (int i = 0; i < e.size(); ++i)
-        if (e.ids[size_t(i)] == maskId)
-            masks.push_back(i);
+    const std::vector<int> masks = e.positionsOf(TokenRole::Mask);
     if (request.maskPosition >= 0) {
-        if (request.maskPosition >= e.size() || e.ids[size_t(request.maskPosition)] != maskId)
+        if (request.maskPosition >= e.size() || e.roles[size_t(request.maskPosition)] != TokenRole::Mask)
             throw Error(ErrorKind::Usage, "token " + std::to_string(request.maskPosition) + " of '" + request.text.text
-                                              + "' is not a [MASK]");
+                                              + "' is not a mask token");
         m_maskPosition = request.maskPosition;
     } else if (masks.size() != 1) {
-        throw Error(ErrorKind::Usage, "'" + request.text.text + "' has " + std::to_string(masks.size())
-                                          + " [MASK] tokens; the mask target needs exactly one");
+        throw Error(ErrorKind::Usage, "'" + request.text.text + "' has " + std::to_string(masks.size()) + " "
+                                          + model.tokenizer->maskToken() + " tokens; the mask target needs exactly one");
     } else {
         m_maskPosition = masks[0];
     }

@@ -39,11 +39,9 @@ std::vector<MaskPrediction> predictMasks(const LoadedModel &model, const Encodin
     if (topK < 1)
         throw Error(ErrorKind::Usage, "top-k must be at least 1");
     const Vocab &vocab = model.tokenizer->vocab();
-    const int maskId = vocab.requiredId("[MASK]");
     std::vector<int64_t> positions;
-    for (int i = 0; i < encoding.size(); ++i)
-        if (encoding.ids[size_t(i)] == maskId)
-            positions.push_back(i);
+    for (int i : encoding.positionsOf(TokenRole::Mask))
+        positions.push_back(i);
     std::vector<MaskPrediction> out(positions.size());
     if (positions.empty())
         return out;

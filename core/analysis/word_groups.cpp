@@ -27,10 +27,9 @@ WordGroups groupWords(const Encoding &e, const ChineseSegmenter *segmenter)
     };
     for (int i = 0; i < e.size(); ++i) {
         const std::string &token = e.tokens[size_t(i)];
-        const bool continuation = token.rfind("##", 0) == 0;
-        if (continuation && i > 0 && !e.specialMask[size_t(i - 1)] && !w.tokens.empty()) {
+        if (e.continuesWord(i) && !w.tokens.empty()) {
             w.tokens.back().push_back(i);
-            w.labels.back() += token.substr(2);
+            w.labels.back() += e.surfaces[size_t(i)];
             w.wordOfToken[size_t(i)] = w.size() - 1;
             continue;
         }
@@ -55,7 +54,7 @@ WordGroups groupWords(const Encoding &e, const ChineseSegmenter *segmenter)
             i = end - 1;
             continue;
         }
-        startWord(i, continuation ? token.substr(2) : token);
+        startWord(i, e.surfaces[size_t(i)]);
     }
     return w;
 }

@@ -10,12 +10,13 @@ namespace bertlens {
 
 class ChineseSegmenter;
 
-// Which tokens make each word of an encoding: a word and its '##' continuations; with a
+// Which tokens make each word of an encoding: the tokens of one word id (a word and its
+// continuations, as the tokenizer split the text); with a
 // segmenter, runs of Chinese characters grouped into dictionary words (without one, each
 // character stays a word, as BERT's Chinese models see them). [CLS] and [SEP] are words of their own.
 struct WordGroups {
     std::vector<std::vector<int>> tokens; // per word, its token indices in order
-    std::vector<std::string> labels;      // the word as its pieces spell it ('##' removed)
+    std::vector<std::string> labels;      // the word as its pieces spell it (their surfaces joined)
     std::vector<int> wordOfToken;         // per token, its word
     int size() const { return int(tokens.size()); }
 };

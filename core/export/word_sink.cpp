@@ -34,6 +34,9 @@ public:
             encoding.tokens.push_back(words.labels[size_t(i)]);
             encoding.offsets.emplace_back(r.encoding.offsets[size_t(first)].first, r.encoding.offsets[size_t(last)].second);
             encoding.specialMask.push_back(tokens.size() == 1 && r.encoding.specialMask[size_t(first)]);
+            encoding.roles.push_back(tokens.size() == 1 ? r.encoding.roles[size_t(first)] : TokenRole::Text);
+            encoding.wordIds.push_back(encoding.specialMask.back() ? -1 : int(i));
+            encoding.surfaces.push_back(words.labels[size_t(i)]);
         }
         encoding.truncated = r.encoding.truncated;
         encoding.untruncatedLength = r.encoding.untruncatedLength;

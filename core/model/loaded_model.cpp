@@ -91,6 +91,7 @@ ModelSummary summarize(const LoadedModel &model)
     s.weightsFile = model.folder.weightsPath;
     s.weightsDtype = model.weightsDtype;
     s.precision = precisionName(model.encoder->precision());
+    s.maskToken = model.tokenizer->maskToken();
     return s;
 }
 

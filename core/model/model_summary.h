@@ -19,6 +19,7 @@ struct ModelSummary {
     std::string weightsFile;
     std::string weightsDtype;
     std::string precision; // what the encoder computes in: "fp32" or "bf16"
+    std::string maskToken; // as typed in a text ("[MASK]"); empty when the vocabulary has none
 };
 
 ModelSummary summarize(const LoadedModel &model);

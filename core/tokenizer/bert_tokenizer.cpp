@@ -12,6 +12,7 @@ BertTokenizer::BertTokenizer(Vocab vocab, TokenizerOptions options)
     m_sepId = m_vocab.requiredId("[SEP]");
     m_unkId = m_vocab.requiredId("[UNK]");
     m_padId = m_vocab.id("[PAD]") >= 0 ? m_vocab.id("[PAD]") : 0;
+    m_maskId = m_vocab.id("[MASK]");
     m_wordPiece = std::make_unique<WordPiece>(m_vocab, m_unkId, options.maxCharsPerWord);
     for (const char *name : {"[CLS]", "[SEP]", "[PAD]", "[UNK]", "[MASK]"}) {
         const int id = m_vocab.id(name);
@@ -30,6 +31,7 @@ std::vector<BertTokenizer::Piece> BertTokenizer::tokenize(std::string_view text,
     if (!decodeUtf8(text, cps, &bad))
         throw inputError("text is not valid UTF-8 (byte " + std::to_string(bad) + ")");
     std::vector<Piece> pieces;
+    int word = 0;
     const std::u32string_view all(cps);
     size_t segmentStart = 0;
     size_t i = 0;
@@ -47,8 +49,8 @@ std::vector<BertTokenizer::Piece> BertTokenizer::tokenize(std::string_view text,
             ++i;
             continue;
         }
-        tokenizeSegment(all.substr(segmentStart, i - segmentStart), int(segmentStart), pieces, steps);
-        pieces.push_back({match->second, int(i), int(i + match->first.size())});
+        tokenizeSegment(all.substr(segmentStart, i - segmentStart), int(segmentStart), pieces, word, steps);
+        pieces.push_back({match->second, int(i), int(i + match->first.size()), word++});
         if (steps) {
             const std::string special = encodeUtf8(match->first);
             steps->cleaned += " " + special + " ";
@@ -57,11 +59,11 @@ std::vector<BertTokenizer::Piece> BertTokenizer::tokenize(std::string_view text,
         i += match->first.size();
         segmentStart = i;
     }
-    tokenizeSegment(all.substr(segmentStart), int(segmentStart), pieces, steps);
+    tokenizeSegment(all.substr(segmentStart), int(segmentStart), pieces, word, steps);
     return pieces;
 }
 
-void BertTokenizer::tokenizeSegment(std::u32string_view segment, int originBase, std::vector<Piece> &out,
+void BertTokenizer::tokenizeSegment(std::u32string_view segment, int originBase, std::vector<Piece> &out, int &word,
                                     TokenizationSteps *steps) const
 {
     if (segment.empty())
@@ -71,9 +73,9 @@ void BertTokenizer::tokenizeSegment(std::u32string_view segment, int originBase,
     if (steps)
         steps->cleaned += encodeUtf8(normalized.text);
     std::vector<WordPieceToken> wordPieces;
-    for (const WordSpan &word : splitWords(normalized.text)) {
+    for (const WordSpan &span : splitWords(normalized.text)) {
         wordPieces.clear();
-        const auto wordText = std::u32string_view(normalized.text).substr(size_t(word.begin), size_t(word.end - word.begin));
+        const auto wordText = std::u32string_view(normalized.text).substr(size_t(span.begin), size_t(span.end - span.begin));
         WordSplit *split = nullptr;
         if (steps) {
             steps->words.push_back({encodeUtf8(wordText), {}, {}});
@@ -84,10 +86,11 @@ void BertTokenizer::tokenizeSegment(std::u32string_view segment, int originBase,
             for (const WordPieceToken &p : wordPieces)
                 split->pieces.push_back(m_vocab.token(p.id));
         for (const WordPieceToken &p : wordPieces) {
-            const int first = normalized.origin[size_t(word.begin + p.begin)];
-            const int last = normalized.origin[size_t(word.begin + p.end - 1)];
-            out.push_back({p.id, first, last + 1});
+            const int first = normalized.origin[size_t(span.begin + p.begin)];
+            const int last = normalized.origin[size_t(span.begin + p.end - 1)];
+            out.push_back({p.id, first, last + 1, word});
         }
+        ++word;
     }
 }
 
@@ -104,6 +107,21 @@ TokenizationSteps BertTokenizer::explain(std::string_view text) const
         collapsed.pop_back();
     steps.cleaned = collapsed;
     return steps;
+}
+
+TokenRole BertTokenizer::roleOf(int id) const
+{
+    if (id == m_maskId)
+        return TokenRole::Mask;
+    if (id == m_unkId)
+        return TokenRole::Unknown;
+    if (id == m_padId)
+        return TokenRole::Pad;
+    if (id == m_clsId)
+        return TokenRole::Cls;
+    if (id == m_sepId)
+        return TokenRole::Sep;
+    return TokenRole::Text;
 }
 
 Encoding BertTokenizer::encode(std::string_view text, int maxLength) const
@@ -139,21 +157,28 @@ Encoding BertTokenizer::assemble(const std::vector<Piece> &a, const std::vector<
     Encoding enc;
     enc.untruncatedLength = total;
     enc.truncated = int(keepA + keepB) + specials < total;
-    auto add = [&](int id, int typeId, std::pair<int, int> offsets, bool special) {
+    auto add = [&](int id, int typeId, std::pair<int, int> offsets, TokenRole role, int word) {
+        const std::string &token = m_vocab.token(id);
         enc.ids.push_back(id);
         enc.typeIds.push_back(typeId);
-        enc.tokens.push_back(m_vocab.token(id));
+        enc.tokens.push_back(token);
         enc.offsets.push_back(offsets);
-        enc.specialMask.push_back(special);
+        enc.specialMask.push_back(word < 0);
+        enc.roles.push_back(role);
+        enc.wordIds.push_back(word);
+        const bool continuation = word >= 0 && enc.size() > 1 && enc.wordIds[enc.wordIds.size() - 2] == word
+                                  && token.rfind("##", 0) == 0;
+        enc.surfaces.push_back(continuation ? token.substr(2) : token);
     };
-    add(m_clsId, 0, {0, 0}, true);
+    auto addText = [&](const Piece &p, int typeId) { add(p.id, typeId, {p.begin, p.end}, roleOf(p.id), p.word); };
+    add(m_clsId, 0, {0, 0}, TokenRole::Cls, -1);
     for (size_t i = 0; i < keepA; ++i)
-        add(a[i].id, 0, {a[i].begin, a[i].end}, false);
-    add(m_sepId, 0, {0, 0}, true);
+        addText(a[i], 0);
+    add(m_sepId, 0, {0, 0}, TokenRole::Sep, -1);
     if (b) {
         for (size_t i = 0; i < keepB; ++i)
-            add((*b)[i].id, 1, {(*b)[i].begin, (*b)[i].end}, false);
-        add(m_sepId, 1, {0, 0}, true);
+            addText((*b)[i], 1);
+        add(m_sepId, 1, {0, 0}, TokenRole::Sep, -1);
     }
     return enc;
 }

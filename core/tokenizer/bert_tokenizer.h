@@ -47,22 +47,28 @@ public:
     int sepId() const { return m_sepId; }
     int padId() const { return m_padId; }
     int unknownId() const { return m_unkId; }
+    int maskId() const { return m_maskId; } // -1 when the vocabulary has none
+    // The mask token as typed in a text ("[MASK]"); empty when there is none.
+    std::string maskToken() const { return m_maskId >= 0 ? m_vocab.token(m_maskId) : std::string(); }
 
 private:
     struct Piece {
         int id;
         int begin;
         int end;
+        int word; // within its text
     };
     std::vector<Piece> tokenize(std::string_view text, TokenizationSteps *steps = nullptr) const;
-    void tokenizeSegment(std::u32string_view segment, int originBase, std::vector<Piece> &out, TokenizationSteps *steps) const;
+    void tokenizeSegment(std::u32string_view segment, int originBase, std::vector<Piece> &out, int &word,
+                         TokenizationSteps *steps) const;
+    TokenRole roleOf(int id) const;
     Encoding assemble(const std::vector<Piece> &a, const std::vector<Piece> *b, int maxLength) const;
 
     Vocab m_vocab;
     TokenizerOptions m_options;
     Normalizer m_normalizer;
     std::unique_ptr<WordPiece> m_wordPiece; // refers to m_vocab, so it lives behind a pointer
-    int m_clsId, m_sepId, m_padId, m_unkId;
+    int m_clsId, m_sepId, m_padId, m_unkId, m_maskId;
     std::vector<std::pair<CodePoints, int>> m_literalSpecials;
 };
 

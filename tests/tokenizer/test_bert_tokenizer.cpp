@@ -70,6 +70,47 @@ private Q_SLOTS:
         QCOMPARE(e.truncated, maxLength > 0 && e.untruncatedLength > maxLength);
     }
 
+    // Word ids as Hugging Face's own Rust tokenizers give them (make_word_ids_fixture.js): the
+    // pre-tokenizer's words, counted per text, a typed [MASK] a word of its own, -1 for [CLS]/[SEP];
+    // roles by what a token is for, surfaces spelling the word.
+    void wordIdsAsHuggingFace()
+    {
+        int checked = 0;
+        for (const auto &v : test::readJsonArray(test::fixture("word_ids_golden.json"))) {
+            const QJsonObject c = v.toObject();
+            const QString vocab = c["vocab"].toString();
+            if (vocab != "tiny" && test::sharedVocab(vocab).isEmpty())
+                continue;
+            const BertTokenizer &tok = tokenizerFor(vocab, c["lower"].toBool());
+            const std::string text = c["text"].toString().toStdString();
+            const int maxLength = c["max_length"].toInt(0);
+            const Encoding e = c.contains("pair") ? tok.encodePair(text, c["pair"].toString().toStdString(), maxLength)
+                                                  : tok.encode(text, maxLength);
+            const QJsonArray ids = c["ids"].toArray(), words = c["word_ids"].toArray();
+            QCOMPARE(qsizetype(e.size()), ids.size());
+            for (int i = 0; i < e.size(); ++i) {
+                QCOMPARE(e.ids[size_t(i)], ids[i].toInt());
+                QVERIFY2(e.wordIds[size_t(i)] == words[i].toInt(), qPrintable(c["text"].toString() + " token " + QString::number(i)));
+                QCOMPARE(e.roles[size_t(i)] == TokenRole::Cls || e.roles[size_t(i)] == TokenRole::Sep, e.specialMask[size_t(i)]
+                                                                                                           || e.ids[size_t(i)] == tok.clsId()
+                                                                                                           || e.ids[size_t(i)] == tok.sepId());
+                QCOMPARE(e.roles[size_t(i)] == TokenRole::Mask, e.ids[size_t(i)] == tok.maskId());
+                QCOMPARE(e.roles[size_t(i)] == TokenRole::Unknown, e.ids[size_t(i)] == tok.unknownId());
+            }
+            ++checked;
+        }
+        if (checked < 100)
+            QSKIP(qPrintable(QString("only %1 cases: ../shared/vocab is not on this machine").arg(checked)));
+        const BertTokenizer &tok = tokenizerFor("tiny", true);
+        const Encoding e = tok.encode("the jumping [MASK]");
+        QCOMPARE(e.tokens, (std::vector<std::string>{"[CLS]", "the", "jump", "##ing", "[MASK]", "[SEP]"}));
+        QCOMPARE(e.surfaces, (std::vector<std::string>{"[CLS]", "the", "jump", "ing", "[MASK]", "[SEP]"}));
+        QCOMPARE(e.wordIds, (std::vector<int>{-1, 0, 1, 1, 2, -1}));
+        QVERIFY(e.continuesWord(3) && !e.continuesWord(2) && !e.continuesWord(4));
+        QCOMPARE(e.positionsOf(TokenRole::Mask), std::vector<int>{4});
+        QCOMPARE(tok.maskToken(), std::string("[MASK]"));
+    }
+
     // The offsets of a cased model point at exactly the characters of each word piece.
     void offsetsSliceOriginalText()
     {

@@ -125,7 +125,7 @@ void TokenStrip::paintEvent(QPaintEvent *)
         const QString text = QString::fromStdString(enc.tokens[size_t(c.token)]);
         const bool special = enc.specialMask[size_t(c.token)];
         const bool selected = c.sentence == m_selectedSentence && c.token == m_selectedToken;
-        const bool continuation = text.startsWith("##");
+        const bool continuation = enc.continuesWord(c.token);
         QColor fill = special ? QColor(230, 230, 230) : enc.typeIds[size_t(c.token)] ? QColor(255, 236, 214) : QColor(222, 235, 247);
         if (selected)
             fill = QColor(255, 170, 60);

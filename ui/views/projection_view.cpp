@@ -60,7 +60,16 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
         return out;
     });
     m_plot->setMouseTracking(true);
-    connect(m_plot, &QCustomPlot::afterLayout, this, &ProjectionView::hideOverlappingLabels); // the pixel positions of this replot
+    // Fitted again when the plot's size changes (fitted once, the aspect held only for the size the
+    // view had when its data came, and a screenshot depended on which came first); then the labels
+    // at this replot's pixel positions.
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
+        if (!m_points.empty() && m_plot->axisRect()->rect().size() != m_fittedSize) {
+            fitEqualAspect();
+            m_plot->axisRect()->update(QCPLayoutElement::upPreparation); // the ticks of the new ranges, for this replot
+        }
+        hideOverlappingLabels();
+    });
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
         for (size_t i = 0; i < m_points.size(); ++i) {
             const QPointF p(m_plot->xAxis->coordToPixel(m_points[i].x), m_plot->yAxis->coordToPixel(m_points[i].y));
@@ -233,12 +242,28 @@ void ProjectionView::showData(const ViewInput &input)
     // A legend only while it can list every sentence; the colours (and, past ten sentences, the
     // marker shapes) and the hover text tell the sentences apart otherwise.
     m_plot->legend->setVisible(m_graphSentences.size() <= kLegendEntries);
-    m_plot->rescaleAxes();
-    m_plot->xAxis->scaleRange(1.15);
-    m_plot->yAxis->scaleRange(1.15);
-    // Equal aspect: a PCA plane has the same units on both axes.
-    m_plot->yAxis->setScaleRatio(m_plot->xAxis, 1.0);
+    fitEqualAspect();
     retranslateUi();
+}
+
+void ProjectionView::fitEqualAspect()
+{
+    const QRect area = m_plot->axisRect()->rect();
+    if (m_points.empty() || area.width() <= 0 || area.height() <= 0)
+        return;
+    double left = m_points[0].x, right = left, bottom = m_points[0].y, top = bottom;
+    for (const ProjectionPoint &p : m_points) {
+        left = std::min(left, p.x);
+        right = std::max(right, p.x);
+        bottom = std::min(bottom, p.y);
+        top = std::max(top, p.y);
+    }
+    const double width = std::max(right - left, 1e-9) * 1.15, height = std::max(top - bottom, 1e-9) * 1.15;
+    const double perPixel = std::max(width / area.width(), height / area.height());
+    const double cx = (left + right) / 2, cy = (bottom + top) / 2;
+    m_plot->xAxis->setRange(cx - perPixel * area.width() / 2, cx + perPixel * area.width() / 2);
+    m_plot->yAxis->setRange(cy - perPixel * area.height() / 2, cy + perPixel * area.height() / 2);
+    m_fittedSize = area.size();
 }
 
 // Where labels would overlap at the current zoom and size, the later ones (by priority) are left

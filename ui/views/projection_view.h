@@ -59,6 +59,10 @@ private:
     int m_labelCount = 0;
     std::vector<QCPItemText *> m_labels; // by priority
     void hideOverlappingLabels();
+    // Both axes in the same units per pixel (a PCA plane), every point inside with a margin, for
+    // the plot's current size.
+    void fitEqualAspect();
+    QSize m_fittedSize; // the axis rect the ranges were fitted to
     static constexpr size_t kAllLabels = 60, kOutlierLabels = 20, kLegendEntries = 10;
     void ringPoint(int index, const QColor &colour, int radius);
     void markSearched();

@@ -560,7 +560,7 @@ QWidget *WalkthroughView::outputPage()
             guesses << "<b>" + QString::fromStdString(p.token).toHtmlEscaped() + "</b> " + number(100 * p.probability, 1) + "%";
         page.text(tr("The masked-language-model head turns the vector back into a score for every word of the vocabulary. "
                      "At this position it guesses: %1").arg(guesses.join(", "))
-                  + (w.encoding.tokens[size_t(w.request.token)] == "[MASK]"
+                  + (w.encoding.roles[size_t(w.request.token)] == TokenRole::Mask
                          ? QString()
                          : " " + tr("(It sees the token itself here; double-click the token to mask it and see what the "
                                     "model expects from the context alone.)")));
