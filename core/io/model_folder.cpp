@@ -4,6 +4,7 @@
 #include "common/small_file.h"
 #include "io/safetensors.h"
 #include "io/torch_bin.h"
+#include "tokenizer/tokenizer_json.h"
 
 #include <QDir>
 #include <QFile>
@@ -80,13 +81,7 @@ void readTokenizerSettings(const QDir &dir, ModelFolder &folder)
             folder.modelMaxLength = int(maxLength);
     } else if (isFile(dir, "tokenizer.json")) {
         // A fast-tokenizer-only folder: its BertNormalizer carries the same settings.
-        const QJsonObject normalizer = readJsonObject(dir.filePath("tokenizer.json")).value("normalizer").toObject();
-        if (normalizer.value("type").toString() == "BertNormalizer") {
-            n.lowercase = normalizer.value("lowercase").toBool(true);
-            n.stripAccents = normalizer.value("strip_accents").isBool() ? normalizer.value("strip_accents").toBool()
-                                                                        : n.lowercase;
-            n.spaceOutCjk = normalizer.value("handle_chinese_chars").toBool(true);
-        }
+        TokenizerJson::read(dir.filePath("tokenizer.json").toStdString()).applyBertNormalizer(n);
     }
 }
 
@@ -189,36 +184,9 @@ ModelFolder ModelFolder::locate(const std::string &dirPath)
 
 Vocab ModelFolder::readVocab() const
 {
-    const QString path = QString::fromStdString(vocabPath);
-    if (!path.endsWith("tokenizer.json"))
+    if (!QString::fromStdString(vocabPath).endsWith("tokenizer.json"))
         return Vocab::load(vocabPath);
-    const QJsonObject model = readJsonObject(path).value("model").toObject();
-    const QString type = model.value("type").toString();
-    if (type != "WordPiece")
-        throw modelError(vocabPath + ": a " + (type.isEmpty() ? QString("tokenizer without a model") : type).toStdString()
-                         + " tokenizer; BertLens reads WordPiece (BERT-family) tokenizers only");
-    if (model.value("continuing_subword_prefix").toString("##") != "##")
-        throw modelError(vocabPath + ": continuing_subword_prefix is not \"##\"");
-    // Ids may have gaps: a vocab.txt with a line twice becomes one JSON key. Gaps get a token no
-    // text can produce; the id range is bounded by the entries, so a file cannot ask for more.
-    const QJsonObject entries = model.value("vocab").toObject();
-    const double bound = 2.0 * entries.size() + 1024;
-    std::vector<std::string> tokens;
-    for (auto it = entries.begin(); it != entries.end(); ++it) {
-        const double id = it.value().toDouble(-1);
-        if (id < 0 || id >= bound || id != double(int64_t(id)))
-            throw modelError(vocabPath + ": the id of '" + it.key().toStdString() + "' is not a whole number in 0.."
-                             + std::to_string(int64_t(bound) - 1));
-        if (size_t(id) >= tokens.size())
-            tokens.resize(size_t(id) + 1);
-        if (!tokens[size_t(id)].empty())
-            throw modelError(vocabPath + ": id " + std::to_string(int64_t(id)) + " is given to two tokens");
-        tokens[size_t(id)] = it.key().toStdString();
-    }
-    for (size_t i = 0; i < tokens.size(); ++i)
-        if (tokens[i].empty())
-            tokens[i] = "[no token " + std::to_string(i) + "]";
-    return Vocab::fromTokens(std::move(tokens));
+    return TokenizerJson::read(vocabPath).wordPieceVocab();
 }
 
 NamedTensors ModelFolder::readWeights() const

@@ -38,7 +38,7 @@ struct ModelFolder {
     static ModelFolder locate(const std::string &dir);
 
     // The WordPiece vocabulary: vocab.txt, or the "model" of a fast-tokenizer tokenizer.json
-    // (WordPiece with "##" continuations; any other tokenizer model is a model error that names it).
+    // (read by tokenizer/tokenizer_json.h; any other tokenizer model is a model error that names it).
     Vocab readVocab() const;
 
     // The tensors of the weights file, or of every shard in turn, as stored.

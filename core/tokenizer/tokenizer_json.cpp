@@ -1,0 +1,62 @@
+#include "tokenizer/tokenizer_json.h"
+
+#include "common/error.h"
+#include "common/small_file.h"
+
+#include <QJsonDocument>
+
+namespace bertlens {
+
+TokenizerJson TokenizerJson::read(const std::string &path)
+{
+    QJsonParseError error{};
+    const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(readSmallFile(path, kMaxModelTextBytes, ErrorKind::Model)), &error);
+    if (!doc.isObject())
+        throw modelError(path + ": not a JSON object (" + error.errorString().toStdString() + ")");
+    TokenizerJson json;
+    json.m_path = path;
+    json.m_root = doc.object();
+    return json;
+}
+
+Vocab TokenizerJson::wordPieceVocab() const
+{
+    const QJsonObject model = m_root.value("model").toObject();
+    const QString type = model.value("type").toString();
+    if (type != "WordPiece")
+        throw modelError(m_path + ": a " + (type.isEmpty() ? QString("tokenizer without a model") : type).toStdString()
+                         + " tokenizer; BertLens reads WordPiece (BERT-family) tokenizers only");
+    if (model.value("continuing_subword_prefix").toString("##") != "##")
+        throw modelError(m_path + ": continuing_subword_prefix is not \"##\"");
+    const QJsonObject entries = model.value("vocab").toObject();
+    const double bound = 2.0 * entries.size() + 1024;
+    std::vector<std::string> tokens;
+    for (auto it = entries.begin(); it != entries.end(); ++it) {
+        const double id = it.value().toDouble(-1);
+        if (id < 0 || id >= bound || id != double(int64_t(id)))
+            throw modelError(m_path + ": the id of '" + it.key().toStdString() + "' is not a whole number in 0.."
+                             + std::to_string(int64_t(bound) - 1));
+        if (size_t(id) >= tokens.size())
+            tokens.resize(size_t(id) + 1);
+        if (!tokens[size_t(id)].empty())
+            throw modelError(m_path + ": id " + std::to_string(int64_t(id)) + " is given to two tokens");
+        tokens[size_t(id)] = it.key().toStdString();
+    }
+    for (size_t i = 0; i < tokens.size(); ++i)
+        if (tokens[i].empty())
+            tokens[i] = "[no token " + std::to_string(i) + "]";
+    return Vocab::fromTokens(std::move(tokens));
+}
+
+void TokenizerJson::applyBertNormalizer(NormalizerOptions &n) const
+{
+    const QJsonObject normalizer = m_root.value("normalizer").toObject();
+    if (normalizer.value("type").toString() != "BertNormalizer")
+        return;
+    n.lowercase = normalizer.value("lowercase").toBool(true);
+    // null means: strip accents exactly when lower-casing.
+    n.stripAccents = normalizer.value("strip_accents").isBool() ? normalizer.value("strip_accents").toBool() : n.lowercase;
+    n.spaceOutCjk = normalizer.value("handle_chinese_chars").toBool(true);
+}
+
+} // namespace bertlens
