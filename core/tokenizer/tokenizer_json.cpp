@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "common/small_file.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace bertlens {
@@ -46,6 +47,37 @@ Vocab TokenizerJson::wordPieceVocab() const
         if (tokens[i].empty())
             tokens[i] = "[no token " + std::to_string(i) + "]";
     return Vocab::fromTokens(std::move(tokens));
+}
+
+Bpe TokenizerJson::bpe() const
+{
+    const QJsonObject model = m_root.value("model").toObject();
+    const QString type = model.value("type").toString();
+    if (type != "BPE" && !(type.isEmpty() && model.contains("merges")))
+        throw modelError(m_path + ": the model is " + (type.isEmpty() ? QString("of no known type") : type).toStdString() + ", not BPE");
+    std::unordered_map<std::string, int> vocab;
+    const QJsonObject entries = model.value("vocab").toObject();
+    for (auto it = entries.begin(); it != entries.end(); ++it) {
+        const double id = it.value().toDouble(-1);
+        if (id < 0 || id >= 2.0 * entries.size() + 1024 || id != double(int64_t(id)))
+            throw modelError(m_path + ": the id of '" + it.key().toStdString() + "' is not a whole number in range");
+        vocab.emplace(it.key().toStdString(), int(id));
+    }
+    std::vector<std::pair<std::string, std::string>> merges;
+    for (const QJsonValue &m : model.value("merges").toArray()) {
+        if (m.isArray() && m.toArray().size() == 2) {
+            merges.emplace_back(m.toArray()[0].toString().toStdString(), m.toArray()[1].toString().toStdString());
+            continue;
+        }
+        const QString line = m.toString();
+        const qsizetype space = line.indexOf(' ', 1);
+        if (space < 0)
+            throw modelError(m_path + ": merge " + std::to_string(merges.size() + 1) + " is not two tokens");
+        merges.emplace_back(line.left(space).toStdString(), line.mid(space + 1).toStdString());
+    }
+    const auto unk = vocab.find(model.value("unk_token").toString().toStdString());
+    const int unknownId = unk == vocab.end() ? -1 : unk->second;
+    return Bpe(std::move(vocab), merges, unknownId);
 }
 
 void TokenizerJson::applyBertNormalizer(NormalizerOptions &n) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "tokenizer/bpe.h"
 #include "tokenizer/normalizer.h"
 #include "tokenizer/vocab.h"
 
@@ -21,6 +22,9 @@ public:
     // vocab.txt with a line twice becomes one JSON key): they get a token no text can produce, and
     // the id range is bounded by the number of entries, so a file cannot ask for more memory.
     Vocab wordPieceVocab() const;
+    // The BPE model of "model" (told by "type": "BPE", or in the older format by its merges):
+    // vocabulary and merges ("a b" strings or [a, b] pairs).
+    Bpe bpe() const;
     // The BertNormalizer's settings over `options`; unchanged for any other normalizer.
     void applyBertNormalizer(NormalizerOptions &options) const;
 
