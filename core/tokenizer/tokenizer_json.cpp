@@ -80,6 +80,25 @@ Bpe TokenizerJson::bpe() const
     return Bpe(std::move(vocab), merges, unknownId);
 }
 
+std::vector<AddedToken> TokenizerJson::addedTokens() const
+{
+    std::vector<AddedToken> out;
+    for (const QJsonValue &v : m_root.value("added_tokens").toArray()) {
+        const QJsonObject o = v.toObject();
+        AddedToken t;
+        t.content = o.value("content").toString().toStdString();
+        t.id = o.value("id").toInt(-1);
+        if (t.content.empty() || t.id < 0)
+            throw modelError(m_path + ": added token " + std::to_string(out.size() + 1) + " has no content or no id");
+        t.special = o.value("special").toBool();
+        t.lstrip = o.value("lstrip").toBool();
+        t.rstrip = o.value("rstrip").toBool();
+        t.singleWord = o.value("single_word").toBool();
+        out.push_back(t);
+    }
+    return out;
+}
+
 void TokenizerJson::applyBertNormalizer(NormalizerOptions &n) const
 {
     const QJsonObject normalizer = m_root.value("normalizer").toObject();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "tokenizer/added_tokens.h"
 #include "tokenizer/bpe.h"
 #include "tokenizer/normalizer.h"
 #include "tokenizer/vocab.h"
@@ -27,6 +28,9 @@ public:
     Bpe bpe() const;
     // The BertNormalizer's settings over `options`; unchanged for any other normalizer.
     void applyBertNormalizer(NormalizerOptions &options) const;
+    // "added_tokens", in file order; a model error names an entry without content or id.
+    std::vector<AddedToken> addedTokens() const;
+    const QJsonObject &root() const { return m_root; }
 
 private:
     std::string m_path;

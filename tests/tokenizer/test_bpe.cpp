@@ -6,6 +6,7 @@
 #include "common/error.h"
 #include "tokenizer/byte_level.h"
 #include "tokenizer/byte_level_bpe.h"
+#include "tokenizer/byte_level_tokenizer.h"
 #include "tokenizer/tokenizer_json.h"
 
 #include <QFile>
@@ -49,8 +50,8 @@ private Q_SLOTS:
         for (const auto &v : test::readJsonArray(test::fixture("bpe_golden.json"))) {
             const QJsonObject c = v.toObject();
             const QString text = c["text"].toString();
-            if (text.contains("<mask>"))
-                continue; // added tokens are a stage of their own (not yet)
+            if (text.contains("<mask>") || c.contains("pair") || c.contains("max_length"))
+                continue; // added tokens, pairs and truncation: the whole tokenizer's (below)
             CodePoints cps;
             QVERIFY(decodeUtf8(text.toStdString(), cps));
             const std::vector<TextPiece> pieces = byteLevelBpe(cps, bpe, true);
@@ -66,6 +67,41 @@ private Q_SLOTS:
             ++checked;
         }
         QCOMPARE(checked, 18);
+    }
+
+    // The whole tokenizer (added tokens, BPE, RobertaProcessing, truncation) as Hugging Face's.
+    void robertaTokenizerMatchesHuggingFace()
+    {
+        const std::string path = QDir(BERTLENS_SHARED_DIR).filePath("vocab/roberta-base/tokenizer.json").toStdString();
+        if (!QFile::exists(QString::fromStdString(path)))
+            QSKIP("../shared/vocab/roberta-base is not on this machine");
+        const ByteLevelTokenizer tok = ByteLevelTokenizer::fromJson(TokenizerJson::read(path), path);
+        int checked = 0;
+        for (const auto &v : test::readJsonArray(test::fixture("bpe_golden.json"))) {
+            const QJsonObject c = v.toObject();
+            const std::string text = c["text"].toString().toStdString();
+            const int maxLength = c["max_length"].toInt(0);
+            const Encoding e = c.contains("pair") ? tok.encodePair(text, c["pair"].toString().toStdString(), maxLength)
+                                                  : tok.encode(text, maxLength);
+            const QJsonArray ids = c["ids"].toArray(), offsets = c["offsets"].toArray(), words = c["word_ids"].toArray();
+            QVERIFY2(qsizetype(e.size()) == ids.size(), qPrintable(c["text"].toString()));
+            for (int i = 0; i < e.size(); ++i) {
+                const QString where = c["text"].toString() + " token " + QString::number(i);
+                QVERIFY2(e.ids[size_t(i)] == ids[i].toInt(), qPrintable(where));
+                QVERIFY2(e.offsets[size_t(i)].first == offsets[i].toArray()[0].toInt(), qPrintable(where));
+                QVERIFY2(e.offsets[size_t(i)].second == offsets[i].toArray()[1].toInt(), qPrintable(where));
+                QVERIFY2(e.wordIds[size_t(i)] == words[i].toInt(), qPrintable(where));
+                QCOMPARE(e.typeIds[size_t(i)], 0);
+            }
+            QCOMPARE(e.roles.front(), TokenRole::Cls);
+            QCOMPARE(e.roles.back(), TokenRole::Sep);
+            ++checked;
+        }
+        QCOMPARE(checked, 23);
+        const Encoding masked = tok.encode("The <mask> sat.");
+        QCOMPARE(masked.positionsOf(TokenRole::Mask), std::vector<int>{2});
+        QCOMPARE(masked.tokens[2], std::string("<mask>"));
+        QCOMPARE(masked.surfaces[3], std::string(" sat")); // 'Ġsat' read as the text it stands for
     }
 
     // A stranger's text can be one long "word" (the heap keeps it O(n log n); bench, not test, for time).
