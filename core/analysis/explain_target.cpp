@@ -71,13 +71,12 @@ at::Tensor ExplainTarget::ids(int text, int64_t rows) const
     return at::tensor(std::vector<int64_t>(ids.begin(), ids.end()), at::kLong).unsqueeze(0).repeat({rows, 1});
 }
 
-at::Tensor ExplainTarget::readout(int text, const at::Tensor &hidden, const MlmHead *head) const
+at::Tensor ExplainTarget::readout(const at::Tensor &hidden, const MlmHead *head) const
 {
     if (m_request.kind == TargetKind::Similarity) {
         const at::Tensor mask = at::ones({hidden.size(0), hidden.size(1)}, at::kLong);
         return poolTokens(hidden, mask, m_request.pooling);
     }
-    (void)text;
     const at::Tensor logp = head->logits(hidden.select(1, m_maskPosition)).to(at::kDouble).log_softmax(-1); // [B, V]
     return logp.select(1, m_tokenId);
 }
@@ -92,7 +91,7 @@ at::Tensor ExplainTarget::combine(const at::Tensor &a, const at::Tensor &b) cons
 at::Tensor ExplainTarget::run(int text, const BertModel &encoder, const MlmHead *head, const at::Tensor &ids,
                               const at::Tensor &words, const ForwardOptions &options) const
 {
-    return readout(text, hiddenState(text, encoder, ids, words, options), head);
+    return readout(hiddenState(text, encoder, ids, words, options), head);
 }
 
 at::Tensor ExplainTarget::hiddenState(int text, const BertModel &encoder, const at::Tensor &ids, const at::Tensor &words,

@@ -33,9 +33,9 @@ public:
 
     // [rows, T] copies of a text's ids, types and mask.
     at::Tensor ids(int text, int64_t rows) const;
-    // What f reads of each row of a pass over `text`'s variants, from its hidden state at
+    // What f reads of each row of a pass, from its hidden state at
     // readoutLayer() [B, T, H]: Mask: log p(token) [B] (float64); Similarity: pooled vectors [B, H].
-    at::Tensor readout(int text, const at::Tensor &hidden, const MlmHead *head) const;
+    at::Tensor readout(const at::Tensor &hidden, const MlmHead *head) const;
     // f from the readouts: Mask: a's; Similarity: the row-wise cosine, float64. [B]
     at::Tensor combine(const at::Tensor &a, const at::Tensor &b) const;
     // One pass over rows of `text` (ids [B, T], or word embeddings [B, T, H] when given),

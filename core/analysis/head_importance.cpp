@@ -29,7 +29,7 @@ HeadImportance headImportance(const LoadedModel &model, const ExplainRequest &re
         KnockoutHook knockout(request.knockout);
         options.hooks = {&knockout};
         states.push_back(encoder.forward(makeBatch({&e}, model.tokenizer->padId()), options).hidden); // [L+1, 1, T, H]
-        base.push_back(target.readout(text, states.back()[readout], head));
+        base.push_back(target.readout(states.back()[readout], head));
     }
     auto f = [&](const std::vector<at::Tensor> &out) { return target.combine(out[0], out.size() > 1 ? out[1] : out[0]); };
 
