@@ -8,12 +8,12 @@ namespace bertlens {
 BertTokenizer::BertTokenizer(Vocab vocab, TokenizerOptions options)
     : m_vocab(std::move(vocab)), m_options(options), m_normalizer(options.normalizer)
 {
-    m_clsId = m_vocab.requiredId("[CLS]");
-    m_sepId = m_vocab.requiredId("[SEP]");
-    m_unkId = m_vocab.requiredId("[UNK]");
-    m_padId = m_vocab.id("[PAD]") >= 0 ? m_vocab.id("[PAD]") : 0;
-    m_maskId = m_vocab.id("[MASK]");
-    m_wordPiece = std::make_unique<WordPiece>(m_vocab, m_unkId, options.maxCharsPerWord);
+    m_special.cls = m_vocab.requiredId("[CLS]");
+    m_special.sep = m_vocab.requiredId("[SEP]");
+    m_special.unknown = m_vocab.requiredId("[UNK]");
+    m_special.pad = m_vocab.id("[PAD]") >= 0 ? m_vocab.id("[PAD]") : 0;
+    m_special.mask = m_vocab.id("[MASK]");
+    m_wordPiece = std::make_unique<WordPiece>(m_vocab, m_special.unknown, options.maxCharsPerWord);
     for (const char *name : {"[CLS]", "[SEP]", "[PAD]", "[UNK]", "[MASK]"}) {
         const int id = m_vocab.id(name);
         if (id < 0)
@@ -109,21 +109,6 @@ TokenizationSteps BertTokenizer::explain(std::string_view text) const
     return steps;
 }
 
-TokenRole BertTokenizer::roleOf(int id) const
-{
-    if (id == m_maskId)
-        return TokenRole::Mask;
-    if (id == m_unkId)
-        return TokenRole::Unknown;
-    if (id == m_padId)
-        return TokenRole::Pad;
-    if (id == m_clsId)
-        return TokenRole::Cls;
-    if (id == m_sepId)
-        return TokenRole::Sep;
-    return TokenRole::Text;
-}
-
 Encoding BertTokenizer::encode(std::string_view text, int maxLength) const
 {
     return assemble(tokenize(text), nullptr, maxLength);
@@ -170,15 +155,15 @@ Encoding BertTokenizer::assemble(const std::vector<Piece> &a, const std::vector<
                                   && token.rfind("##", 0) == 0;
         enc.surfaces.push_back(continuation ? token.substr(2) : token);
     };
-    auto addText = [&](const Piece &p, int typeId) { add(p.id, typeId, {p.begin, p.end}, roleOf(p.id), p.word); };
-    add(m_clsId, 0, {0, 0}, TokenRole::Cls, -1);
+    auto addText = [&](const Piece &p, int typeId) { add(p.id, typeId, {p.begin, p.end}, m_special.roleOf(p.id), p.word); };
+    add(m_special.cls, 0, {0, 0}, TokenRole::Cls, -1);
     for (size_t i = 0; i < keepA; ++i)
         addText(a[i], 0);
-    add(m_sepId, 0, {0, 0}, TokenRole::Sep, -1);
+    add(m_special.sep, 0, {0, 0}, TokenRole::Sep, -1);
     if (b) {
         for (size_t i = 0; i < keepB; ++i)
             addText((*b)[i], 1);
-        add(m_sepId, 1, {0, 0}, TokenRole::Sep, -1);
+        add(m_special.sep, 1, {0, 0}, TokenRole::Sep, -1);
     }
     return enc;
 }

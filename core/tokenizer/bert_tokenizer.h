@@ -2,6 +2,7 @@
 
 #include "tokenizer/encoding.h"
 #include "tokenizer/normalizer.h"
+#include "tokenizer/special_tokens.h"
 #include "tokenizer/vocab.h"
 #include "tokenizer/word_piece.h"
 
@@ -43,13 +44,13 @@ public:
 
     const Vocab &vocab() const { return m_vocab; }
     const TokenizerOptions &options() const { return m_options; }
-    int clsId() const { return m_clsId; }
-    int sepId() const { return m_sepId; }
-    int padId() const { return m_padId; }
-    int unknownId() const { return m_unkId; }
-    int maskId() const { return m_maskId; } // -1 when the vocabulary has none
+    int clsId() const { return m_special.cls; }
+    int sepId() const { return m_special.sep; }
+    int padId() const { return m_special.pad; }
+    int unknownId() const { return m_special.unknown; }
+    int maskId() const { return m_special.mask; } // -1 when the vocabulary has none
     // The mask token as typed in a text ("[MASK]"); empty when there is none.
-    std::string maskToken() const { return m_maskId >= 0 ? m_vocab.token(m_maskId) : std::string(); }
+    std::string maskToken() const { return m_special.mask >= 0 ? m_vocab.token(m_special.mask) : std::string(); }
 
 private:
     struct Piece {
@@ -61,14 +62,13 @@ private:
     std::vector<Piece> tokenize(std::string_view text, TokenizationSteps *steps = nullptr) const;
     void tokenizeSegment(std::u32string_view segment, int originBase, std::vector<Piece> &out, int &word,
                          TokenizationSteps *steps) const;
-    TokenRole roleOf(int id) const;
     Encoding assemble(const std::vector<Piece> &a, const std::vector<Piece> *b, int maxLength) const;
 
     Vocab m_vocab;
     TokenizerOptions m_options;
     Normalizer m_normalizer;
     std::unique_ptr<WordPiece> m_wordPiece; // refers to m_vocab, so it lives behind a pointer
-    int m_clsId, m_sepId, m_padId, m_unkId, m_maskId;
+    SpecialTokens m_special;
     std::vector<std::pair<CodePoints, int>> m_literalSpecials;
 };
 

@@ -59,13 +59,13 @@ ByteLevelTokenizer ByteLevelTokenizer::fromJson(const TokenizerJson &json, const
         t.m_tokens[size_t(a.id)] = a.content;
     }
     const QJsonObject p = root.value("post_processor").toObject();
-    t.m_clsId = p.value("cls").toArray().at(1).toInt(-1);
-    t.m_sepId = p.value("sep").toArray().at(1).toInt(-1);
-    if (t.m_clsId < 0 || t.m_sepId < 0)
+    t.m_special.cls = p.value("cls").toArray().at(1).toInt(-1);
+    t.m_special.sep = p.value("sep").toArray().at(1).toInt(-1);
+    if (t.m_special.cls < 0 || t.m_special.sep < 0)
         throw modelError(path + ": RobertaProcessing names no cls or sep token");
-    t.m_padId = t.m_bpe.idOf("<pad>");
-    t.m_maskId = t.m_bpe.idOf("<mask>");
-    t.m_unkId = t.m_bpe.idOf("<unk>");
+    t.m_special.pad = t.m_bpe.idOf("<pad>");
+    t.m_special.mask = t.m_bpe.idOf("<mask>");
+    t.m_special.unknown = t.m_bpe.idOf("<unk>");
     return t;
 }
 
@@ -90,21 +90,6 @@ std::vector<ByteLevelTokenizer::Piece> ByteLevelTokenizer::tokenize(std::string_
         word += last + 1;
     }
     return out;
-}
-
-TokenRole ByteLevelTokenizer::roleOf(int id) const
-{
-    if (id == m_maskId)
-        return TokenRole::Mask;
-    if (id == m_unkId)
-        return TokenRole::Unknown;
-    if (id == m_padId)
-        return TokenRole::Pad;
-    if (id == m_clsId)
-        return TokenRole::Cls;
-    if (id == m_sepId)
-        return TokenRole::Sep;
-    return TokenRole::Text;
 }
 
 Encoding ByteLevelTokenizer::encode(std::string_view text, int maxLength) const { return assemble(tokenize(text), nullptr, maxLength); }
@@ -140,15 +125,15 @@ Encoding ByteLevelTokenizer::assemble(const std::vector<Piece> &a, const std::ve
     };
     auto text = [&](const std::vector<Piece> &pieces, size_t keep) {
         for (size_t i = 0; i < keep; ++i)
-            add(pieces[i].id, {pieces[i].begin, pieces[i].end}, roleOf(pieces[i].id), pieces[i].word);
+            add(pieces[i].id, {pieces[i].begin, pieces[i].end}, m_special.roleOf(pieces[i].id), pieces[i].word);
     };
-    add(m_clsId, {0, 0}, TokenRole::Cls, -1);
+    add(m_special.cls, {0, 0}, TokenRole::Cls, -1);
     text(a, keepA);
-    add(m_sepId, {0, 0}, TokenRole::Sep, -1);
+    add(m_special.sep, {0, 0}, TokenRole::Sep, -1);
     if (b) {
-        add(m_sepId, {0, 0}, TokenRole::Sep, -1);
+        add(m_special.sep, {0, 0}, TokenRole::Sep, -1);
         text(*b, keepB);
-        add(m_sepId, {0, 0}, TokenRole::Sep, -1);
+        add(m_special.sep, {0, 0}, TokenRole::Sep, -1);
     }
     return enc;
 }

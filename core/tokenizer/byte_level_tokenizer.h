@@ -3,6 +3,7 @@
 #include "tokenizer/added_tokens.h"
 #include "tokenizer/bpe.h"
 #include "tokenizer/encoding.h"
+#include "tokenizer/special_tokens.h"
 
 #include <string>
 #include <string_view>
@@ -26,10 +27,10 @@ public:
     Encoding encode(std::string_view text, int maxLength = 0) const;
     Encoding encodePair(std::string_view textA, std::string_view textB, int maxLength = 0) const;
 
-    int clsId() const { return m_clsId; }
-    int sepId() const { return m_sepId; }
-    int padId() const { return m_padId; }
-    int maskId() const { return m_maskId; }
+    int clsId() const { return m_special.cls; }
+    int sepId() const { return m_special.sep; }
+    int padId() const { return m_special.pad; }
+    int maskId() const { return m_special.mask; }
     const std::string &token(int id) const { return m_tokens.at(size_t(id)); }
     int vocabSize() const { return int(m_tokens.size()); }
 
@@ -40,12 +41,11 @@ private:
     };
     std::vector<Piece> tokenize(std::string_view text) const;
     Encoding assemble(const std::vector<Piece> &a, const std::vector<Piece> *b, int maxLength) const;
-    TokenRole roleOf(int id) const;
 
     Bpe m_bpe;
     std::vector<AddedToken> m_added;
     std::vector<std::string> m_tokens; // by id
-    int m_clsId = -1, m_sepId = -1, m_padId = -1, m_maskId = -1, m_unkId = -1;
+    SpecialTokens m_special;
     bool m_trimOffsets = true;
 };
 
