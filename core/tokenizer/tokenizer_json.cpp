@@ -80,6 +80,22 @@ Bpe TokenizerJson::bpe() const
     return Bpe(std::move(vocab), merges, unknownId);
 }
 
+Unigram TokenizerJson::unigram() const
+{
+    const QJsonObject model = m_root.value("model").toObject();
+    const QString type = model.value("type").toString();
+    if (type != "Unigram" && !(type.isEmpty() && model.value("vocab").isArray()))
+        throw modelError(m_path + ": the model is " + (type.isEmpty() ? QString("of no known type") : type).toStdString() + ", not Unigram");
+    std::vector<std::pair<std::string, double>> pieces;
+    for (const QJsonValue &v : model.value("vocab").toArray()) {
+        const QJsonArray entry = v.toArray();
+        if (entry.size() != 2 || !entry[0].isString() || !entry[1].isDouble())
+            throw modelError(m_path + ": Unigram piece " + std::to_string(pieces.size()) + " is not [piece, score]");
+        pieces.emplace_back(entry[0].toString().toStdString(), entry[1].toDouble());
+    }
+    return Unigram(pieces, model.value("unk_id").toInt(-1));
+}
+
 std::vector<AddedToken> TokenizerJson::addedTokens() const
 {
     std::vector<AddedToken> out;

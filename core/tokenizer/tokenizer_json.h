@@ -3,6 +3,7 @@
 #include "tokenizer/added_tokens.h"
 #include "tokenizer/bpe.h"
 #include "tokenizer/normalizer.h"
+#include "tokenizer/unigram.h"
 #include "tokenizer/vocab.h"
 
 #include <QJsonObject>
@@ -26,6 +27,9 @@ public:
     // The BPE model of "model" (told by "type": "BPE", or in the older format by its merges):
     // vocabulary and merges ("a b" strings or [a, b] pairs).
     Bpe bpe() const;
+    // The Unigram model of "model" (told by "type": "Unigram", or in the older format by a list
+    // vocabulary with unk_id): pieces with their log-probabilities.
+    Unigram unigram() const;
     // The BertNormalizer's settings over `options`; unchanged for any other normalizer.
     void applyBertNormalizer(NormalizerOptions &options) const;
     // "added_tokens", in file order; a model error names an entry without content or id.
