@@ -97,7 +97,7 @@ ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &optio
     // The type the linear layers hand to each other and to the attention products (bf16 halves
     // the bytes moved); LayerNorm, softmax and the residual stream stay float32.
     const at::ScalarType inner = m_precision == Precision::BFloat16 ? at::kBFloat16 : at::kFloat;
-    LayerContext context{packing, {b, t, packing.rowOfToken()}, maskBias, inner, autograd,
+    LayerContext context{packing, {b, t, options.hooks.empty() ? at::Tensor() : packing.rowOfToken()}, maskBias, inner, autograd,
                          options.training ? options.dropout : 0.0, options.hooks, {}};
 
     std::vector<at::Tensor> hidden(kept.size());

@@ -37,7 +37,7 @@ bool isPerHead(Point point);
 struct BatchShape {
     int64_t batch = 0;
     int64_t tokens = 0;    // T, padding included
-    at::Tensor rowOfToken; // [N] int64: the batch row of each packed row
+    at::Tensor rowOfToken; // [N] int64: the batch row of each packed row (set when the pass has hooks)
 };
 
 // Looks at (and may replace) values inside the forward pass. The pass asks wants() at every

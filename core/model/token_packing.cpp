@@ -4,16 +4,16 @@
 
 namespace bertlens {
 
-TokenPacking::TokenPacking(const at::Tensor &mask) : m_padded(mask.numel())
+TokenPacking::TokenPacking(const at::Tensor &mask) : m_padded(mask.numel()), m_batch(mask.size(0)), m_tokens(mask.size(1))
 {
     const at::Tensor flat = mask.reshape({-1});
-    const at::Tensor rows = at::arange(mask.size(0), mask.options().dtype(at::kLong)).repeat_interleave(mask.size(1));
-    if (flat.numel() && !flat.all().item<bool>()) {
+    if (flat.numel() && !flat.all().item<bool>())
         m_positions = flat.nonzero().squeeze(1);
-        m_rowOfToken = rows.index_select(0, m_positions);
-    } else {
-        m_rowOfToken = rows;
-    }
+}
+
+at::Tensor TokenPacking::rowOfToken() const
+{
+    return pack(at::arange(m_batch, at::kLong).repeat_interleave(m_tokens));
 }
 
 at::Tensor TokenPacking::unpack(const at::Tensor &rows) const

@@ -18,13 +18,13 @@ public:
     // Into `buffer`, whose padding rows stay zero from one layer to the next (not under autograd,
     // which may not see a tensor overwritten).
     at::Tensor unpackInto(at::Tensor &buffer, const at::Tensor &rows) const;
-    // [N] int64: the batch row of each packed row.
-    const at::Tensor &rowOfToken() const { return m_rowOfToken; }
+    // [N] int64: the batch row of each packed row (made on request: only hooks need it).
+    at::Tensor rowOfToken() const;
 
 private:
     at::Tensor m_positions; // [N] indices into B·T of the real tokens; undefined when nothing is padded
     int64_t m_padded = 0;   // B·T
-    at::Tensor m_rowOfToken;
+    int64_t m_batch = 0, m_tokens = 0;
 };
 
 } // namespace bertlens
