@@ -193,8 +193,8 @@ int info(const QStringList &args)
     appendJsonString(out, model->folder.weightsPath);
     out += ", \"weights_dtype\": ";
     appendJsonString(out, model->weightsDtype);
-    const auto &n = model->tokenizer->options().normalizer;
-    out += std::string(", \"do_lower_case\": ") + (n.lowercase ? "true" : "false")
+    const auto &n = model->folder.tokenizerOptions.normalizer;
+    out += std::string(", \"tokenizer_model\": \"") + model->tokenizer->modelKind() + "\", \"do_lower_case\": " + (n.lowercase ? "true" : "false")
         + ", \"strip_accents\": " + (n.stripAccents ? "true" : "false")
         + ", \"vocab_entries\": " + std::to_string(model->tokenizer->vocab().size())
         + ", \"max_length\": " + std::to_string(model->maxLength) + "}\n";

@@ -4,6 +4,7 @@
 #include "common/small_file.h"
 #include "io/safetensors.h"
 #include "io/torch_bin.h"
+#include "tokenizer/tokenizer_files.h"
 #include "tokenizer/tokenizer_json.h"
 
 #include <QDir>
@@ -182,12 +183,7 @@ ModelFolder ModelFolder::locate(const std::string &dirPath)
     return folder;
 }
 
-Vocab ModelFolder::readVocab() const
-{
-    if (!QString::fromStdString(vocabPath).endsWith("tokenizer.json"))
-        return Vocab::load(vocabPath);
-    return TokenizerJson::read(vocabPath).wordPieceVocab();
-}
+std::unique_ptr<Tokenizer> ModelFolder::readTokenizer() const { return bertlens::readTokenizer(vocabPath, tokenizerOptions); }
 
 NamedTensors ModelFolder::readWeights() const
 {

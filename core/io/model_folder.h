@@ -2,7 +2,9 @@
 
 #include "io/named_tensors.h"
 #include "tokenizer/bert_tokenizer.h"
-#include "tokenizer/vocab.h"
+#include "tokenizer/tokenizer.h"
+
+#include <memory>
 
 #include <string>
 #include <vector>
@@ -37,9 +39,8 @@ struct ModelFolder {
     // is a model error). A missing file is a model error that names the folder and what it looked for.
     static ModelFolder locate(const std::string &dir);
 
-    // The WordPiece vocabulary: vocab.txt, or the "model" of a fast-tokenizer tokenizer.json
-    // (read by tokenizer/tokenizer_json.h; any other tokenizer model is a model error that names it).
-    Vocab readVocab() const;
+    // The tokenizer of vocab.txt or tokenizer.json (tokenizer/tokenizer_files.h).
+    std::unique_ptr<Tokenizer> readTokenizer() const;
 
     // The tensors of the weights file, or of every shard in turn, as stored.
     NamedTensors readWeights() const;

@@ -28,12 +28,11 @@ std::shared_ptr<const LoadedModel> LoadedModel::load(const std::string &dir, Pre
     auto model = std::make_shared<LoadedModel>();
     model->folder = ModelFolder::locate(dir);
     model->config = BertConfig::fromJsonFile(model->folder.configPath);
-    Vocab vocab = model->folder.readVocab();
-    if (vocab.size() > model->config.vocabSize)
-        throw modelError(model->folder.vocabPath + ": has " + std::to_string(vocab.size())
+    model->tokenizer = model->folder.readTokenizer();
+    if (model->tokenizer->vocab().size() > model->config.vocabSize)
+        throw modelError(model->folder.vocabPath + ": has " + std::to_string(model->tokenizer->vocab().size())
                          + " entries, more than vocab_size " + std::to_string(model->config.vocabSize) + " in "
                          + model->folder.configPath);
-    model->tokenizer = std::make_unique<BertTokenizer>(std::move(vocab), model->folder.tokenizerOptions);
     Checkpoint checkpoint = readEncoderCheckpoint(model->folder, model->config);
     model->weightsDtype = checkpoint.storedDtype();
     for (const auto &[name, tensor] : checkpoint.tensors())

@@ -6,7 +6,7 @@
 #include "model/checkpoint.h"
 #include "model/mlm_head.h"
 #include "model/model_summary.h"
-#include "tokenizer/bert_tokenizer.h"
+#include "tokenizer/tokenizer.h"
 
 #include <memory>
 #include <mutex>
@@ -20,7 +20,7 @@ namespace bertlens {
 struct LoadedModel {
     ModelFolder folder;
     BertConfig config;
-    std::unique_ptr<BertTokenizer> tokenizer;
+    std::unique_ptr<Tokenizer> tokenizer;
     // The encoder's tensors live in the encoder, prepared for its precision; the checkpoint's own
     // tensors are not kept, so no second copy of the weights stays resident.
     std::string weightsDtype;       // as stored: "F32", "F16+F32"...

@@ -13,7 +13,7 @@ namespace bertlens {
 
 namespace {
 
-Encoding encodeInput(const BertTokenizer &tokenizer, const SentenceInput &input, int maxLength, long long index,
+Encoding encodeInput(const Tokenizer &tokenizer, const SentenceInput &input, int maxLength, long long index,
                      const std::string &source)
 {
     try {

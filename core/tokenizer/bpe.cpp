@@ -84,4 +84,15 @@ void Bpe::tokenize(std::u32string_view word, std::vector<BpeToken> &out) const
             out.push_back({sym.id, sym.begin, sym.end});
 }
 
+std::vector<std::string> Bpe::tokensById() const
+{
+    std::vector<std::string> tokens;
+    for (const auto &[token, id] : m_vocab) {
+        if (size_t(id) >= tokens.size())
+            tokens.resize(size_t(id) + 1);
+        tokens[size_t(id)] = token;
+    }
+    return tokens;
+}
+
 } // namespace bertlens

@@ -33,6 +33,8 @@ public:
     void tokenize(std::u32string_view word, std::vector<BpeToken> &out) const;
     int idOf(const std::string &token) const;
     int size() const { return int(m_vocab.size()); }
+    // The vocabulary by id (a gap in the ids left empty).
+    std::vector<std::string> tokensById() const;
 
 private:
     struct Merge {

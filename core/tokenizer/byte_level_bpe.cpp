@@ -4,9 +4,9 @@
 
 namespace bertlens {
 
-std::vector<TextPiece> byteLevelBpe(std::u32string_view text, const Bpe &bpe, bool trimOffsets)
+std::vector<TokenPiece> byteLevelBpe(std::u32string_view text, const Bpe &bpe, bool trimOffsets)
 {
-    std::vector<TextPiece> out;
+    std::vector<TokenPiece> out;
     std::vector<BpeToken> pieces;
     const std::vector<WordSpan> words = splitByteLevelWords(text);
     for (size_t w = 0; w < words.size(); ++w) {

@@ -11,71 +11,62 @@ namespace bertlens {
 
 namespace {
 
-// A token's bytes as text ("Ġworld" → " world"); a piece of a character split across tokens
-// stays its bytes.
-std::string decodeByteLevel(const std::string &token)
+// The bytes a byte-level token stands for ("Ġworld" → " world"); false for a token outside the
+// byte alphabet (an added token such as <s>).
+bool byteLevelBytes(const std::string &token, std::string &bytes)
 {
     CodePoints cps;
     if (!decodeUtf8(token, cps))
-        return token;
-    std::string bytes;
+        return false;
+    bytes.clear();
     for (char32_t c : cps) {
         const int b = byteOfByteLevelChar(c);
         if (b < 0)
-            return token; // not a byte-level token (an added token)
+            return false;
         bytes += char(b);
     }
-    return bytes;
+    return true;
+}
+
+std::string typeName(const QJsonValue &v)
+{
+    const QString type = v.toObject().value("type").toString();
+    return type.isEmpty() ? "(none)" : type.toStdString();
 }
 
 } // namespace
 
-ByteLevelTokenizer ByteLevelTokenizer::fromJson(const TokenizerJson &json, const std::string &path)
+std::unique_ptr<ByteLevelTokenizer> ByteLevelTokenizer::fromJson(const TokenizerJson &json, const std::string &path)
 {
     const QJsonObject root = json.root();
-    auto typeOf = [](const QJsonValue &v) { return v.toObject().value("type").toString().toStdString(); };
     if (!root.value("normalizer").isNull() && root.contains("normalizer"))
-        throw modelError(path + ": normalizer " + typeOf(root.value("normalizer")) + " is not one this tokenizer applies yet");
-    if (typeOf(root.value("pre_tokenizer")) != "ByteLevel")
-        throw modelError(path + ": pre-tokenizer " + typeOf(root.value("pre_tokenizer")) + " is not ByteLevel");
-    if (root.value("pre_tokenizer").toObject().value("add_prefix_space").toBool(false))
-        throw modelError(path + ": ByteLevel with add_prefix_space is not supported yet");
-    const std::string post = typeOf(root.value("post_processor"));
-    if (post != "RobertaProcessing")
-        throw modelError(path + ": post-processor " + post + " is not RobertaProcessing");
-    ByteLevelTokenizer t(json.bpe());
-    t.m_trimOffsets = root.value("post_processor").toObject().value("trim_offsets").toBool(true);
-    const QJsonObject vocab = root.value("model").toObject().value("vocab").toObject();
-    for (auto it = vocab.begin(); it != vocab.end(); ++it) {
-        const size_t id = size_t(it.value().toInt());
-        if (id >= t.m_tokens.size())
-            t.m_tokens.resize(id + 1);
-        t.m_tokens[id] = it.key().toStdString();
-    }
-    t.m_added = json.addedTokens();
-    for (const AddedToken &a : t.m_added) {
-        if (size_t(a.id) >= t.m_tokens.size())
-            t.m_tokens.resize(size_t(a.id) + 1);
-        t.m_tokens[size_t(a.id)] = a.content;
-    }
-    const QJsonObject p = root.value("post_processor").toObject();
-    t.m_special.cls = p.value("cls").toArray().at(1).toInt(-1);
-    t.m_special.sep = p.value("sep").toArray().at(1).toInt(-1);
-    if (t.m_special.cls < 0 || t.m_special.sep < 0)
-        throw modelError(path + ": RobertaProcessing names no cls or sep token");
-    t.m_special.pad = t.m_bpe.idOf("<pad>");
-    t.m_special.mask = t.m_bpe.idOf("<mask>");
-    t.m_special.unknown = t.m_bpe.idOf("<unk>");
+        throw modelError(path + ": normalizer " + typeName(root.value("normalizer"))
+                         + " is not one a byte-level tokenizer applies (none)");
+    const QJsonObject pre = root.value("pre_tokenizer").toObject();
+    if (typeName(pre) != "ByteLevel")
+        throw modelError(path + ": pre-tokenizer " + typeName(pre) + " is not ByteLevel");
+    if (pre.value("add_prefix_space").toBool(false))
+        throw modelError(path + ": ByteLevel with add_prefix_space is not supported");
+    std::unique_ptr<ByteLevelTokenizer> t(new ByteLevelTokenizer(json.bpe()));
+    const QJsonObject post = root.value("post_processor").toObject();
+    t->m_trimOffsets = post.value("trim_offsets").toBool(true);
+    for (const QJsonValue &p : post.value("processors").toArray())
+        if (typeName(p) == "ByteLevel")
+            t->m_trimOffsets = p.toObject().value("trim_offsets").toBool(true);
+    t->m_added = json.addedTokens();
+    t->m_vocab = json.vocabulary(t->m_bpe.tokensById());
+    t->m_post = PostProcessor::fromJson(root.value("post_processor"), t->m_vocab, path);
+    t->m_special = json.specialTokens(t->m_vocab, t->m_post);
     return t;
 }
 
-std::vector<ByteLevelTokenizer::Piece> ByteLevelTokenizer::tokenize(std::string_view text) const
+std::vector<TokenPiece> ByteLevelTokenizer::split(std::string_view text, TokenizationSteps *) const
 {
     CodePoints cps;
     size_t bad = 0;
     if (!decodeUtf8(text, cps, &bad))
         throw inputError("text is not valid UTF-8 (byte " + std::to_string(bad) + ")");
-    std::vector<Piece> out;
+    std::vector<TokenPiece> out;
     int word = 0;
     for (const TextSegment &s : splitAddedTokens(cps, m_added)) {
         if (s.addedToken >= 0) {
@@ -83,7 +74,7 @@ std::vector<ByteLevelTokenizer::Piece> ByteLevelTokenizer::tokenize(std::string_
             continue;
         }
         int last = -1;
-        for (const TextPiece &p : byteLevelBpe(std::u32string_view(cps).substr(size_t(s.begin), size_t(s.end - s.begin)), m_bpe, m_trimOffsets)) {
+        for (const TokenPiece &p : byteLevelBpe(std::u32string_view(cps).substr(size_t(s.begin), size_t(s.end - s.begin)), m_bpe, m_trimOffsets)) {
             out.push_back({p.id, s.begin + p.begin, s.begin + p.end, word + p.word});
             last = std::max(last, p.word);
         }
@@ -92,50 +83,30 @@ std::vector<ByteLevelTokenizer::Piece> ByteLevelTokenizer::tokenize(std::string_
     return out;
 }
 
-Encoding ByteLevelTokenizer::encode(std::string_view text, int maxLength) const { return assemble(tokenize(text), nullptr, maxLength); }
-
-Encoding ByteLevelTokenizer::encodePair(std::string_view textA, std::string_view textB, int maxLength) const
+std::string ByteLevelTokenizer::surface(int id, bool continuesWord) const
 {
-    const auto b = tokenize(textB);
-    return assemble(tokenize(textA), &b, maxLength);
+    std::string bytes;
+    if (!byteLevelBytes(m_vocab.token(id), bytes))
+        return m_vocab.token(id);
+    if (!continuesWord)
+        bytes.erase(0, bytes.find_first_not_of(' ') == std::string::npos ? bytes.size() : bytes.find_first_not_of(' '));
+    return bytes;
 }
 
-Encoding ByteLevelTokenizer::assemble(const std::vector<Piece> &a, const std::vector<Piece> *b, int maxLength) const
+std::string ByteLevelTokenizer::readable(const std::string &token) const
 {
-    const int specials = b ? 4 : 2;
-    if (maxLength != 0 && maxLength < specials + 1)
-        throw inputError("max length " + std::to_string(maxLength) + " leaves no room for text (the special tokens alone take "
-                         + std::to_string(specials) + ")");
-    size_t keepA = a.size(), keepB = b ? b->size() : 0;
-    const int total = int(keepA + keepB) + specials;
-    while (maxLength > 0 && int(keepA + keepB) + specials > maxLength)
-        (keepB > keepA ? keepB : keepA)--;
-    Encoding enc;
-    enc.untruncatedLength = total;
-    enc.truncated = int(keepA + keepB) + specials < total;
-    auto add = [&](int id, std::pair<int, int> offsets, TokenRole role, int word) {
-        enc.ids.push_back(id);
-        enc.typeIds.push_back(0);
-        enc.tokens.push_back(token(id));
-        enc.offsets.push_back(offsets);
-        enc.specialMask.push_back(word < 0);
-        enc.roles.push_back(role);
-        enc.wordIds.push_back(word);
-        enc.surfaces.push_back(decodeByteLevel(token(id)));
-    };
-    auto text = [&](const std::vector<Piece> &pieces, size_t keep) {
-        for (size_t i = 0; i < keep; ++i)
-            add(pieces[i].id, {pieces[i].begin, pieces[i].end}, m_special.roleOf(pieces[i].id), pieces[i].word);
-    };
-    add(m_special.cls, {0, 0}, TokenRole::Cls, -1);
-    text(a, keepA);
-    add(m_special.sep, {0, 0}, TokenRole::Sep, -1);
-    if (b) {
-        add(m_special.sep, {0, 0}, TokenRole::Sep, -1);
-        text(*b, keepB);
-        add(m_special.sep, {0, 0}, TokenRole::Sep, -1);
-    }
-    return enc;
+    std::string bytes;
+    if (!byteLevelBytes(token, bytes))
+        return token;
+    CodePoints cps;
+    if (decodeUtf8(bytes, cps))
+        return bytes;
+    // Part of a character split across tokens: its bytes, as Hugging Face's byte fallback writes them.
+    static const char hex[] = "0123456789ABCDEF";
+    std::string shown;
+    for (unsigned char b : bytes)
+        shown += b < 0x80 ? std::string(1, char(b)) : std::string("<0x") + hex[b >> 4] + hex[b & 15] + ">";
+    return shown;
 }
 
 } // namespace bertlens

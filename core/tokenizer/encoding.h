@@ -32,6 +32,9 @@ struct Encoding {
     std::vector<int> wordIds;
     // What each token adds to the spelling of its word ("##ing" → "ing"), for word labels.
     std::vector<std::string> surfaces;
+    // How each token reads for people: as `tokens`, but byte-level pieces decoded and the space
+    // markers Ġ and ▁ shown as spaces (what the views label tokens with).
+    std::vector<std::string> labels;
     bool truncated = false;
     int untruncatedLength = 0;                 // tokens before truncation, special tokens included
 

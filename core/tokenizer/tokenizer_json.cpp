@@ -14,10 +14,27 @@ TokenizerJson TokenizerJson::read(const std::string &path)
     const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(readSmallFile(path, kMaxModelTextBytes, ErrorKind::Model)), &error);
     if (!doc.isObject())
         throw modelError(path + ": not a JSON object (" + error.errorString().toStdString() + ")");
+    return fromObject(doc.object(), path);
+}
+
+TokenizerJson TokenizerJson::fromObject(QJsonObject root, const std::string &path)
+{
     TokenizerJson json;
     json.m_path = path;
-    json.m_root = doc.object();
+    json.m_root = std::move(root);
     return json;
+}
+
+std::string TokenizerJson::modelType() const
+{
+    const QJsonObject model = m_root.value("model").toObject();
+    if (model.value("type").isString())
+        return model.value("type").toString().toStdString();
+    if (model.contains("merges"))
+        return "BPE";
+    if (model.value("vocab").isArray())
+        return "Unigram";
+    return model.contains("continuing_subword_prefix") ? "WordPiece" : "";
 }
 
 Vocab TokenizerJson::wordPieceVocab() const
@@ -113,6 +130,49 @@ std::vector<AddedToken> TokenizerJson::addedTokens() const
         out.push_back(t);
     }
     return out;
+}
+
+Vocab TokenizerJson::vocabulary(std::vector<std::string> tokens) const
+{
+    const std::vector<AddedToken> added = addedTokens();
+    const size_t bound = tokens.size() + added.size() + 1024;
+    for (const AddedToken &a : added) {
+        if (size_t(a.id) >= bound)
+            throw modelError(m_path + ": added token '" + a.content + "' has id " + std::to_string(a.id)
+                             + ", far beyond the vocabulary's " + std::to_string(tokens.size()) + " entries");
+        if (size_t(a.id) >= tokens.size())
+            tokens.resize(size_t(a.id) + 1);
+        tokens[size_t(a.id)] = a.content;
+    }
+    for (size_t i = 0; i < tokens.size(); ++i)
+        if (tokens[i].empty())
+            tokens[i] = "[no token " + std::to_string(i) + "]";
+    return Vocab::fromTokens(std::move(tokens));
+}
+
+SpecialTokens TokenizerJson::specialTokens(const Vocab &vocab, const PostProcessor &post) const
+{
+    SpecialTokens s;
+    s.cls = post.firstSpecial();
+    s.sep = post.lastSpecial();
+    const QJsonObject model = m_root.value("model").toObject();
+    if (model.value("unk_id").isDouble())
+        s.unknown = model.value("unk_id").toInt(-1);
+    else if (model.value("unk_token").isString())
+        s.unknown = vocab.id(model.value("unk_token").toString().toStdString());
+    if (s.unknown >= vocab.size())
+        s.unknown = -1;
+    const auto named = [&vocab](std::initializer_list<const char *> names) {
+        for (const char *n : names)
+            if (vocab.id(n) >= 0)
+                return vocab.id(n);
+        return -1;
+    };
+    if (s.unknown < 0)
+        s.unknown = named({"<unk>", "[UNK]"});
+    s.pad = named({"<pad>", "[PAD]"});
+    s.mask = named({"<mask>", "[MASK]"});
+    return s;
 }
 
 void TokenizerJson::applyBertNormalizer(NormalizerOptions &n) const

@@ -3,6 +3,8 @@
 #include "tokenizer/added_tokens.h"
 #include "tokenizer/bpe.h"
 #include "tokenizer/normalizer.h"
+#include "tokenizer/post_processor.h"
+#include "tokenizer/special_tokens.h"
 #include "tokenizer/unigram.h"
 #include "tokenizer/vocab.h"
 
@@ -19,7 +21,12 @@ class TokenizerJson {
 public:
     // A model error names the file when it is not a JSON object or is larger than model text may be.
     static TokenizerJson read(const std::string &path);
+    // A tokenizer.json already parsed (`path` names it in messages).
+    static TokenizerJson fromObject(QJsonObject root, const std::string &path);
 
+    // The type of "model": its "type", or in the older format told by its keys (BPE by merges,
+    // Unigram by a list vocabulary); empty when neither.
+    std::string modelType() const;
     // The WordPiece vocabulary of "model" (continuing_subword_prefix "##"). Ids may have gaps (a
     // vocab.txt with a line twice becomes one JSON key): they get a token no text can produce, and
     // the id range is bounded by the number of entries, so a file cannot ask for more memory.
@@ -34,7 +41,15 @@ public:
     void applyBertNormalizer(NormalizerOptions &options) const;
     // "added_tokens", in file order; a model error names an entry without content or id.
     std::vector<AddedToken> addedTokens() const;
+    // The id ↔ token table of a BPE or Unigram tokenizer: the model's tokens by id, then the added
+    // tokens at their ids (a model error names an id beyond the table's size plus their number,
+    // so a file cannot ask for more memory than its size implies).
+    Vocab vocabulary(std::vector<std::string> modelTokens) const;
+    // The special tokens by role: cls and sep from the post-processor's template (its first and
+    // last special token), unknown from the model, pad and mask by the names families give them.
+    SpecialTokens specialTokens(const Vocab &vocab, const PostProcessor &post) const;
     const QJsonObject &root() const { return m_root; }
+    const std::string &path() const { return m_path; }
 
 private:
     std::string m_path;

@@ -38,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     fuzz::writeScratch(names[pick], data + 1, size - 1);
     try {
-        (void)ModelFolder::locate(fuzz::scratchDir()).readVocab();
+        (void)ModelFolder::locate(fuzz::scratchDir()).readTokenizer();
     } catch (const Error &) {
     }
     return 0;

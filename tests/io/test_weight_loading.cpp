@@ -97,7 +97,7 @@ private Q_SLOTS:
         QCOMPARE(model->config.numLayers, 2);
         QCOMPARE(model->config.hiddenSize, 32);
         QCOMPARE(model->maxLength, 64);
-        QVERIFY(model->tokenizer->options().normalizer.lowercase);
+        QVERIFY(model->folder.tokenizerOptions.normalizer.lowercase);
     }
 
     void errorsNameTheFileAndTheProblem_data()
@@ -105,7 +105,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QByteArray>("contents");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("model type") << "config.json" << QByteArray(R"({"model_type": "roberta"})") << "model_type 'roberta'";
+        QTest::newRow("model type") << "config.json" << QByteArray(R"({"model_type": "gpt2"})") << "model_type 'gpt2'";
         QTest::newRow("activation") << "config.json"
                                     << QByteArray(R"({"model_type": "bert", "hidden_size": 32, "num_attention_heads": 4, "hidden_act": "swish"})")
                                     << "hidden_act 'swish'";
@@ -162,8 +162,8 @@ private Q_SLOTS:
         QVERIFY(modelErrorOf(dir.filePath("nowhere")).contains("not a folder"));
     }
 
-    // tokenizer.json stands in for vocab.txt only with a WordPiece model, and its ids stay bounded.
-    void tokenizerJsonMustBeWordPiece()
+    // tokenizer.json's stages are checked by name, and its ids stay bounded.
+    void tokenizerJsonStagesAreCheckedByName()
     {
         QTemporaryDir dir;
         copyFolder("tiny-tokenizer-json", dir);
@@ -174,7 +174,13 @@ private Q_SLOTS:
         };
         writeTokenizer(R"({"model": {"type": "BPE", "vocab": {"a": 0}, "merges": []}})");
         QString message = modelErrorOf(dir.path());
-        QVERIFY2(message.contains("BPE") && message.contains("WordPiece"), qPrintable(message));
+        QVERIFY2(message.contains("pre-tokenizer (none)") && message.contains("ByteLevel"), qPrintable(message));
+        writeTokenizer(R"({"model": {"type": "WordLevel", "vocab": {"a": 0}}})");
+        message = modelErrorOf(dir.path());
+        QVERIFY2(message.contains("'WordLevel'") && message.contains("tokenizer.json"), qPrintable(message));
+        writeTokenizer(R"({"model": {"type": "WordPiece", "vocab": {"[UNK]": 0}}, "pre_tokenizer": {"type": "Whitespace"}})");
+        message = modelErrorOf(dir.path());
+        QVERIFY2(message.contains("'Whitespace'") && message.contains("BertPreTokenizer"), qPrintable(message));
         writeTokenizer(R"({"model": {"type": "WordPiece", "vocab": {"[UNK]": 0, "a": 1000000000}}})");
         message = modelErrorOf(dir.path());
         QVERIFY2(message.contains("'a'") && message.contains("whole number"), qPrintable(message));

@@ -7,7 +7,7 @@
 
 namespace bertlens::train {
 
-std::vector<std::vector<int32_t>> tokenizeCorpus(const BertTokenizer &tokenizer, const std::string &path)
+std::vector<std::vector<int32_t>> tokenizeCorpus(const Tokenizer &tokenizer, const std::string &path)
 {
     std::ifstream in(path);
     if (!in)
@@ -27,7 +27,7 @@ std::vector<std::vector<int32_t>> tokenizeCorpus(const BertTokenizer &tokenizer,
     return lines;
 }
 
-Examples makeExamples(const std::vector<std::vector<int32_t>> &lines, const BertTokenizer &tok, int seq, std::mt19937 &rng)
+Examples makeExamples(const std::vector<std::vector<int32_t>> &lines, const Tokenizer &tok, int seq, std::mt19937 &rng)
 {
     Examples examples;
     std::bernoulli_distribution single(0.3);
@@ -53,7 +53,7 @@ Examples makeExamples(const std::vector<std::vector<int32_t>> &lines, const Bert
     return examples;
 }
 
-Examples makePairExamples(const BertTokenizer &tok, const std::string &path, int seq)
+Examples makePairExamples(const Tokenizer &tok, const std::string &path, int seq)
 {
     std::ifstream in(path);
     if (!in)

@@ -51,7 +51,7 @@ bool isWordToken(const std::string &token)
 // (Chinese characters for a Chinese file, other pieces otherwise).
 void everydayAccuracy(const LoadedModel &model, const std::string &path, const std::vector<int> &byFrequency)
 {
-    const BertTokenizer &tok = *model.tokenizer;
+    const Tokenizer &tok = *model.tokenizer;
     std::ifstream in(path);
     if (!in)
         throw inputError(path + ": cannot open");
@@ -106,7 +106,7 @@ void everydayAccuracy(const LoadedModel &model, const std::string &path, const s
 // The mean weight each head puts on the previous token, the next token, itself, [CLS] and [SEP].
 void attentionStructure(const LoadedModel &model, const std::vector<std::vector<int32_t>> &lines)
 {
-    const BertTokenizer &tok = *model.tokenizer;
+    const Tokenizer &tok = *model.tokenizer;
     std::printf("layer head  previous   next   self  [CLS]  [SEP]\n");
     const int layers = model.config.numLayers, heads = model.config.numHeads;
     at::Tensor mass = at::zeros({layers, heads, 5}, at::kDouble);
@@ -149,7 +149,7 @@ int evaluateCommand(const QCommandLineParser &p)
     const auto loaded = LoadedModel::load(p.value("model").toStdString());
     if (!loaded->mlmHead)
         throw modelError(loaded->mlmHeadMissing);
-    const BertTokenizer &tok = *loaded->tokenizer;
+    const Tokenizer &tok = *loaded->tokenizer;
     const int64_t v = loaded->config.vocabSize;
     std::vector<double> unigram(static_cast<size_t>(v), 1.0); // add-one smoothed counts from the training text
     for (const auto &line : tokenizeCorpus(tok, p.value("baseline-corpus").toStdString()))

@@ -70,7 +70,7 @@ std::pair<double, double> fill(const LoadedModel &model, const Encoding &e, cons
 
 void pairEvaluation(const LoadedModel &model, const std::string &pairsPath, const std::string &lexiconPath)
 {
-    const BertTokenizer &tok = *model.tokenizer;
+    const Tokenizer &tok = *model.tokenizer;
     const auto pairs = readPairs(pairsPath);
     double withA = 0, alone = 0, count = 0;
     std::map<std::string, std::string> lexicon;

@@ -1,0 +1,68 @@
+#include "tokenizer/tokenizer.h"
+
+#include "tokenizer/unicode_text.h"
+
+namespace bertlens {
+
+Encoding Tokenizer::encode(std::string_view text, int maxLength) const
+{
+    return finish(m_post.assemble(split(text, nullptr), nullptr, maxLength, m_vocab));
+}
+
+Encoding Tokenizer::encodePair(std::string_view textA, std::string_view textB, int maxLength) const
+{
+    const std::vector<TokenPiece> b = split(textB, nullptr);
+    return finish(m_post.assemble(split(textA, nullptr), &b, maxLength, m_vocab));
+}
+
+TokenizationSteps Tokenizer::explain(std::string_view text) const
+{
+    TokenizationSteps steps;
+    const std::vector<TokenPiece> pieces = split(text, &steps);
+    if (steps.cleaned.empty())
+        steps.cleaned = std::string(text);
+    if (steps.words.empty() && !pieces.empty()) {
+        // A family that does not describe its words: each word is the text its pieces cover.
+        CodePoints cps;
+        decodeUtf8(text, cps);
+        int word = -1, begin = 0;
+        for (const TokenPiece &p : pieces) {
+            if (p.word != word) {
+                word = p.word;
+                begin = p.begin;
+                steps.words.push_back({});
+            }
+            WordSplit &w = steps.words.back();
+            if (p.end > begin && size_t(p.end) <= cps.size())
+                w.word = encodeUtf8(std::u32string_view(cps).substr(size_t(begin), size_t(p.end - begin)));
+            w.pieces.push_back(label(p.id));
+        }
+    }
+    return steps;
+}
+
+std::string Tokenizer::label(int id) const { return readable(m_vocab.token(id)); }
+
+Encoding Tokenizer::finish(Encoding e) const
+{
+    const size_t n = e.ids.size();
+    e.roles.resize(n);
+    e.surfaces.resize(n);
+    e.labels.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+        const int id = e.ids[i];
+        const TokenRole role = m_special.roleOf(id);
+        if (e.specialMask[i]) {
+            e.roles[i] = role == TokenRole::Text ? TokenRole::Sep : role;
+            e.surfaces[i] = e.tokens[i];
+            e.labels[i] = e.tokens[i];
+        } else {
+            e.roles[i] = role;
+            e.surfaces[i] = role == TokenRole::Text ? surface(id, e.continuesWord(int(i))) : e.tokens[i];
+            e.labels[i] = role == TokenRole::Text ? readable(e.tokens[i]) : e.tokens[i];
+        }
+    }
+    return e;
+}
+
+} // namespace bertlens
