@@ -75,7 +75,7 @@ Walkthrough computeWalkthrough(const LoadedModel &model, const WalkthroughReques
     w.numLayers = c.numLayers;
     w.activation = c.activationName;
     w.layerNormEps = c.layerNormEps;
-    const BertTokenizer &tokenizer = *model.tokenizer;
+    const Tokenizer &tokenizer = *model.tokenizer;
     w.text = tokenizer.explain(request.input.text);
     if (request.input.hasPair)
         w.pair = tokenizer.explain(request.input.pair);
@@ -98,7 +98,10 @@ Walkthrough computeWalkthrough(const LoadedModel &model, const WalkthroughReques
         w.tensors[name] = toMatrix(value);
 
     const int layer = w.request.layer;
-    w.embeddingNorm = normStep(w.row("embeddings.sum"), model.encoder->embeddingNorm(), w.row("embeddings.output"));
+    // The norm's own output: ELECTRA projects it to the layers' width before layer 1.
+    const std::vector<float> sum = w.row("embeddings.sum");
+    w.embeddingNorm = normStep(sum, model.encoder->embeddingNorm(),
+                               toVector(applyNorm(at::tensor(sum), model.encoder->embeddingNorm(), c.layerNormEps)));
     w.attentionNorm = normStep(plus(w.row("layer.input"), w.row("attention.output")), model.encoder->attentionNorm(layer),
                                w.row("attention.output_norm"));
     w.outputNorm = normStep(plus(w.row("attention.output_norm"), w.row("ffn.output")), model.encoder->outputNorm(layer),

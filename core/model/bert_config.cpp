@@ -89,9 +89,22 @@ BertConfig BertConfig::fromJson(const std::string &json, const std::string &path
     c.modelType = o.value("model_type").toString("bert").toStdString();
     if (c.modelType == "distilbert")
         return fromDistilBert(o, path);
-    if (c.modelType != "bert")
+    const bool roberta = c.modelType == "roberta" || c.modelType == "xlm-roberta";
+    const bool electra = c.modelType == "electra";
+    if (c.modelType != "bert" && !roberta && !electra)
         throw modelError(path + ": model_type '" + c.modelType
-                         + "' is not supported (BertLens reads the BERT family: model_type \"bert\" or \"distilbert\")");
+                         + "' is not supported (BertLens reads the BERT family: bert, distilbert, roberta, xlm-roberta, electra)");
+    if (electra) { // ElectraConfig's defaults (the small discriminator's shapes)
+        c.embeddingSize = 128;
+        c.hiddenSize = 256;
+        c.numHeads = 4;
+        c.intermediateSize = 1024;
+    }
+    if (roberta)
+        c.padTokenId = 1;
+    c.architecture = o.value("architectures").toArray().at(0).toString(
+        roberta ? (c.modelType == "roberta" ? "RobertaForMaskedLM" : "XLMRobertaForMaskedLM")
+                : electra ? "ElectraForMaskedLM" : "BertForMaskedLM").toStdString();
     c.vocabSize = intField(o, "vocab_size", c.vocabSize, path);
     c.hiddenSize = intField(o, "hidden_size", c.hiddenSize, path);
     c.numLayers = intField(o, "num_hidden_layers", c.numLayers, path);
@@ -107,6 +120,10 @@ BertConfig BertConfig::fromJson(const std::string &json, const std::string &path
     }
     c.activationName = o.value("hidden_act").toString("gelu").toStdString();
     c.activation = activationNamed(c.activationName, path, "hidden_act");
+    c.headActivation = roberta || electra ? Activation::Gelu : c.activation;
+    c.positionsAfterPadding = roberta;
+    if (electra)
+        c.embeddingSize = intField(o, "embedding_size", c.embeddingSize, path);
     const QString positions = o.value("position_embedding_type").toString("absolute");
     if (positions != "absolute")
         throw modelError(path + ": position_embedding_type '" + positions.toStdString() + "' is not supported (absolute)");
@@ -126,6 +143,11 @@ void BertConfig::validate(const std::string &path) const
     positive("intermediate_size", intermediateSize);
     positive("max_position_embeddings", maxPositions);
     positive("type_vocab_size", typeVocabSize);
+    if (embeddingSize < 0)
+        throw modelError(path + ": embedding_size must not be negative");
+    if (maxTokens() <= 0)
+        throw modelError(path + ": max_position_embeddings " + std::to_string(maxPositions)
+                         + " leaves no position after padding_idx " + std::to_string(padTokenId));
     if (numLayers < 0)
         throw modelError(path + ": num_hidden_layers must not be negative");
     if (hiddenSize % numHeads != 0)
@@ -136,7 +158,7 @@ void BertConfig::validate(const std::string &path) const
 std::string BertConfig::toJson() const
 {
     QJsonObject o{{"model_type", QString::fromStdString(modelType)},
-                  {"architectures", QJsonArray{"BertForMaskedLM"}},
+                  {"architectures", QJsonArray{QString::fromStdString(architecture)}},
                   {"vocab_size", vocabSize},
                   {"hidden_size", hiddenSize},
                   {"num_hidden_layers", numLayers},
@@ -151,6 +173,8 @@ std::string BertConfig::toJson() const
                   {"layer_norm_eps", layerNormEps},
                   {"pad_token_id", padTokenId},
                   {"position_embedding_type", "absolute"}};
+    if (embeddingSize > 0)
+        o.insert("embedding_size", embeddingSize);
     return QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
 }
 

@@ -14,9 +14,9 @@ namespace {
 void checkIds(const Batch &batch, const BertConfig &config)
 {
     const int64_t t = batch.ids.size(1);
-    if (t > config.maxPositions)
-        throw inputError("sequence of " + std::to_string(t) + " tokens exceeds max_position_embeddings "
-                         + std::to_string(config.maxPositions));
+    if (t > config.maxTokens())
+        throw inputError("sequence of " + std::to_string(t) + " tokens exceeds the " + std::to_string(config.maxTokens())
+                         + " positions of max_position_embeddings " + std::to_string(config.maxPositions));
     if (!batch.ids.numel())
         return;
     const int64_t maxId = batch.ids.max().item<int64_t>();
@@ -43,7 +43,8 @@ BertModel::BertModel(const BertConfig &config, EncoderWeights weights, Precision
         m_layers.emplace_back(config, std::move(l), m_precision, kernels == Kernels::Differentiable);
     m_weights.layers.clear();
     for (at::Tensor *t : {&m_weights.wordEmbeddings, &m_weights.positionEmbeddings, &m_weights.typeEmbeddings,
-                          &m_weights.embeddingNorm.weight, &m_weights.embeddingNorm.bias})
+                          &m_weights.embeddingNorm.weight, &m_weights.embeddingNorm.bias,
+                          &m_weights.embeddingProjection.weight, &m_weights.embeddingProjection.bias})
         *t = resident(*t);
 }
 
@@ -52,15 +53,22 @@ at::Tensor BertModel::embed(const Batch &batch, const ForwardOptions &options, L
     const int64_t b = c.shape.batch, t = c.shape.tokens;
     // HuggingFace's order of additions: words + token types, then positions.
     const EncoderWeights &w = m_weights;
-    const at::Tensor positionIds = at::arange(t, batch.ids.options()).repeat({b});
+    at::Tensor positionIds = at::arange(t, batch.ids.options()).repeat({b});
+    if (m_config.positionsAfterPadding) { // RoBERTa: from padding_idx + 1; a padding token at padding_idx
+        const at::Tensor real = batch.ids.ne(m_config.padTokenId).to(at::kLong);
+        positionIds = (at::cumsum(real, 1) * real + m_config.padTokenId).reshape({-1});
+    }
     const at::Tensor words = c.pass(Point::WordEmbeddings, 0,
                                     options.wordEmbeddings.defined()
-                                        ? c.packing.pack(options.wordEmbeddings.reshape({b * t, m_config.hiddenSize}))
+                                        ? c.packing.pack(options.wordEmbeddings.reshape({b * t, m_config.embeddingWidth()}))
                                         : at::embedding(w.wordEmbeddings, c.packing.pack(batch.ids.reshape({-1})))); // [N,H]
     const at::Tensor types = c.pass(Point::TypeEmbeddings, 0, at::embedding(w.typeEmbeddings, c.packing.pack(batch.typeIds.reshape({-1}))));
     const at::Tensor positions = c.pass(Point::PositionEmbeddings, 0, at::embedding(w.positionEmbeddings, c.packing.pack(positionIds)));
     const at::Tensor sum = c.pass(Point::EmbeddingSum, 0, words + types + positions);
-    return c.pass(Point::EmbeddingOutput, 0, c.drop(applyNorm(sum, w.embeddingNorm, m_config.layerNormEps)));
+    at::Tensor out = c.drop(applyNorm(sum, w.embeddingNorm, m_config.layerNormEps));
+    if (w.embeddingProjection.weight.defined()) // ELECTRA: embeddings narrower than the layers
+        out = applyLinear(out, w.embeddingProjection);
+    return c.pass(Point::EmbeddingOutput, 0, out);
 }
 
 ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &options) const
@@ -75,7 +83,7 @@ ForwardResult BertModel::forward(const Batch &batch, const ForwardOptions &optio
     const int64_t h = m_config.hiddenSize;
     const int numLayers = int(m_layers.size());
     const int start = options.startHidden.defined() ? options.startLayer : 0;
-    checkShape(options.wordEmbeddings, "word embeddings", b, t, h);
+    checkShape(options.wordEmbeddings, "word embeddings", b, t, m_config.embeddingWidth());
     checkShape(options.startHidden, "the starting hidden state", b, t, h);
     if (start < 0 || start > numLayers || (start > 0 && options.attentions))
         throw Error(ErrorKind::Usage, "a pass can start after layer 0.." + std::to_string(numLayers) + ", without attentions");

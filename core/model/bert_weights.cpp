@@ -26,11 +26,13 @@ std::string layerScope(int layer) { return "encoder.layer." + std::to_string(lay
 
 void visitEncoder(const BertConfig &c, EncoderWeights &w, const TensorVisitor &visit)
 {
-    const int64_t h = c.hiddenSize;
-    visit("embeddings.word_embeddings.weight", {c.vocabSize, h}, Role::Embedding, w.wordEmbeddings);
-    visit("embeddings.position_embeddings.weight", {c.maxPositions, h}, Role::Embedding, w.positionEmbeddings);
-    visit("embeddings.token_type_embeddings.weight", {c.typeVocabSize, h}, Role::Embedding, w.typeEmbeddings);
-    visitNorm(visit, "embeddings.LayerNorm", w.embeddingNorm, h);
+    const int64_t h = c.hiddenSize, e = c.embeddingWidth();
+    visit("embeddings.word_embeddings.weight", {c.vocabSize, e}, Role::Embedding, w.wordEmbeddings);
+    visit("embeddings.position_embeddings.weight", {c.maxPositions, e}, Role::Embedding, w.positionEmbeddings);
+    visit("embeddings.token_type_embeddings.weight", {c.typeVocabSize, e}, Role::Embedding, w.typeEmbeddings);
+    visitNorm(visit, "embeddings.LayerNorm", w.embeddingNorm, e);
+    if (e != h)
+        visitLinear(visit, "embeddings_project", w.embeddingProjection, h, e);
     w.layers.resize(size_t(c.numLayers));
     for (int i = 0; i < c.numLayers; ++i) {
         const std::string s = layerScope(i);
@@ -48,8 +50,8 @@ void visitEncoder(const BertConfig &c, EncoderWeights &w, const TensorVisitor &v
 
 void visitMlmHead(const BertConfig &c, MlmHeadWeights &w, const TensorVisitor &visit)
 {
-    visitLinear(visit, "cls.predictions.transform.dense", w.transform, c.hiddenSize, c.hiddenSize);
-    visitNorm(visit, "cls.predictions.transform.LayerNorm", w.transformNorm, c.hiddenSize);
+    visitLinear(visit, "cls.predictions.transform.dense", w.transform, c.embeddingWidth(), c.hiddenSize);
+    visitNorm(visit, "cls.predictions.transform.LayerNorm", w.transformNorm, c.embeddingWidth());
     visit("cls.predictions.bias", {c.vocabSize}, Role::Bias, w.bias);
 }
 

@@ -32,19 +32,21 @@ struct LayerWeights {
 };
 
 struct EncoderWeights {
-    at::Tensor wordEmbeddings;     // [V, H]
-    at::Tensor positionEmbeddings; // [P, H]
-    at::Tensor typeEmbeddings;     // [types, H]
-    Norm embeddingNorm;
+    at::Tensor wordEmbeddings;     // [V, E] (E: the embedding width, H but for ELECTRA)
+    at::Tensor positionEmbeddings; // [P, E]
+    at::Tensor typeEmbeddings;     // [types, E]
+    Norm embeddingNorm;            // [E]
+    Linear embeddingProjection;    // ELECTRA's E → H; undefined when E = H
     std::vector<LayerWeights> layers;
 };
 
-// BertForMaskedLM's cls.predictions: dense → activation → LayerNorm → decoder + bias.
+// BertForMaskedLM's cls.predictions (RoBERTa's lm_head, ELECTRA's generator head): dense (H → E)
+// → activation → LayerNorm → decoder + bias.
 struct MlmHeadWeights {
     Linear transform;
     Norm transformNorm;
     at::Tensor bias; // [V]
-    // [V, H]; most checkpoints tie it to the word embeddings and store no tensor of their own.
+    // [V, E]; most checkpoints tie it to the word embeddings and store no tensor of their own.
     at::Tensor decoder;
 };
 

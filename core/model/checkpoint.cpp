@@ -46,15 +46,35 @@ std::string bertNameOfDistilBert(std::string name)
     return name;
 }
 
+// RoBERTa's lm_head and ELECTRA's generator head under BERT's names for the same parts.
+std::string bertNameOfHead(std::string name)
+{
+    static const std::pair<const char *, const char *> head[] = {
+        {"lm_head.dense.", "cls.predictions.transform.dense."},
+        {"lm_head.layer_norm.", "cls.predictions.transform.LayerNorm."},
+        {"lm_head.decoder.weight", "cls.predictions.decoder.weight"},
+        {"lm_head.decoder.bias", "cls.predictions.decoder.bias"},
+        {"lm_head.bias", "cls.predictions.bias"},
+        {"generator_predictions.dense.", "cls.predictions.transform.dense."},
+        {"generator_predictions.LayerNorm.", "cls.predictions.transform.LayerNorm."},
+        {"generator_lm_head.weight", "cls.predictions.decoder.weight"},
+        {"generator_lm_head.bias", "cls.predictions.bias"},
+    };
+    for (const auto &[from, to] : head)
+        if (name.rfind(from, 0) == 0)
+            return to + name.substr(std::string(from).size());
+    return name;
+}
+
 } // namespace
 
 std::string Checkpoint::canonicalName(const std::string &checkpointName)
 {
     std::string name = checkpointName;
-    for (const std::string prefix : {"bert.", "distilbert."})
+    for (const std::string prefix : {"bert.", "distilbert.", "roberta.", "electra."})
         if (name.compare(0, prefix.size(), prefix) == 0)
             name = name.substr(prefix.size());
-    name = bertNameOfDistilBert(std::move(name));
+    name = bertNameOfHead(bertNameOfDistilBert(std::move(name)));
     auto replaceSuffix = [&name](const std::string &from, const std::string &to) {
         if (name.size() >= from.size() && name.compare(name.size() - from.size(), from.size(), from) == 0)
             name = name.substr(0, name.size() - from.size()) + to;
@@ -127,7 +147,7 @@ bool mlmHeadWeights(const BertConfig &config, const Checkpoint &checkpoint, MlmH
         return false;
     }
     if (checkpoint.contains(kMlmDecoderWeight))
-        weights.decoder = checkpoint.get(kMlmDecoderWeight, {config.vocabSize, config.hiddenSize});
+        weights.decoder = checkpoint.get(kMlmDecoderWeight, {config.vocabSize, config.embeddingWidth()});
     return true;
 }
 

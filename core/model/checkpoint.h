@@ -14,10 +14,11 @@
 
 namespace bertlens {
 
-// A BERT checkpoint's tensors as float32 under HuggingFace BertModel names. This is where the
-// checkpoint conventions live, so the file readers need not know them: a "bert." prefix
-// (BertForMaskedLM / BertForPreTraining) is removed, the old LayerNorm names gamma/beta become
-// weight/bias, DistilBERT's names become BERT's, and float tensors of any precision become F32 (an F32 tensor is kept as it is, so
+// A BERT-family checkpoint's tensors as float32 under HuggingFace BertModel names. This is where
+// the checkpoint conventions live, so the file readers need not know them: a "bert.", "roberta.",
+// "electra." prefix (the *ForMaskedLM classes) is removed, the old LayerNorm names gamma/beta
+// become weight/bias, DistilBERT's names, RoBERTa's lm_head and ELECTRA's generator head become
+// BERT's, and float tensors of any precision become F32 (an F32 tensor is kept as it is, so
 // memory-mapped bytes stay in place). Tensors the encoder does not use (cls.*, pooler.*) are kept.
 class Checkpoint {
 public:

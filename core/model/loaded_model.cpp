@@ -36,13 +36,14 @@ std::shared_ptr<const LoadedModel> LoadedModel::load(const std::string &dir, Pre
     Checkpoint checkpoint = readEncoderCheckpoint(model->folder, model->config);
     model->weightsDtype = checkpoint.storedDtype();
     for (const auto &[name, tensor] : checkpoint.tensors())
-        if (tensor.is_floating_point() && (name.rfind("embeddings.", 0) == 0 || name.rfind("encoder.", 0) == 0))
+        if (tensor.is_floating_point()
+            && (name.rfind("embeddings.", 0) == 0 || name.rfind("embeddings_project.", 0) == 0 || name.rfind("encoder.", 0) == 0))
             model->encoderParameters += tensor.numel();
     model->encoder = std::make_unique<BertModel>(model->config, encoderWeights(model->config, checkpoint), precision);
     MlmHeadWeights head;
     if (mlmHeadWeights(model->config, checkpoint, head, &model->mlmHeadMissing))
         model->mlmHead = std::make_unique<MlmHead>(model->config, std::move(head), model->encoder->wordEmbeddings());
-    model->maxLength = model->config.maxPositions;
+    model->maxLength = model->config.maxTokens();
     if (model->folder.modelMaxLength > 0 && model->folder.modelMaxLength < model->maxLength)
         model->maxLength = model->folder.modelMaxLength;
     return model;

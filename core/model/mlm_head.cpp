@@ -16,7 +16,7 @@ MlmHead::MlmHead(const BertConfig &config, MlmHeadWeights weights, const at::Ten
 
 at::Tensor MlmHead::logits(const at::Tensor &hidden) const
 {
-    const at::Tensor t = applyNorm(activate(applyLinear(hidden, m_weights.transform), m_config.activation),
+    const at::Tensor t = applyNorm(activate(applyLinear(hidden, m_weights.transform), m_config.headActivation),
                                    m_weights.transformNorm, m_config.layerNormEps);
     return at::linear(t, m_weights.decoder, m_weights.bias);
 }
