@@ -49,6 +49,8 @@ std::string encodingJson(const std::string &text, const std::string *pair, const
     }
     out += ", ";
     appendEncodingIds(out, e);
+    out += ", \"word_ids\": ";
+    appendJsonArray(out, e.wordIds, [](std::string &o, int w) { o += w < 0 ? "null" : std::to_string(w); });
     out += ", \"offsets\": ";
     appendJsonArray(out, e.offsets, [](std::string &o, const std::pair<int, int> &p) {
         o += "[" + std::to_string(p.first) + ", " + std::to_string(p.second) + "]";
@@ -194,9 +196,12 @@ int info(const QStringList &args)
     out += ", \"weights_dtype\": ";
     appendJsonString(out, model->weightsDtype);
     const auto &n = model->folder.tokenizerOptions.normalizer;
-    out += std::string(", \"tokenizer_model\": \"") + model->tokenizer->modelKind() + "\", \"do_lower_case\": " + (n.lowercase ? "true" : "false")
-        + ", \"strip_accents\": " + (n.stripAccents ? "true" : "false")
-        + ", \"vocab_entries\": " + std::to_string(model->tokenizer->vocab().size())
+    const bool wordPiece = std::string(model->tokenizer->modelKind()) == "WordPiece";
+    out += std::string(", \"tokenizer_model\": \"") + model->tokenizer->modelKind() + "\"";
+    if (wordPiece) // the settings of BERT's normalizer; other families' stages come from tokenizer.json
+        out += std::string(", \"do_lower_case\": ") + (n.lowercase ? "true" : "false")
+               + ", \"strip_accents\": " + (n.stripAccents ? "true" : "false");
+    out += ", \"vocab_entries\": " + std::to_string(model->tokenizer->vocab().size())
         + ", \"max_length\": " + std::to_string(model->maxLength) + "}\n";
     writeStdout(out);
     return 0;
@@ -214,19 +219,20 @@ int tokenize(const QStringList &args)
         throw usage("tokenize: one TEXT only (quote it); for many texts use --input");
     if (parser.isSet(kInput) && parser.isSet(kPair))
         throw usage("tokenize: --pair goes with a TEXT argument, not with --input");
-    const auto model = LoadedModel::load(modelDir(parser, args[0]));
-    const int maxLength = maxLengthOf(parser, *model, parser.isSet(kPair));
+    // The tokenizer files and config.json are enough: no weights are read.
+    const LoadedTokenizer model = LoadedTokenizer::load(modelDir(parser, args[0]));
+    const int maxLength = maxLengthOf(parser, model.maxLength, model.config, *model.tokenizer, parser.isSet(kPair));
 
     if (!parser.isSet(kInput)) {
         const std::string text = texts[0].toStdString();
         if (parser.isSet(kPair)) {
             const std::string pair = parser.value(kPair).toStdString();
-            const Encoding e = model->tokenizer->encodePair(text, pair, maxLength);
+            const Encoding e = model.tokenizer->encodePair(text, pair, maxLength);
             if (e.truncated)
                 reportTruncation(0, e.untruncatedLength, e.size());
             writeStdout(encodingJson(text, &pair, e));
         } else {
-            const Encoding e = model->tokenizer->encode(text, maxLength);
+            const Encoding e = model.tokenizer->encode(text, maxLength);
             if (e.truncated)
                 reportTruncation(0, e.untruncatedLength, e.size());
             writeStdout(encodingJson(text, nullptr, e));
@@ -238,7 +244,7 @@ int tokenize(const QStringList &args)
     for (long long n = 0; reader.next(line); ++n) {
         Encoding e;
         try {
-            e = model->tokenizer->encode(line, maxLength);
+            e = model.tokenizer->encode(line, maxLength);
         } catch (const Error &error) {
             throw Error(error.kind(), reader.name() + ": line " + std::to_string(n + 1) + ": " + error.what());
         }

@@ -48,16 +48,22 @@ int positiveInt(const QCommandLineParser &parser, const QCommandLineOption &opti
 
 int maxLengthOf(const QCommandLineParser &parser, const LoadedModel &model, bool pairs)
 {
+    return maxLengthOf(parser, model.maxLength, model.config, *model.tokenizer, pairs);
+}
+
+int maxLengthOf(const QCommandLineParser &parser, int modelMaxLength, const BertConfig &config, const Tokenizer &tokenizer,
+                bool pairs)
+{
     if (!parser.isSet(kMaxLength))
-        return model.maxLength;
+        return modelMaxLength;
     const int n = positiveInt(parser, kMaxLength);
-    const int least = pairs ? 3 : 2; // [CLS] and [SEP], and a second [SEP] for pairs
+    const int least = tokenizer.postProcessor().added(pairs); // the special tokens around the text(s)
     if (n < least)
         throw usage("--max-length must be at least " + std::to_string(least) + (pairs ? " for pairs" : "")
                     + " (room for the special tokens), got " + std::to_string(n));
-    if (n > model.config.maxPositions)
-        throw usage("--max-length " + std::to_string(n) + " exceeds the model's max_position_embeddings "
-                    + std::to_string(model.config.maxPositions));
+    if (n > config.maxTokens())
+        throw usage("--max-length " + std::to_string(n) + " exceeds the " + std::to_string(config.maxTokens())
+                    + " positions of the model's max_position_embeddings " + std::to_string(config.maxPositions));
     return n;
 }
 

@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "model/knockout.h"
 #include "pipeline/pipeline.h"
+#include "tokenizer/tokenizer.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -49,6 +50,8 @@ int positiveInt(const QCommandLineParser &parser, const QCommandLineOption &opti
 int intBetween(const QCommandLineParser &parser, const QCommandLineOption &option, int least, int most);
 // --max-length, or the model's maximum; at least room for the special tokens.
 int maxLengthOf(const QCommandLineParser &parser, const LoadedModel &model, bool pairs = false);
+int maxLengthOf(const QCommandLineParser &parser, int modelMaxLength, const BertConfig &config, const Tokenizer &tokenizer,
+                bool pairs);
 void applyThreads(const QCommandLineParser &parser);
 // --model as a folder: itself, or a Hub id from the cache, downloaded first when missing (with
 // progress on stderr).

@@ -12,7 +12,7 @@ struct SentenceOutput;
 
 struct TokenPrediction {
     int id = 0;
-    std::string token;
+    std::string token; // as people read it (Tokenizer::label: "Ġsat" is " sat")
     double probability = 0;
 };
 

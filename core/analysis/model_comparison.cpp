@@ -122,7 +122,7 @@ ModelComparison compareModels(const AnalysisResult &a, const AnalysisResult &b, 
     c.sentenceCompared = std::find(compared.begin(), compared.end(), size_t(sentence)) != compared.end();
     if (!c.sentenceCompared)
         return c;
-    c.rowLabels = c.byWords ? sa.words.labels : sa.encoding.tokens;
+    c.rowLabels = c.byWords ? sa.words.labels : sa.encoding.labels;
     const Matrix va = rowsOf(sa, c.layerA, c.byWords), vb = rowsOf(sb, c.layerB, c.byWords);
     if (va.cols == vb.cols) {
         c10::InferenceMode inference;

@@ -72,7 +72,7 @@ Matrix rowVectors(const SentenceAnalysis &sentence, int layer, bool words)
 
 const std::vector<std::string> &rowLabels(const SentenceAnalysis &sentence, bool words)
 {
-    return words ? sentence.words.labels : sentence.encoding.tokens;
+    return words ? sentence.words.labels : sentence.encoding.labels;
 }
 
 // The rollout up to `layer`, through the one implementation in attention_rollout.

@@ -37,6 +37,7 @@ public:
             encoding.roles.push_back(tokens.size() == 1 ? r.encoding.roles[size_t(first)] : TokenRole::Text);
             encoding.wordIds.push_back(encoding.specialMask.back() ? -1 : int(i));
             encoding.surfaces.push_back(words.labels[size_t(i)]);
+            encoding.labels.push_back(words.labels[size_t(i)]);
         }
         encoding.truncated = r.encoding.truncated;
         encoding.untruncatedLength = r.encoding.untruncatedLength;

@@ -147,7 +147,7 @@ std::string SentenceTransformerModules::describe() const
     return pooling + " pooling" + (normalize ? ", L2-normalised" : "");
 }
 
-ModelFolder ModelFolder::locate(const std::string &dirPath)
+ModelFolder ModelFolder::locate(const std::string &dirPath, bool weights)
 {
     const QDir dir(QString::fromStdString(dirPath));
     if (!QFileInfo(dir.path()).isDir())
@@ -174,7 +174,7 @@ ModelFolder ModelFolder::locate(const std::string &dirPath)
     } else if (isFile(dir, "pytorch_model.bin.index.json")) {
         folder.weightsPath = dir.filePath("pytorch_model.bin.index.json").toStdString();
         folder.weightShards = shardsOf(dir, "pytorch_model.bin.index.json");
-    } else {
+    } else if (weights) {
         throw modelError(dirPath + ": no weights in the model folder (looked for model.safetensors, "
                                    "model.safetensors.index.json, pytorch_model.bin, pytorch_model.bin.index.json)");
     }

@@ -37,7 +37,8 @@ struct ModelFolder {
     // pytorch_model.bin, sharded .bin, in that order of preference) and reads the tokenizer
     // settings and sentence-transformers' modules (a module it cannot reproduce, such as Dense,
     // is a model error). A missing file is a model error that names the folder and what it looked for.
-    static ModelFolder locate(const std::string &dir);
+    // With `weights` false, a folder of tokenizer files and config.json will do (weightsPath empty).
+    static ModelFolder locate(const std::string &dir, bool weights = true);
 
     // The tokenizer of vocab.txt or tokenizer.json (tokenizer/tokenizer_files.h).
     std::unique_ptr<Tokenizer> readTokenizer() const;

@@ -23,16 +23,29 @@ Checkpoint readEncoderCheckpoint(const ModelFolder &folder, const BertConfig &co
 
 } // namespace
 
+LoadedTokenizer LoadedTokenizer::load(const std::string &dir, bool weights)
+{
+    LoadedTokenizer t;
+    t.folder = ModelFolder::locate(dir, weights);
+    t.config = BertConfig::fromJsonFile(t.folder.configPath);
+    t.tokenizer = t.folder.readTokenizer();
+    if (t.tokenizer->vocab().size() > t.config.vocabSize)
+        throw modelError(t.folder.vocabPath + ": has " + std::to_string(t.tokenizer->vocab().size())
+                         + " entries, more than vocab_size " + std::to_string(t.config.vocabSize) + " in " + t.folder.configPath);
+    t.maxLength = t.config.maxTokens();
+    if (t.folder.modelMaxLength > 0 && t.folder.modelMaxLength < t.maxLength)
+        t.maxLength = t.folder.modelMaxLength;
+    return t;
+}
+
 std::shared_ptr<const LoadedModel> LoadedModel::load(const std::string &dir, Precision precision)
 {
     auto model = std::make_shared<LoadedModel>();
-    model->folder = ModelFolder::locate(dir);
-    model->config = BertConfig::fromJsonFile(model->folder.configPath);
-    model->tokenizer = model->folder.readTokenizer();
-    if (model->tokenizer->vocab().size() > model->config.vocabSize)
-        throw modelError(model->folder.vocabPath + ": has " + std::to_string(model->tokenizer->vocab().size())
-                         + " entries, more than vocab_size " + std::to_string(model->config.vocabSize) + " in "
-                         + model->folder.configPath);
+    LoadedTokenizer t = LoadedTokenizer::load(dir, true);
+    model->folder = std::move(t.folder);
+    model->config = t.config;
+    model->tokenizer = std::move(t.tokenizer);
+    model->maxLength = t.maxLength;
     Checkpoint checkpoint = readEncoderCheckpoint(model->folder, model->config);
     model->weightsDtype = checkpoint.storedDtype();
     for (const auto &[name, tensor] : checkpoint.tensors())
@@ -43,9 +56,6 @@ std::shared_ptr<const LoadedModel> LoadedModel::load(const std::string &dir, Pre
     MlmHeadWeights head;
     if (mlmHeadWeights(model->config, checkpoint, head, &model->mlmHeadMissing))
         model->mlmHead = std::make_unique<MlmHead>(model->config, std::move(head), model->encoder->wordEmbeddings());
-    model->maxLength = model->config.maxTokens();
-    if (model->folder.modelMaxLength > 0 && model->folder.modelMaxLength < model->maxLength)
-        model->maxLength = model->folder.modelMaxLength;
     return model;
 }
 

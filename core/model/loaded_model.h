@@ -14,6 +14,17 @@
 
 namespace bertlens {
 
+// A folder's tokenizer and what bounds its inputs, without the weights (a folder of tokenizer
+// files and config.json is enough).
+struct LoadedTokenizer {
+    ModelFolder folder;
+    BertConfig config;
+    std::unique_ptr<Tokenizer> tokenizer;
+    int maxLength = 0; // the longest input the model takes, special tokens included
+
+    static LoadedTokenizer load(const std::string &dir, bool weights = false);
+};
+
 // Everything read from one model folder: config, tokenizer, encoder and (when the checkpoint has
 // one) the masked-language-model head. Immutable once loaded, so one instance can be shared by
 // several threads.

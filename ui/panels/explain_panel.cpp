@@ -211,7 +211,7 @@ void ExplainPanel::refill()
         if (a.scores.size() > 1)
             rows << tr("%1:").arg(e->sentences[text] + 1);
         std::vector<QString> l;
-        for (const std::string &s : m_words ? e->words[text] : a.encodings[text].tokens)
+        for (const std::string &s : m_words ? e->words[text] : a.encodings[text].labels)
             l.push_back(QString::fromStdString(s));
         labels.push_back(l);
         scores.push_back(m_words ? e->wordScores[text] : a.scores[text]);

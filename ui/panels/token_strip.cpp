@@ -67,7 +67,7 @@ void TokenStrip::layoutChips()
     if (m_result) {
         for (size_t s = 0; s < m_result->sentences.size(); ++s) {
             int x = labelWidth();
-            const auto &tokens = m_result->sentences[s].encoding.tokens;
+            const auto &tokens = m_result->sentences[s].encoding.labels;
             for (size_t t = 0; t < tokens.size(); ++t) {
                 const int w = fm.horizontalAdvance(QString::fromStdString(tokens[t])) + 2 * kPad;
                 if (x + w > width() - kGap && x > labelWidth()) {
@@ -122,7 +122,7 @@ void TokenStrip::paintEvent(QPaintEvent *)
                        QString("S%1").arg(c.sentence + 1));
             lastSentence = c.sentence;
         }
-        const QString text = QString::fromStdString(enc.tokens[size_t(c.token)]);
+        const QString text = QString::fromStdString(enc.labels[size_t(c.token)]);
         const bool special = enc.specialMask[size_t(c.token)];
         const bool selected = c.sentence == m_selectedSentence && c.token == m_selectedToken;
         const bool continuation = enc.continuesWord(c.token);
@@ -150,7 +150,7 @@ void TokenStrip::paintEvent(QPaintEvent *)
 QString TokenStrip::chipText(int chip) const
 {
     const auto [sentence, token] = chipToken(chip);
-    return QString::fromStdString(m_result->sentences[size_t(sentence)].encoding.tokens[size_t(token)]);
+    return QString::fromStdString(m_result->sentences[size_t(sentence)].encoding.labels[size_t(token)]);
 }
 
 bool TokenStrip::isChipSelected(int chip) const
@@ -246,9 +246,9 @@ QString TokenStrip::tokenToolTip(int sentence, int token) const
     const Encoding &enc = s.encoding;
     const auto [start, end] = enc.offsets[size_t(token)];
     QString text = tr("%1\nid %2 · characters %3–%4 · segment %5")
-                       .arg(QString::fromStdString(enc.tokens[size_t(token)]))
+                       .arg(QString::fromStdString(enc.labels[size_t(token)]))
                        .arg(enc.ids[size_t(token)]).arg(start).arg(end).arg(enc.typeIds[size_t(token)] ? "B" : "A");
-    if (enc.tokens[size_t(token)] == "[UNK]" && !enc.specialMask[size_t(token)]) {
+    if (enc.roles[size_t(token)] == TokenRole::Unknown && !enc.specialMask[size_t(token)]) {
         // What the unknown token stands for: its characters in the original text.
         const QList<uint> original = QString::fromStdString(enc.typeIds[size_t(token)] ? s.input.pair : s.input.text).toUcs4();
         if (end <= original.size())

@@ -91,7 +91,7 @@ private:
 QStringList tokenLabels(const Encoding &e)
 {
     QStringList labels;
-    for (const std::string &t : e.tokens)
+    for (const std::string &t : e.labels)
         labels << QString::fromStdString(t);
     return labels;
 }
@@ -231,7 +231,7 @@ void WalkthroughView::retranslateUi()
     m_header->setText(tr("Token %1 %2 of the sentence, layer %3 of %4, head %5 of %6 — click another token, or change "
                          "the layer and head, to follow them here.")
                           .arg(w.request.token)
-                          .arg(quoted(w.encoding.tokens[size_t(w.request.token)]))
+                          .arg(quoted(w.encoding.labels[size_t(w.request.token)]))
                           .arg(w.request.layer).arg(w.numLayers).arg(w.request.head + 1).arg(w.numHeads));
 }
 
@@ -312,14 +312,14 @@ QWidget *WalkthroughView::tokenizationPage()
                   + (selected->pieces == std::vector<std::string>{"[UNK]"} ? "<br>" + tr("No split exists: the word becomes [UNK].") : QString()));
     else if (w.encoding.specialMask[size_t(token)])
         page.text(tr("%1 is not from the text: [CLS] is put first (its last vector is often used for the whole sentence) "
-                     "and [SEP] after each sentence.").arg(quoted(w.encoding.tokens[size_t(token)])));
+                     "and [SEP] after each sentence.").arg(quoted(w.encoding.labels[size_t(token)])));
     QString table = "<table cellspacing=0 cellpadding=4 border=1 style='border-color:#999'><tr><td><b>" + tr("position") + "</b></td>";
     for (int i = 0; i < w.encoding.size(); ++i)
         table += "<td align=center>" + QString::number(i) + "</td>";
     table += "</tr><tr><td><b>" + tr("token") + "</b></td>";
     for (int i = 0; i < w.encoding.size(); ++i)
         table += QString(i == token ? "<td align=center style='background:#ffd866'>" : "<td align=center>")
-                 + QString::fromStdString(w.encoding.tokens[size_t(i)]).toHtmlEscaped() + "</td>";
+                 + QString::fromStdString(w.encoding.labels[size_t(i)]).toHtmlEscaped() + "</td>";
     table += "</tr><tr><td><b>" + tr("id") + "</b></td>";
     for (int id : w.encoding.ids)
         table += "<td align=center>" + QString::number(id) + "</td>";
@@ -335,7 +335,7 @@ QWidget *WalkthroughView::embeddingPage()
 {
     const Walkthrough &w = *m_data;
     const int t = w.request.token;
-    const QString token = quoted(w.encoding.tokens[size_t(t)]);
+    const QString token = quoted(w.encoding.labels[size_t(t)]);
     PageBuilder page;
     page.title(tr("2. From a token to a vector"));
     page.text(tr("The id picks one row of the word-embedding table; the position picks a row of the position table (the "
@@ -375,9 +375,9 @@ QWidget *WalkthroughView::projectionPage()
     for (const auto &[name, title] : {std::pair{"attention.q", "Q"}, {"attention.k", "K"}, {"attention.v", "V"}})
         row->addWidget(matrixPlot(w.tensor(name), labels, t, QString::fromLatin1(title)));
     page.widget(plots, std::clamp(T + 7, 14, 40)); // a readable row per token
-    page.vector(tr("q of %1").arg(quoted(w.encoding.tokens[size_t(t)])), w.row("attention.q"));
-    page.vector(tr("k of %1").arg(quoted(w.encoding.tokens[size_t(t)])), w.row("attention.k"));
-    page.vector(tr("v of %1").arg(quoted(w.encoding.tokens[size_t(t)])), w.row("attention.v"));
+    page.vector(tr("q of %1").arg(quoted(w.encoding.labels[size_t(t)])), w.row("attention.q"));
+    page.vector(tr("k of %1").arg(quoted(w.encoding.labels[size_t(t)])), w.row("attention.k"));
+    page.vector(tr("v of %1").arg(quoted(w.encoding.labels[size_t(t)])), w.row("attention.v"));
     addLinks(page.buttons(), {Link::Attention});
     return page.finish();
 }
@@ -388,7 +388,7 @@ QWidget *WalkthroughView::scoresPage()
     const int t = w.request.token, T = w.encoding.size();
     const std::vector<float> scores = w.row("attention.scores"), probs = w.row("attention.probs");
     PageBuilder page;
-    page.title(tr("4. Who does %1 attend to?").arg(quoted(w.encoding.tokens[size_t(t)])));
+    page.title(tr("4. Who does %1 attend to?").arg(quoted(w.encoding.labels[size_t(t)])));
     page.text(tr("Its query is compared with every token's key: score<sub>j</sub> = q · k<sub>j</sub> / √d, with √d = %1 "
                  "(keeps the scores from growing with d). Padding tokens would get −∞ added here (the mask); one sentence "
                  "alone has no padding, so the mask adds 0. Softmax turns the scores into weights that are positive and "
@@ -398,7 +398,7 @@ QWidget *WalkthroughView::scoresPage()
                     + tr("token") + "</b></td><td><b>" + tr("score") + "</b></td><td><b>" + tr("mask") + "</b></td><td><b>"
                     + tr("weight p") + "</b></td></tr>";
     for (int j = 0; j < T; ++j)
-        table += "<tr><td>" + QString::number(j) + "</td><td>" + QString::fromStdString(w.encoding.tokens[size_t(j)]).toHtmlEscaped()
+        table += "<tr><td>" + QString::number(j) + "</td><td>" + QString::fromStdString(w.encoding.labels[size_t(j)]).toHtmlEscaped()
                  + "</td><td align=right>" + number(scores[size_t(j)]) + "</td><td align=right>+0</td><td align=right>"
                  + number(probs[size_t(j)]) + "</td></tr>";
     table += "<tr><td></td><td></td><td></td><td>Σ</td><td align=right>"
@@ -420,7 +420,7 @@ QWidget *WalkthroughView::scoresPage()
     bars->setBrush(QColor(66, 146, 198));
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     for (int j = 0; j < T; ++j)
-        ticker->addTick(j, QString::fromStdString(w.encoding.tokens[size_t(j)]));
+        ticker->addTick(j, QString::fromStdString(w.encoding.labels[size_t(j)]));
     plot->xAxis->setTicker(ticker);
     plot->xAxis->setTickLabelRotation(T > 12 ? 60 : 0);
     plot->xAxis->setRange(-0.6, T - 0.4);
@@ -443,7 +443,7 @@ QWidget *WalkthroughView::weightedSumPage()
     page.title(tr("5. The weighted sum of the values"));
     page.text(tr("The head's output for %1 is the sum of every token's value vector, each multiplied by its weight: "
                  "c = Σ<sub>j</sub> p<sub>j</sub> v<sub>j</sub>. The tokens with the largest weights:")
-                  .arg(quoted(w.encoding.tokens[size_t(t)])));
+                  .arg(quoted(w.encoding.labels[size_t(t)])));
     std::vector<int> order(static_cast<size_t>(T));
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return probs[size_t(a)] > probs[size_t(b)]; });
@@ -461,7 +461,7 @@ QWidget *WalkthroughView::weightedSumPage()
         for (float &v : weighted)
             v *= probs[size_t(j)];
         page.vector(QString("%1 %2 × v(%3)").arg(i ? "+" : "").arg(number(probs[size_t(j)]))
-                        .arg(QString::fromStdString(w.encoding.tokens[size_t(j)]).toHtmlEscaped()),
+                        .arg(QString::fromStdString(w.encoding.labels[size_t(j)]).toHtmlEscaped()),
                     weighted, scale);
     }
     if (T > shown)
@@ -530,7 +530,7 @@ QWidget *WalkthroughView::feedForwardPage()
 QWidget *WalkthroughView::outputPage()
 {
     const Walkthrough &w = *m_data;
-    const QString token = quoted(w.encoding.tokens[size_t(w.request.token)]);
+    const QString token = quoted(w.encoding.labels[size_t(w.request.token)]);
     PageBuilder page;
     page.title(tr("7. The contextual embedding"));
     page.text(tr("After all %1 layers the vector of %2 has taken in the whole sentence: this last layer's vector is its "
