@@ -1280,10 +1280,6 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>No predictions: this model has no masked-language-model head.</translation>
     </message>
     <message>
-        <source>Sentence %1, [MASK] at token %2: the model&apos;s predictions</source>
-        <translation>Sentence %1, [MASK] at token %2: the model&apos;s predictions</translation>
-    </message>
-    <message>
         <source> (first of %1 masks)</source>
         <translation> (first of %1 masks)</translation>
     </message>
@@ -1326,6 +1322,10 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     <message>
         <source>&lt; %1%</source>
         <translation>&lt; %1%</translation>
+    </message>
+    <message>
+        <source>Sentence %1, %3 at token %2: the model&apos;s predictions</source>
+        <translation>Sentence %1, %3 at token %2: the model&apos;s predictions</translation>
     </message>
 </context>
 <context>
@@ -1648,10 +1648,6 @@ id %2 · characters %3–%4 · segment %5</translation>
         <translation>No split exists: the word becomes [UNK].</translation>
     </message>
     <message>
-        <source>%1 is not from the text: [CLS] is put first (its last vector is often used for the whole sentence) and [SEP] after each sentence.</source>
-        <translation>%1 is not from the text: [CLS] is put first (its last vector is often used for the whole sentence) and [SEP] after each sentence.</translation>
-    </message>
-    <message>
         <source>position</source>
         <translation>position</translation>
     </message>
@@ -1666,10 +1662,6 @@ id %2 · characters %3–%4 · segment %5</translation>
     <message>
         <source>segment</source>
         <translation>segment</translation>
-    </message>
-    <message>
-        <source>[CLS] first, [SEP] after each sentence; the segment says which sentence a token is in:</source>
-        <translation>[CLS] first, [SEP] after each sentence; the segment says which sentence a token is in:</translation>
     </message>
     <message>
         <source>2. From a token to a vector</source>
@@ -1893,6 +1885,22 @@ id %2 · characters %3–%4 · segment %5</translation>
     <message>
         <source>The length of %1&apos;s vector after each layer</source>
         <translation>The length of %1&apos;s vector after each layer</translation>
+    </message>
+    <message>
+        <source>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (byte-level BPE, as RoBERTa&apos;s) writes the text&apos;s bytes as characters (a space becomes Ġ), splits it into words, and joins neighbouring pieces pair by pair in the order it learned them, as far as its vocabulary goes. A piece that starts a word carries its space (Ġ, shown as a space).</source>
+        <translation>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (byte-level BPE, as RoBERTa&apos;s) writes the text&apos;s bytes as characters (a space becomes Ġ), splits it into words, and joins neighbouring pieces pair by pair in the order it learned them, as far as its vocabulary goes. A piece that starts a word carries its space (Ġ, shown as a space).</translation>
+    </message>
+    <message>
+        <source>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (SentencePiece&apos;s Unigram, as XLM-R&apos;s) normalises the text, marks the start of every word with ▁ (shown as a space), and splits each word into the pieces whose probabilities together are the highest.</source>
+        <translation>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (SentencePiece&apos;s Unigram, as XLM-R&apos;s) normalises the text, marks the start of every word with ▁ (shown as a space), and splits each word into the pieces whose probabilities together are the highest.</translation>
+    </message>
+    <message>
+        <source>%1 is not from the text: %2 is put first (its last vector is often used for the whole sentence) and %3 after each sentence.</source>
+        <translation>%1 is not from the text: %2 is put first (its last vector is often used for the whole sentence) and %3 after each sentence.</translation>
+    </message>
+    <message>
+        <source>%1 first, %2 after each sentence; the segment says which sentence a token is in:</source>
+        <translation>%1 first, %2 after each sentence; the segment says which sentence a token is in:</translation>
     </message>
 </context>
 </TS>

@@ -1278,10 +1278,6 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>无法预测：此模型没有掩码语言模型头。</translation>
     </message>
     <message>
-        <source>Sentence %1, [MASK] at token %2: the model&apos;s predictions</source>
-        <translation>句子 %1，第 %2 个词元处的 [MASK]：模型的预测</translation>
-    </message>
-    <message>
         <source> (first of %1 masks)</source>
         <translation>（共 %1 个掩码中的第一个）</translation>
     </message>
@@ -1324,6 +1320,10 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     <message>
         <source>&lt; %1%</source>
         <translation>&lt; %1%</translation>
+    </message>
+    <message>
+        <source>Sentence %1, %3 at token %2: the model&apos;s predictions</source>
+        <translation>句子 %1，第 %2 个词元处的 %3：模型的预测</translation>
     </message>
 </context>
 <context>
@@ -1645,10 +1645,6 @@ id %2 · characters %3–%4 · segment %5</source>
         <translation>无法切分：这个词变成 [UNK]。</translation>
     </message>
     <message>
-        <source>%1 is not from the text: [CLS] is put first (its last vector is often used for the whole sentence) and [SEP] after each sentence.</source>
-        <translation>%1 不来自文本：[CLS] 放在最前面（它最后一层的向量常用来代表整个句子），[SEP] 放在每个句子之后。</translation>
-    </message>
-    <message>
         <source>position</source>
         <translation>位置</translation>
     </message>
@@ -1663,10 +1659,6 @@ id %2 · characters %3–%4 · segment %5</source>
     <message>
         <source>segment</source>
         <translation>句段</translation>
-    </message>
-    <message>
-        <source>[CLS] first, [SEP] after each sentence; the segment says which sentence a token is in:</source>
-        <translation>[CLS] 在最前，[SEP] 在每个句子之后；句段表示词元属于哪个句子：</translation>
     </message>
     <message>
         <source>2. From a token to a vector</source>
@@ -1889,6 +1881,22 @@ id %2 · characters %3–%4 · segment %5</source>
     <message>
         <source>The length of %1&apos;s vector after each layer</source>
         <translation>%1 的向量在每一层之后的长度</translation>
+    </message>
+    <message>
+        <source>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (byte-level BPE, as RoBERTa&apos;s) writes the text&apos;s bytes as characters (a space becomes Ġ), splits it into words, and joins neighbouring pieces pair by pair in the order it learned them, as far as its vocabulary goes. A piece that starts a word carries its space (Ġ, shown as a space).</source>
+        <translation>模型不读字母，只读数字：固定词表中每个词元对应一个编号。这个分词器（字节级 BPE，与 RoBERTa 相同）把文本的每个字节写成一个字符（空格写成 Ġ），切分成词，再按学到的顺序把相邻片段两两合并，直到词表里没有更长的片段。词开头的片段带着它前面的空格（Ġ，显示为空格）。</translation>
+    </message>
+    <message>
+        <source>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (SentencePiece&apos;s Unigram, as XLM-R&apos;s) normalises the text, marks the start of every word with ▁ (shown as a space), and splits each word into the pieces whose probabilities together are the highest.</source>
+        <translation>模型不读字母，只读数字：固定词表中每个词元对应一个编号。这个分词器（SentencePiece 的 Unigram，与 XLM-R 相同）先规范化文本，用 ▁ 标出每个词的开头（显示为空格），再把每个词切成概率之积最高的一组片段。</translation>
+    </message>
+    <message>
+        <source>%1 is not from the text: %2 is put first (its last vector is often used for the whole sentence) and %3 after each sentence.</source>
+        <translation>%1 不来自文本：%2 放在最前面（它最后一层的向量常用来代表整句），%3 放在每个句子之后。</translation>
+    </message>
+    <message>
+        <source>%1 first, %2 after each sentence; the segment says which sentence a token is in:</source>
+        <translation>%1 在最前，%2 在每个句子之后；句段表示词元属于哪个句子：</translation>
     </message>
 </context>
 </TS>

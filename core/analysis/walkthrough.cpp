@@ -76,6 +76,7 @@ Walkthrough computeWalkthrough(const LoadedModel &model, const WalkthroughReques
     w.activation = c.activationName;
     w.layerNormEps = c.layerNormEps;
     const Tokenizer &tokenizer = *model.tokenizer;
+    w.tokenizerModel = tokenizer.modelKind();
     w.text = tokenizer.explain(request.input.text);
     if (request.input.hasPair)
         w.pair = tokenizer.explain(request.input.pair);

@@ -37,6 +37,7 @@ struct NormStep {
 struct Walkthrough {
     WalkthroughRequest request; // layer, head and token as clamped to the model and sentence
     TokenizationSteps text, pair; // pair: only for a sentence pair
+    std::string tokenizerModel;   // "WordPiece", "BPE" or "Unigram": how step 1 is told
     Encoding encoding;
     int hiddenSize = 0, numHeads = 0, headSize = 0, intermediateSize = 0, numLayers = 0;
     std::string activation;      // config's hidden_act

@@ -74,7 +74,7 @@ std::vector<TokenPiece> SentencePieceTokenizer::split(std::string_view text, Tok
                 const auto [begin, end] = w.originalRange(p.begin, p.end);
                 out.push_back({p.id, begin, end, word});
                 if (steps)
-                    steps->words.back().pieces.push_back(label(p.id));
+                    steps->words.back().pieces.push_back(m_vocab.token(p.id));
             }
             ++word;
         }

@@ -35,13 +35,24 @@ TokenizationSteps Tokenizer::explain(std::string_view text) const
             WordSplit &w = steps.words.back();
             if (p.end > begin && size_t(p.end) <= cps.size())
                 w.word = encodeUtf8(std::u32string_view(cps).substr(size_t(begin), size_t(p.end - begin)));
-            w.pieces.push_back(label(p.id));
+            w.pieces.push_back(m_vocab.token(p.id)); // as the vocabulary holds it (Ġ…)
         }
     }
     return steps;
 }
 
-std::string Tokenizer::label(int id) const { return readable(m_vocab.token(id)); }
+std::string Tokenizer::label(int id) const { return shown(readable(m_vocab.token(id))); }
+
+std::string Tokenizer::shown(std::string readableText)
+{
+    // A token that is only spaces would be an empty-looking chip: each space shown as ␣.
+    if (readableText.empty() || readableText.find_first_not_of(' ') != std::string::npos)
+        return readableText;
+    std::string marks;
+    for (size_t i = 0; i < readableText.size(); ++i)
+        marks += "\u2423";
+    return marks;
+}
 
 Encoding Tokenizer::finish(Encoding e) const
 {
@@ -59,7 +70,7 @@ Encoding Tokenizer::finish(Encoding e) const
         } else {
             e.roles[i] = role;
             e.surfaces[i] = role == TokenRole::Text ? surface(id, e.continuesWord(int(i))) : e.tokens[i];
-            e.labels[i] = role == TokenRole::Text ? readable(e.tokens[i]) : e.tokens[i];
+            e.labels[i] = role == TokenRole::Text ? shown(readable(e.tokens[i])) : e.tokens[i];
         }
     }
     return e;

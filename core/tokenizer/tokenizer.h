@@ -66,6 +66,7 @@ protected:
 
 private:
     Encoding finish(Encoding e) const;
+    static std::string shown(std::string readableText);
 };
 
 } // namespace bertlens

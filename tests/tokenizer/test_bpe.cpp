@@ -104,6 +104,7 @@ private Q_SLOTS:
         QCOMPARE(masked.labels[3], std::string(" sat")); // 'Ġsat' read as the text it stands for
         QCOMPARE(masked.surfaces[3], std::string("sat")); // and what it adds to its word's spelling
         QCOMPARE(tok->label(tok->vocab().id("\xC3\xA6")), std::string("<0xE6>")); // half of a character
+        QCOMPARE(tok->label(tok->vocab().id("\xC4\xA0")), std::string("\xE2\x90\xA3")); // a space alone: ␣
     }
 
     // A stranger's text can be one long "word" (the heap keeps it O(n log n); bench, not test, for time).

@@ -1064,6 +1064,66 @@ private Q_SLOTS:
         m_window->tabs()->setCurrentIndex(0);
     }
 
+    // Each family opens in the window and every view draws: RoBERTa, XLM-R, ELECTRA and a
+    // multilingual sentence-transformers folder, and RoBERTa's real tokenizer.json (from
+    // ../shared, on random weights the project writes) — tokens labelled as people read them.
+    void everyFamilyOpensInTheWindow_data()
+    {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QString>("text");
+        const QString fixtures = QDir(BERTLENS_FIXTURES_DIR).filePath("models/");
+        QTest::newRow("roberta") << fixtures + "tiny-roberta" << "the cat sat on the <mask>.\nthe cat is on a mat";
+        QTest::newRow("xlm-roberta") << fixtures + "tiny-xlmr" << "the cat sat on the <mask>.\n北京是中国的首都";
+        QTest::newRow("electra") << fixtures + "tiny-electra" << "the quick [MASK] fox\nhello world";
+        QTest::newRow("multilingual sentence-transformers") << fixtures + "tiny-multilingual-st" << "the cat sat\n北京是中国的首都";
+        QTest::newRow("roberta-base tokenizer") << QString("roberta-base") << "The cat sat on the <mask>.\nHello wörld 😀";
+    }
+
+    void everyFamilyOpensInTheWindow()
+    {
+        QFETCH(QString, folder);
+        QFETCH(QString, text);
+        QTemporaryDir dir;
+        if (folder == "roberta-base") {
+            const QString tokenizer = QDir(BERTLENS_SHARED_DIR).filePath("vocab/roberta-base/tokenizer.json");
+            if (!QFile::exists(tokenizer))
+                QSKIP("../shared/vocab/roberta-base is not on this machine");
+            RandomModelOptions random;
+            random.config = LoadedModel::load(QDir(BERTLENS_FIXTURES_DIR).filePath("models/tiny-roberta").toStdString())->config;
+            random.config.vocabSize = 50265;
+            random.config.maxPositions = 130;
+            random.withMlmHead = true;
+            random.vocab = {"[PAD]", "[UNK]", "[CLS]", "[SEP]"}; // replaced by tokenizer.json below
+            folder = dir.filePath("roberta-base-random");
+            writeRandomModel(folder.toStdString(), random);
+            QFile::remove(folder + "/vocab.txt");
+            QFile::remove(folder + "/tokenizer_config.json");
+            QVERIFY(QFile::copy(tokenizer, folder + "/tokenizer.json"));
+        }
+        MainWindow window;
+        window.inputPanel()->setText(text);
+        window.session()->setInputs(window.inputPanel()->inputs());
+        window.openModel(folder);
+        QVERIFY(waitIdle(window.session()));
+        const auto result = window.session()->result();
+        QCOMPARE(result->sentences.size(), size_t(2));
+        for (const SentenceAnalysis &s : result->sentences)
+            for (const std::string &label : s.encoding.labels)
+                QVERIFY2(label.find("\u0120") == std::string::npos && label.find("\u2581") == std::string::npos, label.c_str());
+        if (!result->sentences[0].masks.empty())
+            QCOMPARE(result->sentences[0].masks[0].top.size(), size_t(10));
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTabWidget *tabs = window.findChild<QTabWidget *>();
+        for (int t = 0; t < tabs->count(); ++t) {
+            tabs->setCurrentIndex(t);
+            QVERIFY(waitIdle(window.session()));
+            QVERIFY(!tabs->currentWidget()->grab().isNull());
+        }
+        QVERIFY(waitIdle(window.session()));
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 };
 

@@ -155,7 +155,10 @@ void PredictionsPanel::refill()
     }
     // The first [MASK] of the sentence (the table says which).
     const MaskPrediction &m = s.masks.front();
-    m_title->setText(tr("Sentence %1, [MASK] at token %2: the model's predictions").arg(m_sentence + 1).arg(m.index)
+    m_title->setText(tr("Sentence %1, %3 at token %2: the model's predictions")
+                         .arg(m_sentence + 1)
+                         .arg(m.index)
+                         .arg(QString::fromStdString(s.encoding.labels[size_t(m.index)]))
                      + (s.masks.size() > 1 ? tr(" (first of %1 masks)").arg(s.masks.size()) : QString()));
     m_table->setRowCount(int(m.top.size()));
     // Before the knock-outs: the same token's probability at the same [MASK], when it was among

@@ -265,10 +265,21 @@ QWidget *WalkthroughView::tokenizationPage()
     const Walkthrough &w = *m_data;
     PageBuilder page;
     page.title(tr("1. From text to tokens"));
-    page.text(tr("BERT does not read letters: it reads numbers, one per token of a fixed vocabulary. The text is "
-                 "cleaned (lower-cased and accents removed where the model does so, spaces put around punctuation "
-                 "and Chinese characters), split into words, and each word into the longest pieces the vocabulary "
-                 "has, from left to right. A piece inside a word starts with ##."));
+    if (w.tokenizerModel == "BPE")
+        page.text(tr("The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This "
+                     "tokenizer (byte-level BPE, as RoBERTa's) writes the text's bytes as characters (a space becomes Ġ), "
+                     "splits it into words, and joins neighbouring pieces pair by pair in the order it learned them, as "
+                     "far as its vocabulary goes. A piece that starts a word carries its space (Ġ, shown as a space)."));
+    else if (w.tokenizerModel == "Unigram")
+        page.text(tr("The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This "
+                     "tokenizer (SentencePiece's Unigram, as XLM-R's) normalises the text, marks the start of every word "
+                     "with ▁ (shown as a space), and splits each word into the pieces whose probabilities together are "
+                     "the highest."));
+    else
+        page.text(tr("BERT does not read letters: it reads numbers, one per token of a fixed vocabulary. The text is "
+                     "cleaned (lower-cased and accents removed where the model does so, spaces put around punctuation "
+                     "and Chinese characters), split into words, and each word into the longest pieces the vocabulary "
+                     "has, from left to right. A piece inside a word starts with ##."));
     const auto stepsHtml = [&](const TokenizationSteps &steps, const std::string &original) {
         QStringList words, splits;
         for (const WordSplit &s : steps.words) {
@@ -293,6 +304,9 @@ QWidget *WalkthroughView::tokenizationPage()
         page.text("<b>" + tr("Second sentence") + "</b>");
         page.text(stepsHtml(w.pair, w.request.input.pair));
     }
+    // The family's own special tokens ([CLS] and [SEP], <s> and </s>…).
+    const QString firstToken = QString::fromStdString(w.encoding.tokens.front()).toHtmlEscaped();
+    const QString lastToken = QString::fromStdString(w.encoding.tokens.back()).toHtmlEscaped();
     // The selected token's word: its search as it happens.
     const int token = w.request.token;
     int position = 1;
@@ -311,8 +325,9 @@ QWidget *WalkthroughView::tokenizationPage()
                   + "<br>" + searchHtml(*selected)
                   + (selected->pieces == std::vector<std::string>{"[UNK]"} ? "<br>" + tr("No split exists: the word becomes [UNK].") : QString()));
     else if (w.encoding.specialMask[size_t(token)])
-        page.text(tr("%1 is not from the text: [CLS] is put first (its last vector is often used for the whole sentence) "
-                     "and [SEP] after each sentence.").arg(quoted(w.encoding.labels[size_t(token)])));
+        page.text(tr("%1 is not from the text: %2 is put first (its last vector is often used for the whole sentence) "
+                     "and %3 after each sentence.")
+                      .arg(quoted(w.encoding.labels[size_t(token)]), firstToken, lastToken));
     QString table = "<table cellspacing=0 cellpadding=4 border=1 style='border-color:#999'><tr><td><b>" + tr("position") + "</b></td>";
     for (int i = 0; i < w.encoding.size(); ++i)
         table += "<td align=center>" + QString::number(i) + "</td>";
@@ -327,7 +342,8 @@ QWidget *WalkthroughView::tokenizationPage()
     for (int t : w.encoding.typeIds)
         table += "<td align=center>" + QString::number(t) + "</td>";
     table += "</tr></table>";
-    page.text(tr("[CLS] first, [SEP] after each sentence; the segment says which sentence a token is in:") + "<br>" + table);
+    page.text(tr("%1 first, %2 after each sentence; the segment says which sentence a token is in:").arg(firstToken, lastToken)
+              + "<br>" + table);
     return page.finish();
 }
 
