@@ -1,5 +1,7 @@
 #include "tokenizer/normalized_string.h"
 
+#include <algorithm>
+
 namespace bertlens {
 
 NormalizedString NormalizedString::of(std::u32string_view original)
@@ -21,7 +23,8 @@ void NormalizedString::transform(const std::vector<std::pair<char32_t, int>> &ch
     for (const auto &[c, change] : changes) {
         std::pair<int, int> a;
         if (change > 0) {
-            a = at == 0 ? std::pair<int, int>(frameStart, frameStart) : align[at - 1];
+            // (a change list from a stranger's charsmap may point past the end: the last one counts)
+            a = at == 0 || align.empty() ? std::pair<int, int>(frameStart, frameStart) : align[std::min(at, align.size()) - 1];
         } else {
             a = at < align.size() ? align[at] : (align.empty() ? std::pair<int, int>(frameStart, frameStart) : align.back());
             at += 1 + size_t(-change);

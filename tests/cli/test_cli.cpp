@@ -520,6 +520,42 @@ private Q_SLOTS:
         QCOMPARE(o["type_ids"].toArray(), (QJsonArray{0, 0, 0, 1, 1}));
     }
 
+    // A folder of tokenizer files and config.json, no weights: RoBERTa's real tokenizer.json gives
+    // Hugging Face's ids and word ids (bpe_golden.json); the tiny one when ../shared is absent.
+    void tokenizeNeedsOnlyTheTokenizerFiles()
+    {
+        QTemporaryDir dir;
+        const QString real = QDir(BERTLENS_SHARED_DIR).filePath("vocab/roberta-base/tokenizer.json");
+        const bool shared = QFile::exists(real);
+        QVERIFY(QFile::copy(shared ? real : test::fixture("models/tiny-roberta/tokenizer.json"), dir.filePath("tokenizer.json")));
+        QJsonObject config = QJsonDocument::fromJson(readAll(test::fixture("models/tiny-roberta/config.json"))).object();
+        config["vocab_size"] = 50265;
+        config["max_position_embeddings"] = 514;
+        QFile c(dir.filePath("config.json"));
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write(QJsonDocument(config).toJson());
+        c.close();
+        const QJsonObject golden = test::readJsonArray(test::fixture("bpe_golden.json"))[0].toObject();
+        const QString text = shared ? golden["text"].toString() : "the cat sat on the <mask>.";
+        const Run r = cli({"tokenize", "--model", dir.path(), text});
+        QVERIFY2(r.status == 0, r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["tokens"].toArray().first().toString(), QString("<s>"));
+        QCOMPARE(o["word_ids"].toArray().first(), QJsonValue(QJsonValue::Null));
+        QCOMPARE(o["word_ids"].toArray()[1].toInt(), 0);
+        if (shared) {
+            QCOMPARE(o["ids"].toArray(), golden["ids"].toArray());
+            QJsonArray words;
+            for (const QJsonValue &w : golden["word_ids"].toArray())
+                words.append(w.toInt() < 0 ? QJsonValue(QJsonValue::Null) : w);
+            QCOMPARE(o["word_ids"].toArray(), words);
+        }
+        // The weights are still needed to embed, and the message says so.
+        const Run embed = cli({"embed", "--model", dir.path(), "--input", "-", "--output", dir.filePath("o.csv")}, "x\n");
+        QCOMPARE(embed.status, 3);
+        QVERIFY2(embed.err.contains("no weights"), embed.err.constData());
+    }
+
     // Lines split on \n only: \r\n loses its \r, U+2028 stays inside a line.
     void tokenizeStreamsLines()
     {
