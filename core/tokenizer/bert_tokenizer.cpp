@@ -28,10 +28,7 @@ BertTokenizer::BertTokenizer(Vocab vocab, TokenizerOptions options, std::optiona
 
 std::vector<TokenPiece> BertTokenizer::split(std::string_view text, TokenizationSteps *steps) const
 {
-    CodePoints cps;
-    size_t bad = 0;
-    if (!decodeUtf8(text, cps, &bad))
-        throw inputError("text is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+    const CodePoints cps = codePointsOf(text);
     std::vector<TokenPiece> pieces;
     int word = 0;
     const std::u32string_view all(cps);

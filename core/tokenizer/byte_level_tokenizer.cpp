@@ -62,10 +62,7 @@ std::unique_ptr<ByteLevelTokenizer> ByteLevelTokenizer::fromJson(const Tokenizer
 
 std::vector<TokenPiece> ByteLevelTokenizer::split(std::string_view text, TokenizationSteps *) const
 {
-    CodePoints cps;
-    size_t bad = 0;
-    if (!decodeUtf8(text, cps, &bad))
-        throw inputError("text is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+    const CodePoints cps = codePointsOf(text);
     std::vector<TokenPiece> out;
     int word = 0;
     for (const TextSegment &s : splitAddedTokens(cps, m_added)) {

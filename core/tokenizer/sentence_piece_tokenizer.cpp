@@ -43,10 +43,7 @@ std::unique_ptr<SentencePieceTokenizer> SentencePieceTokenizer::fromJson(const T
 
 std::vector<TokenPiece> SentencePieceTokenizer::split(std::string_view text, TokenizationSteps *steps) const
 {
-    CodePoints cps;
-    size_t bad = 0;
-    if (!decodeUtf8(text, cps, &bad))
-        throw inputError("text is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+    const CodePoints cps = codePointsOf(text);
     std::vector<TokenPiece> out;
     std::vector<BpeToken> pieces;
     int word = 0;

@@ -1,6 +1,6 @@
 #include "tokenizer/tokenizer.h"
 
-#include "tokenizer/unicode_text.h"
+#include "common/error.h"
 
 namespace bertlens {
 
@@ -39,6 +39,15 @@ TokenizationSteps Tokenizer::explain(std::string_view text) const
         }
     }
     return steps;
+}
+
+CodePoints Tokenizer::codePointsOf(std::string_view text)
+{
+    CodePoints cps;
+    size_t bad = 0;
+    if (!decodeUtf8(text, cps, &bad))
+        throw inputError("text is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+    return cps;
 }
 
 std::string Tokenizer::label(int id) const { return shown(readable(m_vocab.token(id))); }

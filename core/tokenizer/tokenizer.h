@@ -3,6 +3,7 @@
 #include "tokenizer/encoding.h"
 #include "tokenizer/post_processor.h"
 #include "tokenizer/special_tokens.h"
+#include "tokenizer/unicode_text.h"
 #include "tokenizer/vocab.h"
 
 #include <string>
@@ -59,6 +60,8 @@ protected:
     // What token `id` adds to the spelling of its word, as its word's first token or a later one.
     virtual std::string surface(int id, bool continuesWord) const = 0;
     virtual std::string readable(const std::string &token) const { return token; }
+    // The text's code points; an input error names the first byte that is not UTF-8.
+    static CodePoints codePointsOf(std::string_view text);
 
     Vocab m_vocab;
     SpecialTokens m_special;
