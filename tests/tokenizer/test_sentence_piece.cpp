@@ -113,7 +113,7 @@ private Q_SLOTS:
     void brokenCharsmapIsBounded()
     {
         QVERIFY_THROWS_EXCEPTION(Error, PrecompiledCharsmap(std::string("\x08\x00\x00", 3), "x.json"));
-        QVERIFY_THROWS_EXCEPTION(Error, PrecompiledCharsmap(std::string("\xFF\x00\x00\x00abcd", 8), "x.json"));
+        QVERIFY_THROWS_EXCEPTION(Error, PrecompiledCharsmap(std::string("\xFF\x00\x00\x00" "abcd", 8), "x.json"));
         const PrecompiledCharsmap map(std::string("\x04\x00\x00\x00\xFF\xFF\xFF\x7F", 8), "x.json");
         NormalizedString s = NormalizedString::of(U"abc\u00e9");
         map.normalize(s);
