@@ -121,7 +121,7 @@ void CorpusSession::searchToken(int sentence, int token)
     const SentenceAnalysis &s = result->sentences[size_t(sentence)];
     if (token < 0 || token >= s.encoding.size())
         return;
-    m_query = QString::fromStdString(s.encoding.tokens[size_t(token)]);
+    m_query = QString::fromStdString(s.encoding.labels[size_t(token)]);
     m_searcher.start([this, index = m_index, model, result, sentence, token](const CancelToken &, const ProgressFn &) -> JobRunner::Deliver {
         // The window has every layer of the sentence already: the token's vector at the index's layer.
         const Matrix &hidden = result->sentences[size_t(sentence)].hidden[size_t(index->layer())];
