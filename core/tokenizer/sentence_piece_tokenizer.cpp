@@ -28,9 +28,11 @@ std::string spaced(const std::string &token)
 std::unique_ptr<SentencePieceTokenizer> SentencePieceTokenizer::fromJson(const TokenizerJson &json, const std::string &path)
 {
     const QJsonObject root = json.root();
-    std::unique_ptr<SentencePieceTokenizer> t(new SentencePieceTokenizer(
-        json.unigram(), NormalizerStages::fromJson(root.value("normalizer"), path),
-        PreTokenizerStages::fromJson(root.value("pre_tokenizer"), path)));
+    // In the order Hugging Face runs them, so that a file's first unsupported stage is the one named.
+    NormalizerStages normalizer = NormalizerStages::fromJson(root.value("normalizer"), path);
+    PreTokenizerStages preTokenizer = PreTokenizerStages::fromJson(root.value("pre_tokenizer"), path);
+    std::unique_ptr<SentencePieceTokenizer> t(
+        new SentencePieceTokenizer(json.unigram(), std::move(normalizer), std::move(preTokenizer)));
     std::vector<std::string> tokens(size_t(t->m_model.size()));
     for (int id = 0; id < t->m_model.size(); ++id)
         tokens[size_t(id)] = t->m_model.piece(id);

@@ -122,7 +122,9 @@ private Q_SLOTS:
 
     void unknownStagesAreRefusedByName()
     {
-        QJsonObject root{{"model", QJsonObject{{"type", "Unigram"}, {"unk_id", 0}, {"vocab", QJsonArray{QJsonArray{"<unk>", 0.0}}}}},
+        QJsonArray vocab;
+        vocab.append(QJsonArray{"<unk>", 0.0}); // (braces around one array would copy it, not nest it)
+        QJsonObject root{{"model", QJsonObject{{"type", "Unigram"}, {"unk_id", 0}, {"vocab", vocab}}},
                          {"normalizer", QJsonObject{{"type", "Nmt"}}}};
         try {
             SentencePieceTokenizer::fromJson(TokenizerJson::fromObject(root, "t.json"), "t.json");
@@ -132,7 +134,14 @@ private Q_SLOTS:
         }
         root["normalizer"] = QJsonValue::Null;
         root["pre_tokenizer"] = QJsonObject{{"type", "UnicodeScripts"}};
-        QVERIFY_THROWS_EXCEPTION(Error, SentencePieceTokenizer::fromJson(TokenizerJson::fromObject(root, "t.json"), "t.json"));
+        try {
+            SentencePieceTokenizer::fromJson(TokenizerJson::fromObject(root, "t.json"), "t.json");
+            QFAIL("an unknown pre-tokenizer was accepted");
+        } catch (const Error &e) {
+            QVERIFY2(QString(e.what()).contains("'UnicodeScripts'"), e.what());
+        }
+        root["pre_tokenizer"] = QJsonValue::Null;
+        (void)SentencePieceTokenizer::fromJson(TokenizerJson::fromObject(root, "t.json"), "t.json"); // the rest is valid
     }
 };
 
