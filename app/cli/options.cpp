@@ -62,8 +62,11 @@ int maxLengthOf(const QCommandLineParser &parser, int modelMaxLength, const Bert
         throw usage("--max-length must be at least " + std::to_string(least) + (pairs ? " for pairs" : "")
                     + " (room for the special tokens), got " + std::to_string(n));
     if (n > config.maxTokens())
-        throw usage("--max-length " + std::to_string(n) + " exceeds the " + std::to_string(config.maxTokens())
-                    + " positions of the model's max_position_embeddings " + std::to_string(config.maxPositions));
+        throw usage("--max-length " + std::to_string(n) + " exceeds the model's max_position_embeddings "
+                    + std::to_string(config.maxPositions)
+                    + (config.firstPosition() > 0 ? " (" + std::to_string(config.maxTokens()) + " tokens after padding_idx "
+                                                        + std::to_string(config.padTokenId) + ")"
+                                                  : std::string()));
     return n;
 }
 
