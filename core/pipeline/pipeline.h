@@ -3,6 +3,7 @@
 #include "common/cancel.h"
 #include "model/knockout.h"
 #include "pipeline/batch.h"
+#include "pipeline/long_inputs.h"
 #include "pipeline/sentence_input.h"
 #include "tokenizer/encoding.h"
 
@@ -57,8 +58,15 @@ struct PipelineOptions {
     Knockout knockout; // heads and FFN blocks switched off in every forward pass
     const CancelToken *cancel = nullptr;
     ProgressFn progress; // in the source's unit, after each batch
+    // A text longer than maxLength: cut (pairs always are), refused, or run as overlapping
+    // windows of maxLength that share `stride` tokens and stitched (long_inputs.h; hidden states
+    // only, so not for a sink that needs attentions).
+    LongInputs longInputs = LongInputs::Truncate;
+    int stride = 128;
     // Called for every input that had to be cut: 0-based index, tokens before and after.
     std::function<void(long long index, int length, int kept)> onTruncated;
+    // Called for every input run as windows: 0-based index, its tokens, the windows.
+    std::function<void(long long index, int length, int windows)> onWindows;
 };
 
 // The one path from text to results: tokenizes each input (pairs included), sorts a window of

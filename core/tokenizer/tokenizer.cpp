@@ -15,6 +15,11 @@ Encoding Tokenizer::encodePair(std::string_view textA, std::string_view textB, i
     return finish(m_post.assemble(split(textA, nullptr), &b, maxLength, m_vocab));
 }
 
+Encoding Tokenizer::assemble(const std::vector<TokenPiece> &text) const
+{
+    return finish(m_post.assemble(text, nullptr, 0, m_vocab));
+}
+
 TokenizationSteps Tokenizer::explain(std::string_view text) const
 {
     TokenizationSteps steps;

@@ -35,6 +35,8 @@ public:
     // maxLength counts special tokens; 0 means no limit. Pairs are truncated longest-first.
     Encoding encode(std::string_view text, int maxLength = 0) const;
     Encoding encodePair(std::string_view textA, std::string_view textB, int maxLength = 0) const;
+    // Text pieces (of an encoding cut into windows) with the family's special tokens around them.
+    Encoding assemble(const std::vector<TokenPiece> &text) const;
     // The steps of encode(text) before the special tokens are added (the same code path).
     TokenizationSteps explain(std::string_view text) const;
 

@@ -218,6 +218,97 @@ private Q_SLOTS:
         QVERIFY(!sink.finished);
         QVERIFY(sink.indices.empty());
     }
+
+    // Long texts as overlapping windows (Hugging Face's return_overflowing_tokens with stride: each
+    // window starts `stride` tokens before the previous ends), each token taken from the window
+    // where it has the most context — computed here again, window by window, one forward pass each.
+    void longTextsRunAsStitchedWindows()
+    {
+        const auto model = tinyModel();
+        const std::string text = "the quick brown fox jumps over the lazy dog and then the dog runs far away into the "
+                                 "forest where no fox has ever been seen before today";
+        const int maxLength = 12, stride = 3, room = maxLength - 2;
+        const Encoding full = model->tokenizer->encode(text);
+        QVERIFY(full.size() > 2 * maxLength);
+        std::vector<int> ids(full.ids.begin() + 1, full.ids.end() - 1); // the text tokens
+        // The windows by definition: starts 0, 7, 14…, the last reaching the end.
+        std::vector<std::pair<int, int>> spans; // first text token, count
+        for (int start = 0;; start += room - stride) {
+            const int count = std::min(room, int(ids.size()) - start);
+            spans.emplace_back(start, count);
+            if (start + count == int(ids.size()))
+                break;
+        }
+        std::vector<at::Tensor> windowHidden;
+        for (const auto &[start, count] : spans) {
+            Encoding e = full;
+            e.ids.assign(1, model->tokenizer->clsId());
+            e.ids.insert(e.ids.end(), ids.begin() + start, ids.begin() + start + count);
+            e.ids.push_back(model->tokenizer->sepId());
+            e.typeIds.assign(e.ids.size(), 0);
+            windowHidden.push_back(model->encoder->forward(makeBatch({&e}, 0)).hidden.select(1, 0)); // [L+1, t, H]
+        }
+        RecordingSink sink(false);
+        Lines lines({"short one", text});
+        LineInputs inputs(lines, false);
+        PipelineOptions options;
+        options.maxLength = maxLength;
+        options.stride = stride;
+        options.longInputs = LongInputs::Windows;
+        std::vector<std::pair<long long, int>> reported;
+        options.onWindows = [&](long long index, int length, int windows) {
+            reported.emplace_back(index, windows);
+            QCOMPARE(length, full.size());
+        };
+        runPipeline(*model, inputs, sink, options);
+        QCOMPARE(reported, (std::vector<std::pair<long long, int>>{{1, int(spans.size())}}));
+        QCOMPARE(sink.encodings[1].ids, full.ids);
+        const at::Tensor got = sink.hidden[1]; // [L+1, T, H]
+        QCOMPARE(got.size(1), int64_t(full.size()));
+        auto expectColumn = [&](int position, int window, int inWindow) {
+            const double d = (got.select(1, position) - windowHidden[size_t(window)].select(1, inWindow)).abs().max().item<double>();
+            QVERIFY2(d < 1e-5, qPrintable(QString("token %1 from window %2: %3").arg(position).arg(window).arg(d)));
+        };
+        expectColumn(0, 0, 0);                                                      // [CLS] from the first
+        expectColumn(full.size() - 1, int(spans.size()) - 1, spans.back().second + 1); // [SEP] from the last
+        for (int t = 0; t < int(ids.size()); ++t) {
+            int best = -1;
+            double bestScore = -1;
+            for (int k = 0; k < int(spans.size()); ++k) {
+                const auto [start, count] = spans[size_t(k)];
+                if (t < start || t >= start + count)
+                    continue;
+                const double score = std::min(t - start, start + count - 1 - t) + 0.01 * count;
+                if (score > bestScore)
+                    bestScore = score, best = k;
+            }
+            expectColumn(t + 1, best, t - spans[size_t(best)].first + 1);
+        }
+    }
+
+    void longTextsRefusedWithTheCount()
+    {
+        RecordingSink sink(false);
+        Lines lines({"fine", "the quick brown fox jumps over the lazy dog"});
+        LineInputs inputs(lines, false);
+        PipelineOptions options;
+        options.maxLength = 6;
+        options.longInputs = LongInputs::Refuse;
+        try {
+            runPipeline(*tinyModel(), inputs, sink, options);
+            QFAIL("a long text was not refused");
+        } catch (const Error &e) {
+            QCOMPARE(e.kind(), ErrorKind::Input);
+            const int count = tinyModel()->tokenizer->encode("the quick brown fox jumps over the lazy dog").size();
+            QVERIFY2(QString(e.what()).contains(QString("line 2: %1 tokens, more than the 6").arg(count)), e.what());
+        }
+        // Attention maps do not cross windows: a sink that needs them cannot have windows.
+        RecordingSink withAttentions(true);
+        Lines again({"x"});
+        LineInputs more(again, false);
+        options.longInputs = LongInputs::Windows;
+        QVERIFY_THROWS_EXCEPTION(Error, runPipeline(*tinyModel(), more, withAttentions, options));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPipeline)
