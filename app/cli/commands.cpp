@@ -259,8 +259,8 @@ int tokenize(const QStringList &args)
 int embed(const QStringList &args)
 {
     QCommandLineParser parser;
-    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kPooling, kAggregate, kCenter, kMaxLength, kBatchSize, kThreads, kPrecision, kShard,
-                          kKnockOutHeads, kKnockOutFfn});
+    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kPooling, kAggregate, kCenter, kMaxLength, kLongInputs, kStride,
+                          kBatchSize, kThreads, kPrecision, kShard, kKnockOutHeads, kKnockOutFfn});
     if (parser.isSet(kCenter) && parser.isSet(kShard))
         throw usage("embed: --center subtracts the mean of the whole input, which a shard does not see; centre after joining");
     const std::string input = required(parser, kInput, args[0]);
@@ -283,6 +283,8 @@ int embed(const QStringList &args)
                              "computes it (--pooling gives other vectors)\n",
                      st.describe().c_str(), job.run.maxLength);
     }
+    // A sentence's vector should see all of it: by default, pooled vectors come from overlapping windows.
+    applyLongInputs(parser, *model, job.pooling != Pooling::None ? LongInputs::Windows : LongInputs::Truncate, job.run);
     if (job.pooling == Pooling::None && QString::fromStdString(output).endsWith(".npy"))
         throw usage("embed: .npy output needs --pooling cls, mean, max or mean_sqrt_len (token vectors go to CSV)");
     std::unique_ptr<ChineseSegmenter> segmenter;

@@ -24,6 +24,7 @@ const char *kUsage =
     "  tokenize   --model DIR --input FILE|- [--max-length N]\n"
     "  embed      --model DIR --input FILE|- --output OUT.csv|OUT.npy [--pairs] [--layers all|-1|0,4,12]\n"
     "             [--pooling none|cls|mean|max|mean_sqrt_len] [--aggregate tokens|words] [--center] [--max-length N]\n"
+    "             [--long-inputs truncate|windows|refuse] [--stride N]\n"
     "             [--batch-size N] [--threads N] [--precision fp32|bf16] [--shard K/N]\n"
     "  attention  --model DIR --input FILE|- --output OUT.csv [--pairs] [--layers ...] [--rollout]\n"
     "             [--aggregate tokens|words]\n"

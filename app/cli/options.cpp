@@ -110,6 +110,24 @@ std::pair<int, int> shardOf(const QCommandLineParser &parser)
     return {k, n};
 }
 
+void applyLongInputs(const QCommandLineParser &parser, const LoadedModel &model, LongInputs fallback, PipelineOptions &run)
+{
+    const QString how = parser.value(kLongInputs);
+    run.longInputs = how.isEmpty() ? fallback
+                     : how == "truncate" ? LongInputs::Truncate
+                     : how == "windows"  ? LongInputs::Windows
+                     : how == "refuse"   ? LongInputs::Refuse
+                                         : throw usage("--long-inputs must be truncate, windows or refuse, got '" + how.toStdString() + "'");
+    if (parser.isSet(kStride) && run.longInputs != LongInputs::Windows)
+        throw usage("--stride goes with --long-inputs windows");
+    const int room = run.maxLength - model.tokenizer->postProcessor().added(false);
+    run.stride = parser.isSet(kStride) ? intBetween(parser, kStride, 0, std::max(0, room - 1)) : std::min(128, room / 2);
+    run.onWindows = [maxLength = run.maxLength, stride = run.stride](long long sentence, int length, int windows) {
+        std::fprintf(stderr, "bertlens-cli: line %lld: %d tokens run as %d overlapping windows of %d (stride %d), stitched\n",
+                     sentence + 1, length, windows, maxLength, stride);
+    };
+}
+
 void reportTruncation(long long sentence, int length, int kept)
 {
     std::fprintf(stderr, "bertlens-cli: line %lld: %d tokens truncated to %d\n", sentence + 1, length, kept);

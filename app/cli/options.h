@@ -25,6 +25,8 @@ inline const QCommandLineOption kInput("input", "one text per line; - for standa
 inline const QCommandLineOption kOutput("output", "output file", "OUT");
 inline const QCommandLineOption kPair("pair", "second text of a pair", "TEXT_B");
 inline const QCommandLineOption kMaxLength("max-length", "maximum tokens, special tokens included", "N");
+inline const QCommandLineOption kLongInputs("long-inputs", "a text past the model's length: truncate, windows (overlapping, stitched) or refuse; default: windows with --pooling, else truncate", "HOW");
+inline const QCommandLineOption kStride("stride", "with --long-inputs windows: tokens neighbouring windows share (default: 128, at most half a window)", "N");
 inline const QCommandLineOption kLayers("layers", "all, -1 or a list such as 0,4,12", "LAYERS", "all");
 inline const QCommandLineOption kPooling("pooling", "none, cls, mean or max", "POOLING", "none");
 inline const QCommandLineOption kBatchSize("batch-size", "sentences per forward pass", "N", QString::number(PipelineOptions().batchSize));
@@ -50,6 +52,8 @@ int positiveInt(const QCommandLineParser &parser, const QCommandLineOption &opti
 int intBetween(const QCommandLineParser &parser, const QCommandLineOption &option, int least, int most);
 // --max-length, or the model's maximum; at least room for the special tokens.
 int maxLengthOf(const QCommandLineParser &parser, const LoadedModel &model, bool pairs = false);
+// --long-inputs and --stride into `run` (whose maxLength is set); `fallback` when not given.
+void applyLongInputs(const QCommandLineParser &parser, const LoadedModel &model, LongInputs fallback, PipelineOptions &run);
 int maxLengthOf(const QCommandLineParser &parser, int modelMaxLength, const BertConfig &config, const Tokenizer &tokenizer,
                 bool pairs);
 void applyThreads(const QCommandLineParser &parser);

@@ -556,6 +556,33 @@ private Q_SLOTS:
         QVERIFY2(embed.err.contains("no weights"), embed.err.constData());
     }
 
+    // A line past the model's 64 tokens: pooled vectors see all of it by default (windows, said on
+    // stderr), token rows are cut, and --long-inputs refuse stops with the count.
+    void longLinesRunAsWindowsWhenPooled()
+    {
+        QTemporaryDir dir;
+        QByteArray longLine;
+        for (int i = 0; i < 12; ++i)
+            longLine += "the quick brown fox jumps over the lazy dog ";
+        const QString input = writeInput(dir, longLine.trimmed() + "\nshort line\n");
+        const QString pooled = dir.filePath("pooled.csv"), cut = dir.filePath("cut.csv");
+        Run r = cli({"embed", "--model", kModel, "--input", input, "--output", pooled, "--pooling", "mean", "--layers", "-1"});
+        QVERIFY2(r.status == 0, r.err.constData());
+        QVERIFY2(r.err.contains("line 1: 122 tokens run as 3 overlapping windows of 64 (stride 31), stitched"), r.err.constData());
+        r = cli({"embed", "--model", kModel, "--input", input, "--output", cut, "--pooling", "mean", "--layers", "-1",
+                 "--long-inputs", "truncate"});
+        QVERIFY2(r.err.contains("line 1: 122 tokens truncated to 64"), r.err.constData());
+        const QList<QByteArray> windows = csvRows(pooled), truncated = csvRows(cut);
+        QCOMPARE(windows.size(), 2);
+        QVERIFY(windows[0] != truncated[0]); // the whole line's mean, not its first 64 tokens'
+        QCOMPARE(windows[1], truncated[1]);  // a short line is the same either way
+        r = cli({"embed", "--model", kModel, "--input", input, "--output", cut, "--long-inputs", "refuse"});
+        QCOMPARE(r.status, 4);
+        QVERIFY2(r.err.contains("line 1: 122 tokens, more than the 64"), r.err.constData());
+        r = cli({"embed", "--model", kModel, "--input", input, "--output", cut, "--pooling", "mean", "--stride", "62"});
+        QCOMPARE(r.status, 2);
+    }
+
     // Lines split on \n only: \r\n loses its \r, U+2028 stays inside a line.
     void tokenizeStreamsLines()
     {
