@@ -283,8 +283,11 @@ int embed(const QStringList &args)
                              "computes it (--pooling gives other vectors)\n",
                      st.describe().c_str(), job.run.maxLength);
     }
-    // A sentence's vector should see all of it: by default, pooled vectors come from overlapping windows.
-    applyLongInputs(parser, *model, job.pooling != Pooling::None ? LongInputs::Windows : LongInputs::Truncate, job.run);
+    // A sentence's vector should see all of it: by default, pooled vectors come from overlapping
+    // windows — but a sentence-transformers folder's own vectors are cut at its max length, as
+    // sentence-transformers' encode cuts them.
+    const bool pooledByChoice = parser.isSet(kPooling) && job.pooling != Pooling::None;
+    applyLongInputs(parser, *model, pooledByChoice ? LongInputs::Windows : LongInputs::Truncate, job.run);
     if (job.pooling == Pooling::None && QString::fromStdString(output).endsWith(".npy"))
         throw usage("embed: .npy output needs --pooling cls, mean, max or mean_sqrt_len (token vectors go to CSV)");
     std::unique_ptr<ChineseSegmenter> segmenter;
