@@ -156,7 +156,7 @@ int main(int argc, char **argv)
     const double lineQuery = medianMs(21, [&](int i) { (void)index.nearestLines(*model, all[size_t(i * 37) % all.size()].text, 20); });
     // The window's token query: a vector it already has, against every occurrence.
     const at::Tensor vectors = at::randn({21, model->config.hiddenSize});
-    const double tokenQuery = medianMs(21, [&](int i) { (void)index.nearestTokens(vectors[i], 20, model->tokenizer->vocab()); });
+    const double tokenQuery = medianMs(21, [&](int i) { (void)index.nearestTokens(vectors[i], 20, *model->tokenizer); });
     std::printf("query (median of 21): lines like a text %.1f ms (forward pass included); occurrences of a token %.1f ms\n", lineQuery, tokenQuery);
     t = Clock::now();
     const PcaResult pca = index.projectLines(2);
@@ -195,7 +195,7 @@ int main(int argc, char **argv)
                 found += std::any_of(e.begin(), e.end(), [&](const TokenHit &x) { return x.line == h.line && x.token == h.token; });
             asked += int(e.size());
         }
-        const double exactQuery = medianMs(21, [&](int i) { (void)exact.nearestTokens(vectors[i], 20, model->tokenizer->vocab()); });
+        const double exactQuery = medianMs(21, [&](int i) { (void)exact.nearestTokens(vectors[i], 20, *model->tokenizer); });
         std::printf("default index: recall@20 against the exact index %.3f (%d of %d); the exact index's token query %.1f ms\n",
                     double(found) / asked, found, asked, exactQuery);
     }

@@ -20,7 +20,7 @@ struct TokenHit {
     long long line = 0;
     int token = 0;          // position in the line's encoding ([CLS] = 0)
     int begin = 0, end = 0; // the token's characters in the line's text (code points)
-    std::string text;       // the WordPiece
+    std::string text;       // the token as people read it (Tokenizer::label)
     double score = 0;       // cosine of the token vectors
 };
 

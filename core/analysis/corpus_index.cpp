@@ -273,7 +273,7 @@ std::vector<TokenHit> CorpusIndex::nearestTokens(const LoadedModel &model, const
     if (token < 0 || token >= hidden.size(0))
         throw Error(ErrorKind::Usage, "token " + std::to_string(token) + " does not exist: the query has tokens 0.."
                                           + std::to_string(hidden.size(0) - 1) + " ([CLS] = 0)");
-    return nearestTokens(hidden[token], k, model.tokenizer->vocab());
+    return nearestTokens(hidden[token], k, *model.tokenizer);
 }
 
 std::vector<SentenceHit> CorpusIndex::nearestLines(const at::Tensor &vector, int k) const
@@ -287,7 +287,7 @@ std::vector<SentenceHit> CorpusIndex::nearestLines(const at::Tensor &vector, int
     return hits;
 }
 
-std::vector<TokenHit> CorpusIndex::nearestTokens(const at::Tensor &vector, int k, const Vocab &vocab) const
+std::vector<TokenHit> CorpusIndex::nearestTokens(const at::Tensor &vector, int k, const Tokenizer &tokenizer) const
 {
     c10::InferenceMode inference;
     at::Tensor query = unit(vector.to(at::kFloat));
@@ -305,7 +305,7 @@ std::vector<TokenHit> CorpusIndex::nearestTokens(const at::Tensor &vector, int k
     std::vector<TokenHit> hits;
     for (size_t i = 0; i < values.size(); ++i) {
         const Occurrence &o = m_occurrences[size_t(indices[i])];
-        hits.push_back({m_lines[size_t(o.line)].line, o.position, o.begin, o.end, vocab.token(o.id), values[i]});
+        hits.push_back({m_lines[size_t(o.line)].line, o.position, o.begin, o.end, tokenizer.label(o.id), values[i]});
     }
     return hits;
 }

@@ -13,7 +13,7 @@
 namespace bertlens {
 
 struct LoadedModel;
-class Vocab;
+class Tokenizer;
 
 struct CorpusIndexOptions {
     int layer = -1; // hidden state 0..L; -1: the last
@@ -62,7 +62,7 @@ public:
     std::vector<TokenHit> nearestTokens(const LoadedModel &model, const std::string &query, int token, int k) const;
     // The same with vectors already computed at the index's layer ([H], any length).
     std::vector<SentenceHit> nearestLines(const at::Tensor &vector, int k) const;
-    std::vector<TokenHit> nearestTokens(const at::Tensor &vector, int k, const Vocab &vocab) const;
+    std::vector<TokenHit> nearestTokens(const at::Tensor &vector, int k, const Tokenizer &tokenizer) const;
 
     const std::vector<CorpusLine> &lines() const { return m_lines; }
     const CorpusLine &lineAt(long long line) const; // by file line number

@@ -29,8 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const CorpusIndex index = CorpusIndex::load(path, *model, corpus, CorpusIndexOptions());
         if (!index.empty()) {
             const at::Tensor probe = at::ones({model->config.hiddenSize});
-            const auto tokens = index.nearestTokens(probe, 5, model->tokenizer->vocab());
-            const auto expectedTokens = fresh.nearestTokens(probe, 5, model->tokenizer->vocab());
+            const auto tokens = index.nearestTokens(probe, 5, *model->tokenizer);
+            const auto expectedTokens = fresh.nearestTokens(probe, 5, *model->tokenizer);
             if (tokens.size() != expectedTokens.size())
                 std::abort();
             for (size_t i = 0; i < tokens.size(); ++i)

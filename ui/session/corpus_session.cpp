@@ -127,7 +127,7 @@ void CorpusSession::searchToken(int sentence, int token)
         const Matrix &hidden = result->sentences[size_t(sentence)].hidden[size_t(index->layer())];
         Matrix vector(1, hidden.cols);
         std::copy(hidden.row(token), hidden.row(token) + hidden.cols, vector.values.begin());
-        auto hits = index->nearestTokens(tensorView(vector)[0], kHits, model->tokenizer->vocab());
+        auto hits = index->nearestTokens(tensorView(vector)[0], kHits, *model->tokenizer);
         return [this, hits = std::move(hits)] {
             m_tokenHits = hits;
             Q_EMIT hitsChanged();
