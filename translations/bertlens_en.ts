@@ -523,12 +523,12 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>This model has no masked-language-model head: nothing to predict.</translation>
     </message>
     <message>
-        <source>Sentence %1 has no [MASK]: type one, or double-click a token.</source>
-        <translation>Sentence %1 has no [MASK]: type one, or double-click a token.</translation>
-    </message>
-    <message>
         <source>Type a second sentence to explain a similarity.</source>
         <translation>Type a second sentence to explain a similarity.</translation>
+    </message>
+    <message>
+        <source>Sentence %1 has no %2: type one, or double-click a token.</source>
+        <translation>Sentence %1 has no %2: type one, or double-click a token.</translation>
     </message>
 </context>
 <context>
@@ -695,16 +695,16 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>Sentences</translation>
     </message>
     <message>
-        <source>One sentence per line; type [MASK] for a word the model should predict. The views follow 0.3 s after typing stops; Ctrl+Enter at once.</source>
-        <translation>One sentence per line; type [MASK] for a word the model should predict. The views follow 0.3 s after typing stops; Ctrl+Enter at once.</translation>
-    </message>
-    <message>
         <source>Second texts of the pairs</source>
         <translation>Second texts of the pairs</translation>
     </message>
     <message>
         <source>Layer</source>
         <translation>Layer</translation>
+    </message>
+    <message>
+        <source>One sentence per line; type %1 for a word the model should predict. The views follow 0.3 s after typing stops; Ctrl+Enter at once.</source>
+        <translation>One sentence per line; type %1 for a word the model should predict. The views follow 0.3 s after typing stops; Ctrl+Enter at once.</translation>
     </message>
 </context>
 <context>
@@ -1272,10 +1272,6 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>Masked-token predictions</translation>
     </message>
     <message>
-        <source>Double-click a token, or type [MASK], to see what the model predicts there.</source>
-        <translation>Double-click a token, or type [MASK], to see what the model predicts there.</translation>
-    </message>
-    <message>
         <source>No predictions: this model has no masked-language-model head.</source>
         <translation>No predictions: this model has no masked-language-model head.</translation>
     </message>
@@ -1300,10 +1296,6 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>The per-layer lens: the same prediction head applied to every layer&apos;s hidden state</translation>
     </message>
     <message>
-        <source>Sentence %1 has no [MASK]; click the [MASK] of sentence %2 to see its predictions.</source>
-        <translation>Sentence %1 has no [MASK]; click the [MASK] of sentence %2 to see its predictions.</translation>
-    </message>
-    <message>
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -1326,6 +1318,14 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     <message>
         <source>Sentence %1, %3 at token %2: the model&apos;s predictions</source>
         <translation>Sentence %1, %3 at token %2: the model&apos;s predictions</translation>
+    </message>
+    <message>
+        <source>Double-click a token, or type %1, to see what the model predicts there.</source>
+        <translation>Double-click a token, or type %1, to see what the model predicts there.</translation>
+    </message>
+    <message>
+        <source>Sentence %1 has no %3; click the %3 of sentence %2 to see its predictions.</source>
+        <translation>Sentence %1 has no %3; click the %3 of sentence %2 to see its predictions.</translation>
     </message>
 </context>
 <context>

@@ -523,12 +523,12 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>此模型没有掩码语言模型头：没有可解释的预测。</translation>
     </message>
     <message>
-        <source>Sentence %1 has no [MASK]: type one, or double-click a token.</source>
-        <translation>句子 %1 中没有 [MASK]：请输入一个，或双击一个词元。</translation>
-    </message>
-    <message>
         <source>Type a second sentence to explain a similarity.</source>
         <translation>请再输入一个句子，才能解释相似度。</translation>
+    </message>
+    <message>
+        <source>Sentence %1 has no %2: type one, or double-click a token.</source>
+        <translation>句子 %1 中没有 %2：请输入一个，或双击一个词元。</translation>
     </message>
 </context>
 <context>
@@ -695,16 +695,16 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>句子</translation>
     </message>
     <message>
-        <source>One sentence per line; type [MASK] for a word the model should predict. The views follow 0.3 s after typing stops; Ctrl+Enter at once.</source>
-        <translation>每行一句；输入 [MASK] 表示让模型预测的词。停止输入 0.3 秒后各视图随之更新；按 Ctrl+Enter 立即更新。</translation>
-    </message>
-    <message>
         <source>Second texts of the pairs</source>
         <translation>句对的第二段文本</translation>
     </message>
     <message>
         <source>Layer</source>
         <translation>层</translation>
+    </message>
+    <message>
+        <source>One sentence per line; type %1 for a word the model should predict. The views follow 0.3 s after typing stops; Ctrl+Enter at once.</source>
+        <translation>每行一句；输入 %1 表示让模型预测的词。停止输入 0.3 秒后各视图随之更新；按 Ctrl+Enter 立即更新。</translation>
     </message>
 </context>
 <context>
@@ -1270,10 +1270,6 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>掩码词元预测</translation>
     </message>
     <message>
-        <source>Double-click a token, or type [MASK], to see what the model predicts there.</source>
-        <translation>双击一个词元，或输入 [MASK]，即可看到模型在该处的预测。</translation>
-    </message>
-    <message>
         <source>No predictions: this model has no masked-language-model head.</source>
         <translation>无法预测：此模型没有掩码语言模型头。</translation>
     </message>
@@ -1298,10 +1294,6 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>逐层透视：把同一个预测头用于每一层的隐藏状态</translation>
     </message>
     <message>
-        <source>Sentence %1 has no [MASK]; click the [MASK] of sentence %2 to see its predictions.</source>
-        <translation>句子 %1 中没有 [MASK]；点击句子 %2 中的 [MASK]，即可看到它的预测。</translation>
-    </message>
-    <message>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1324,6 +1316,14 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     <message>
         <source>Sentence %1, %3 at token %2: the model&apos;s predictions</source>
         <translation>句子 %1，第 %2 个词元处的 %3：模型的预测</translation>
+    </message>
+    <message>
+        <source>Double-click a token, or type %1, to see what the model predicts there.</source>
+        <translation>双击一个词元，或输入 %1，即可看到模型在该处的预测。</translation>
+    </message>
+    <message>
+        <source>Sentence %1 has no %3; click the %3 of sentence %2 to see its predictions.</source>
+        <translation>句子 %1 中没有 %3；点击句子 %2 中的 %3，即可看到它的预测。</translation>
     </message>
 </context>
 <context>

@@ -274,6 +274,7 @@ void MainWindow::connectSession()
         rememberModel(dir);
         m_input->setLayerCount(m_session->modelSummary().numLayers);
         m_input->setLayer(std::min(m_selection.layer, m_session->modelSummary().numLayers));
+        m_input->setMaskToken(QString::fromStdString(m_session->modelSummary().maskToken));
         m_lastError.clear();
         updateStatus();
         if (!m_pendingCorpus.isEmpty())

@@ -59,6 +59,7 @@ std::shared_ptr<const AnalysisResult> analyseSentences(const LoadedModel &model,
     result->sentences.reserve(inputs.size());
     InputList source(inputs);
     result->mlmHeadMissing = model.mlmHead ? std::string() : model.mlmHeadMissing;
+    result->maskToken = model.tokenizer->maskToken();
     AnalysisCollector collector(model, *result, segmenter);
     PipelineOptions options;
     options.cancel = cancel;

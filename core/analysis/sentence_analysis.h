@@ -33,6 +33,7 @@ struct AnalysisResult {
     int numHeads = 0;
     int hiddenSize = 0;
     std::string mlmHeadMissing; // empty when the model predicts masked tokens
+    std::string maskToken;      // as typed in a text ("[MASK]", "<mask>"); empty when the vocabulary has none
     Knockout knockout;          // the heads and FFN blocks that were switched off
 };
 

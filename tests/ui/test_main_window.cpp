@@ -1112,6 +1112,12 @@ private Q_SLOTS:
                 QVERIFY2(label.find("\u0120") == std::string::npos && label.find("\u2581") == std::string::npos, label.c_str());
         if (!result->sentences[0].masks.empty())
             QCOMPARE(result->sentences[0].masks[0].top.size(), size_t(10));
+        // The hints name the model's own mask token (<mask> for RoBERTa's family).
+        const QString mask = QString::fromStdString(window.session()->modelSummary().maskToken);
+        bool hinted = false;
+        for (QWidget *w : window.inputPanel()->findChildren<QWidget *>())
+            hinted = hinted || w->accessibleDescription().contains("type " + mask + " for a word");
+        QVERIFY2(hinted, qPrintable(mask));
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -80,6 +80,12 @@ InputPanel::InputPanel(QWidget *parent) : QWidget(parent)
     retranslateUi();
 }
 
+void InputPanel::setMaskToken(const QString &mask)
+{
+    m_maskToken = mask.isEmpty() ? QString("[MASK]") : mask;
+    retranslateUi();
+}
+
 void InputPanel::retranslateUi()
 {
     m_sentencesLabel->setText(tr("Sentences (one per line, up to %1):").arg(kMaxSentences));
@@ -90,8 +96,9 @@ void InputPanel::retranslateUi()
     m_layer->setToolTip(tr("0 = embeddings; every view shows this layer"));
     // Names a screen reader speaks (the labels are buddies, but not every reader follows them).
     m_sentences->setAccessibleName(tr("Sentences"));
-    m_sentences->setAccessibleDescription(tr("One sentence per line; type [MASK] for a word the model should predict. "
-                                             "The views follow 0.3 s after typing stops; Ctrl+Enter at once."));
+    m_sentences->setAccessibleDescription(tr("One sentence per line; type %1 for a word the model should predict. "
+                                             "The views follow 0.3 s after typing stops; Ctrl+Enter at once.")
+                                              .arg(m_maskToken));
     m_pairs->setAccessibleName(tr("Second texts of the pairs"));
     m_layer->setAccessibleName(tr("Layer"));
     m_layerSlider->setAccessibleName(tr("Layer"));

@@ -39,6 +39,8 @@ public:
     // What the model could not read (sentences cut at its length), shown with the note on lines.
     void setCutNote(const QString &note);
     void setLayerCount(int layers);
+    // The model's mask token ("[MASK]", "<mask>"), which the hints tell the user to type.
+    void setMaskToken(const QString &mask);
     int layer() const { return m_layer->value(); }
     void setLayer(int layer) { m_layer->setValue(layer); }
 
@@ -65,6 +67,7 @@ private:
     QLabel *m_note;
     QTimer m_debounce;
     QString m_cutNote;
+    QString m_maskToken = "[MASK]";
 };
 
 } // namespace bertlens

@@ -147,10 +147,11 @@ void PredictionsPanel::refill()
         for (size_t i = 0; usable && i < m_result->sentences.size() && masked.size() < 3; ++i)
             if (!m_result->sentences[i].masks.empty())
                 masked << QString::number(i + 1);
+        const QString mask = QString::fromStdString(m_result->maskToken);
         m_title->setText(!usable ? tr("No predictions: this model has no masked-language-model head.")
-                         : masked.isEmpty() ? tr("Double-click a token, or type [MASK], to see what the model predicts there.")
-                                            : tr("Sentence %1 has no [MASK]; click the [MASK] of sentence %2 to see its predictions.")
-                                                  .arg(m_sentence + 1).arg(masked.join(tr(", "))));
+                         : masked.isEmpty() ? tr("Double-click a token, or type %1, to see what the model predicts there.").arg(mask)
+                                            : tr("Sentence %1 has no %3; click the %3 of sentence %2 to see its predictions.")
+                                                  .arg(m_sentence + 1).arg(masked.join(tr(", ")), mask));
         return;
     }
     // The first [MASK] of the sentence (the table says which).

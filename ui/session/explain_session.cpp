@@ -66,7 +66,9 @@ bool ExplainSession::requestOf(const ExplainSettings &settings, ExplainRequest &
         if (!result->mlmHeadMissing.empty())
             return fail(tr("This model has no masked-language-model head: nothing to predict."));
         if (s.masks.empty())
-            return fail(tr("Sentence %1 has no [MASK]: type one, or double-click a token.").arg(settings.sentence + 1));
+            return fail(tr("Sentence %1 has no %2: type one, or double-click a token.")
+                            .arg(settings.sentence + 1)
+                            .arg(QString::fromStdString(result->maskToken)));
         if (sentences)
             *sentences = {settings.sentence};
         request.maskPosition = s.masks.front().index;
