@@ -17,7 +17,7 @@ Checkpoint readCheckpoint(const ModelFolder &folder) { return Checkpoint(folder.
 namespace {
 
 // DistilBERT is BERT without token types or pooler, under other names (HuggingFace's
-// modeling_distilbert); its names map one to one onto BERT's.
+// modeling_distilbert); its layers' names map one to one onto BERT's.
 std::string bertNameOfDistilBert(std::string name)
 {
     static const std::pair<const char *, const char *> parts[] = {
@@ -34,22 +34,18 @@ std::string bertNameOfDistilBert(std::string name)
     for (const auto &[from, to] : parts)
         if (const size_t at = name.find(from); at != std::string::npos)
             name.replace(at, std::string(from).size(), to);
+    return name;
+}
+
+// The masked-LM heads of DistilBERT (vocab_*), RoBERTa (lm_head) and ELECTRA's generator under
+// BERT's names for the same parts.
+std::string bertNameOfHead(std::string name)
+{
     static const std::pair<const char *, const char *> head[] = {
         {"vocab_transform.", "cls.predictions.transform.dense."},
         {"vocab_layer_norm.", "cls.predictions.transform.LayerNorm."},
         {"vocab_projector.weight", "cls.predictions.decoder.weight"},
         {"vocab_projector.bias", "cls.predictions.bias"},
-    };
-    for (const auto &[from, to] : head)
-        if (name.rfind(from, 0) == 0)
-            name = to + name.substr(std::string(from).size());
-    return name;
-}
-
-// RoBERTa's lm_head and ELECTRA's generator head under BERT's names for the same parts.
-std::string bertNameOfHead(std::string name)
-{
-    static const std::pair<const char *, const char *> head[] = {
         {"lm_head.dense.", "cls.predictions.transform.dense."},
         {"lm_head.layer_norm.", "cls.predictions.transform.LayerNorm."},
         {"lm_head.decoder.weight", "cls.predictions.decoder.weight"},
