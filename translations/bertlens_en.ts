@@ -706,6 +706,18 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <source>One sentence per line; type %1 for a word the model should predict. The views follow 0.3 s after typing stops; Ctrl+Enter at once.</source>
         <translation>One sentence per line; type %1 for a word the model should predict. The views follow 0.3 s after typing stops; Ctrl+Enter at once.</translation>
     </message>
+    <message>
+        <source>&amp;Long-sentence window:</source>
+        <translation>&amp;Long-sentence window:</translation>
+    </message>
+    <message>
+        <source>Long sentences are read in overlapping windows of the model&apos;s length: which one the views show</source>
+        <translation>Long sentences are read in overlapping windows of the model&apos;s length: which one the views show</translation>
+    </message>
+    <message>
+        <source>Window of the long sentences</source>
+        <translation>Window of the long sentences</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::LanguageMenu</name>
@@ -1087,6 +1099,14 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     <message>
         <source> — knocked out: %1</source>
         <translation> — knocked out: %1</translation>
+    </message>
+    <message>
+        <source>sentence %1 (%2 tokens: window %3 of %4)</source>
+        <translation>sentence %1 (%2 tokens: window %3 of %4)</translation>
+    </message>
+    <message>
+        <source>The model reads at most %1 tokens at a time: shown in overlapping windows, %2.</source>
+        <translation>The model reads at most %1 tokens at a time: shown in overlapping windows, %2.</translation>
     </message>
 </context>
 <context>

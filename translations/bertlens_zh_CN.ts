@@ -706,6 +706,18 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <source>One sentence per line; type %1 for a word the model should predict. The views follow 0.3 s after typing stops; Ctrl+Enter at once.</source>
         <translation>每行一句；输入 %1 表示让模型预测的词。停止输入 0.3 秒后各视图随之更新；按 Ctrl+Enter 立即更新。</translation>
     </message>
+    <message>
+        <source>&amp;Long-sentence window:</source>
+        <translation>长句窗口(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Long sentences are read in overlapping windows of the model&apos;s length: which one the views show</source>
+        <translation>长句按模型长度切成相互重叠的窗口来读：各视图显示其中哪一个</translation>
+    </message>
+    <message>
+        <source>Window of the long sentences</source>
+        <translation>长句的窗口</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::LanguageMenu</name>
@@ -1085,6 +1097,14 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     <message>
         <source> — knocked out: %1</source>
         <translation> — 已敲除：%1</translation>
+    </message>
+    <message>
+        <source>sentence %1 (%2 tokens: window %3 of %4)</source>
+        <translation>句子 %1（%2 个词元：第 %3 个窗口，共 %4 个）</translation>
+    </message>
+    <message>
+        <source>The model reads at most %1 tokens at a time: shown in overlapping windows, %2.</source>
+        <translation>模型一次最多读 %1 个词元：按相互重叠的窗口显示，%2。</translation>
     </message>
 </context>
 <context>

@@ -270,6 +270,7 @@ void MainWindow::connectSession()
     });
     connect(m_comparison, &ComparisonSession::busyChanged, this, &MainWindow::updateBusy);
     connect(m_corpus, &CorpusSession::busyChanged, this, &MainWindow::updateBusy);
+    connect(m_input, &InputPanel::windowChanged, m_session, &AnalysisSession::setLongInputWindow);
     connect(m_session, &AnalysisSession::modelLoaded, this, [this](const QString &dir) {
         rememberModel(dir);
         m_input->setLayerCount(m_session->modelSummary().numLayers);
@@ -525,18 +526,33 @@ void MainWindow::updateStatus()
     } else {
         m_modelLabel->setText(tr("No model: File → Open model…"));
     }
-    // Sentences longer than the model reads are cut: said as plainly as the note on extra lines.
-    QStringList cut;
-    int limit = 0;
+    // Sentences longer than the model reads are said as plainly as the note on extra lines: pairs
+    // are cut; single sentences are shown one overlapping window at a time, chosen below the note.
+    QStringList cut, windowed;
+    int limit = 0, windows = 1;
     if (const auto r = m_session->result())
-        for (size_t s = 0; s < r->sentences.size(); ++s)
-            if (const Encoding &e = r->sentences[s].encoding; e.truncated) {
+        for (size_t s = 0; s < r->sentences.size(); ++s) {
+            const Encoding &e = r->sentences[s].encoding;
+            if (e.truncated) {
                 cut << tr("sentence %1 (%2 of its %3 tokens)").arg(s + 1).arg(e.size()).arg(e.untruncatedLength);
                 limit = e.size();
+            } else if (e.windows > 1) {
+                windowed << tr("sentence %1 (%2 tokens: window %3 of %4)").arg(s + 1).arg(e.untruncatedLength).arg(e.window + 1).arg(e.windows);
+                windows = std::max(windows, e.windows);
             }
-    m_input->setCutNote(cut.isEmpty() ? QString()
-                                      : tr("The model reads at most %1 tokens: only the first are shown of %2.")
-                                            .arg(limit).arg(cut.mid(0, 3).join(tr(", ")) + (cut.size() > 3 ? tr(" and %n more", nullptr, int(cut.size() - 3)) : QString())));
+        }
+    const auto listed = [this](const QStringList &items) {
+        return items.mid(0, 3).join(tr(", ")) + (items.size() > 3 ? tr(" and %n more", nullptr, int(items.size() - 3)) : QString());
+    };
+    QStringList notes;
+    if (!cut.isEmpty())
+        notes << tr("The model reads at most %1 tokens: only the first are shown of %2.").arg(limit).arg(listed(cut));
+    if (!windowed.isEmpty())
+        notes << tr("The model reads at most %1 tokens at a time: shown in overlapping windows, %2.")
+                     .arg(m_session->modelSummary().maxLength)
+                     .arg(listed(windowed));
+    m_input->setCutNote(notes.join(' '));
+    m_input->setWindows(windows, m_session->longInputWindow());
     if (!m_lastError.isEmpty())
         m_stateLabel->setText(tr("Error: %1").arg(m_lastError));
     else if (m_session->isBusy())

@@ -121,7 +121,7 @@ void applyLongInputs(const QCommandLineParser &parser, const LoadedModel &model,
     if (parser.isSet(kStride) && run.longInputs != LongInputs::Windows)
         throw usage("--stride goes with --long-inputs windows");
     const int room = run.maxLength - model.tokenizer->postProcessor().added(false);
-    run.stride = parser.isSet(kStride) ? intBetween(parser, kStride, 0, std::max(0, room - 1)) : std::min(128, room / 2);
+    run.stride = parser.isSet(kStride) ? intBetween(parser, kStride, 0, std::max(0, room - 1)) : defaultStride(*model.tokenizer, run.maxLength);
     run.onWindows = [maxLength = run.maxLength, stride = run.stride](long long sentence, int length, int windows) {
         std::fprintf(stderr, "bertlens-cli: line %lld: %d tokens run as %d overlapping windows of %d (stride %d), stitched\n",
                      sentence + 1, length, windows, maxLength, stride);

@@ -49,7 +49,8 @@ private:
 
 std::shared_ptr<const AnalysisResult> analyseSentences(const LoadedModel &model, const std::vector<SentenceInput> &inputs,
                                                        const CancelToken *cancel, const ProgressFn &progress,
-                                                       const ChineseSegmenter *segmenter, const Knockout &knockout)
+                                                       const ChineseSegmenter *segmenter, const Knockout &knockout,
+                                                       int longWindow)
 {
     auto result = std::make_shared<AnalysisResult>();
     result->knockout = knockout;
@@ -65,6 +66,12 @@ std::shared_ptr<const AnalysisResult> analyseSentences(const LoadedModel &model,
     options.cancel = cancel;
     options.progress = progress;
     options.knockout = knockout;
+    result->longWindow = longWindow;
+    if (longWindow >= 0) {
+        options.longInputs = LongInputs::OneWindow;
+        options.window = longWindow;
+        options.stride = defaultStride(*model.tokenizer, model.maxLength);
+    }
     runPipeline(model, source, collector, options);
     return result;
 }

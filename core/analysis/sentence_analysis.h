@@ -33,6 +33,7 @@ struct AnalysisResult {
     int numHeads = 0;
     int hiddenSize = 0;
     std::string mlmHeadMissing; // empty when the model predicts masked tokens
+    int longWindow = -1;        // which overlapping window of a long text was analysed (-1: cut)
     std::string maskToken;      // as typed in a text ("[MASK]", "<mask>"); empty when the vocabulary has none
     Knockout knockout;          // the heads and FFN blocks that were switched off
 };
@@ -40,10 +41,12 @@ struct AnalysisResult {
 // Runs every input through the pipeline with all attention maps and keeps the results as
 // matrices for the window; checks the token between batches and layers. progress counts inputs.
 // Words group Chinese characters with the segmenter when one is given. The knock-out applies to
-// every pass.
+// every pass. A text longer than the model takes is cut, or with `longWindow` ≥ 0 shown as that one
+// of its overlapping windows (pipeline/long_inputs.h; Encoding::window says which).
 std::shared_ptr<const AnalysisResult> analyseSentences(const LoadedModel &model, const std::vector<SentenceInput> &inputs,
                                                        const CancelToken *cancel = nullptr, const ProgressFn &progress = {},
-                                                       const ChineseSegmenter *segmenter = nullptr, const Knockout &knockout = {});
+                                                       const ChineseSegmenter *segmenter = nullptr, const Knockout &knockout = {},
+                                                       int longWindow = -1);
 
 // The first sentence with more [MASK] predictions than the sentence of that number had before:
 // where the user just typed (or double-clicked) a mask, whose predictions the window shows next.

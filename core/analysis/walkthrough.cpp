@@ -6,6 +6,7 @@
 #include "model/knockout_hook.h"
 #include "model/loaded_model.h"
 #include "pipeline/batch.h"
+#include "pipeline/long_inputs.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
@@ -80,8 +81,13 @@ Walkthrough computeWalkthrough(const LoadedModel &model, const WalkthroughReques
     w.text = tokenizer.explain(request.input.text);
     if (request.input.hasPair)
         w.pair = tokenizer.explain(request.input.pair);
-    w.encoding = request.input.hasPair ? tokenizer.encodePair(request.input.text, request.input.pair, model.maxLength)
-                                       : tokenizer.encode(request.input.text, model.maxLength);
+    if (request.input.hasPair)
+        w.encoding = tokenizer.encodePair(request.input.text, request.input.pair, model.maxLength);
+    else if (request.longWindow >= 0)
+        w.encoding = oneWindow(tokenizer, tokenizer.encode(request.input.text), model.maxLength,
+                               defaultStride(tokenizer, model.maxLength), request.longWindow);
+    else
+        w.encoding = tokenizer.encode(request.input.text, model.maxLength);
     w.request = request;
     w.request.layer = std::clamp(request.layer, 1, c.numLayers);
     w.request.head = std::clamp(request.head, 0, c.numHeads - 1);

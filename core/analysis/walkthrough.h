@@ -21,6 +21,7 @@ struct WalkthroughRequest {
     int head = 0;  // 0-based
     int token = 1; // position, [CLS] = 0
     Knockout knockout; // applied to the traced pass (the trace shows what the pass computes with it)
+    int longWindow = -1; // of a long text: which overlapping window (as analyseSentences); -1: cut
 };
 
 // LayerNorm of one token's vector, as a lesson writes it: y = γ·(x − mean)/√(variance + ε) + β.

@@ -23,6 +23,11 @@ std::vector<int> textPositions(const Encoding &e)
 
 } // namespace
 
+int defaultStride(const Tokenizer &tokenizer, int maxLength)
+{
+    return std::max(0, std::min(128, (maxLength - tokenizer.postProcessor().added(false)) / 2));
+}
+
 InputWindows splitIntoWindows(const Tokenizer &tokenizer, const Encoding &full, int maxLength, int stride)
 {
     const int room = maxLength - tokenizer.postProcessor().added(false);
@@ -46,6 +51,19 @@ InputWindows splitIntoWindows(const Tokenizer &tokenizer, const Encoding &full, 
             break;
     }
     return out;
+}
+
+Encoding oneWindow(const Tokenizer &tokenizer, const Encoding &full, int maxLength, int stride, int window)
+{
+    if (full.size() <= maxLength)
+        return full;
+    InputWindows w = splitIntoWindows(tokenizer, full, maxLength, stride);
+    const int count = int(w.windows.size()), k = std::clamp(window, 0, count - 1);
+    Encoding e = std::move(w.windows[size_t(k)]);
+    e.window = k;
+    e.windows = count;
+    e.untruncatedLength = full.size();
+    return e;
 }
 
 SentenceOutput stitchWindows(const Encoding &full, const InputWindows &w, const std::vector<SentenceOutput> &outputs)

@@ -148,9 +148,15 @@ void runPipeline(const LoadedModel &model, InputSource &inputs, SentenceSink &si
                 throw inputError((inputs.name().empty() ? "" : inputs.name() + ": ") + "line " + std::to_string(index + 1)
                                  + ": " + std::to_string(encoding.size()) + " tokens, more than the " + std::to_string(maxLength)
                                  + " the model takes");
-            windows = splitIntoWindows(*model.tokenizer, encoding, maxLength, options.stride);
-            if (options.onWindows)
-                options.onWindows(index, encoding.size(), int(windows.windows.size()));
+            if (options.longInputs == LongInputs::OneWindow) {
+                encoding = oneWindow(*model.tokenizer, encoding, maxLength, options.stride, options.window);
+                if (options.onWindows)
+                    options.onWindows(index, encoding.untruncatedLength, encoding.windows);
+            } else {
+                windows = splitIntoWindows(*model.tokenizer, encoding, maxLength, options.stride);
+                if (options.onWindows)
+                    options.onWindows(index, encoding.size(), int(windows.windows.size()));
+            }
         }
         if (encoding.truncated && options.onTruncated)
             options.onTruncated(index, encoding.untruncatedLength, encoding.size());

@@ -63,6 +63,7 @@ struct PipelineOptions {
     // only, so not for a sink that needs attentions).
     LongInputs longInputs = LongInputs::Truncate;
     int stride = 128;
+    int window = 0; // with OneWindow: which window of each long text (the last when it has fewer)
     // Called for every input that had to be cut: 0-based index, tokens before and after.
     std::function<void(long long index, int length, int kept)> onTruncated;
     // Called for every input run as windows: 0-based index, its tokens, the windows.

@@ -36,6 +36,7 @@ struct Encoding {
     // markers Ġ and ▁ shown as spaces (what the views label tokens with).
     std::vector<std::string> labels;
     bool truncated = false;
+    int window = 0, windows = 1;               // of a long text shown one overlapping window at a time
     int untruncatedLength = 0;                 // tokens before truncation, special tokens included
 
     int size() const { return int(ids.size()); }

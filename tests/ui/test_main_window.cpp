@@ -32,7 +32,9 @@
 #include "analysis/model_comparison.h"
 #include "model/loaded_model.h"
 #include "model/random_model.h"
+#include "pipeline/long_inputs.h"
 #include <QLineEdit>
+#include <QSpinBox>
 
 #include <QApplication>
 #include <QDir>
@@ -1062,6 +1064,44 @@ private Q_SLOTS:
         QVERIFY2(error.contains("bad.bertlens") && error.contains("\"layer\""), qPrintable(error));
         QVERIFY(third.openSession(dir.filePath("none.bertlens")).contains("none.bertlens"));
         m_window->tabs()->setCurrentIndex(0);
+    }
+
+    // A sentence longer than the model's 64 tokens is shown one overlapping window at a time: the
+    // selector appears, the views (attention maps included) and the walk-through show the window
+    // chosen, and the note says which.
+    void longSentencesShowOneWindowAtATime()
+    {
+        QByteArray longLine;
+        for (int i = 0; i < 12; ++i)
+            longLine += "the quick brown fox jumps over the lazy dog ";
+        m_window->inputPanel()->setText(QString(longLine.trimmed()) + "\nhello world");
+        m_window->session()->setInputs(m_window->inputPanel()->inputs());
+        QVERIFY(waitIdle(m_window->session()));
+        QSpinBox *selector = nullptr;
+        for (QSpinBox *box : m_window->inputPanel()->findChildren<QSpinBox *>())
+            if (box->accessibleName() == "Window of the long sentences")
+                selector = box;
+        QVERIFY(selector && !selector->isHidden());
+        const auto model = LoadedModel::load(kModel.toStdString());
+        const Encoding full = model->tokenizer->encode(longLine.trimmed().toStdString());
+        const InputWindows windows = splitIntoWindows(*model->tokenizer, full, 64, defaultStride(*model->tokenizer, 64));
+        QCOMPARE(selector->maximum(), int(windows.windows.size()));
+        QSignalSpy results(m_window->session(), &AnalysisSession::resultChanged);
+        selector->setValue(2);
+        QVERIFY(results.wait(10000));
+        QVERIFY(waitIdle(m_window->session()));
+        const SentenceAnalysis &s = m_window->session()->result()->sentences[0];
+        QCOMPARE(s.encoding.ids, windows.windows[1].ids);
+        QCOMPARE(s.encoding.window, 1);
+        QCOMPARE(int(s.attention.size()), model->config.numLayers); // the window's own attention maps
+        QCOMPARE(int(s.attention[0][0].rows), s.encoding.size());
+        bool said = false;
+        for (QLabel *label : m_window->inputPanel()->findChildren<QLabel *>())
+            said = said || label->text().contains(QString("sentence 1 (%1 tokens: window 2 of %2)").arg(full.size()).arg(windows.windows.size()));
+        QVERIFY(said);
+        selector->setValue(1);
+        QVERIFY(waitIdle(m_window->session()));
+        restoreText();
     }
 
     // Each family opens in the window and every view draws: RoBERTa, XLM-R, ELECTRA and a

@@ -31,6 +31,10 @@ InputPanel::InputPanel(QWidget *parent) : QWidget(parent)
     m_analyse = new QPushButton(this);
     m_note = new QLabel(this);
     m_note->setWordWrap(true);
+    m_windowLabel = new QLabel(this);
+    m_window = new QSpinBox(this);
+    m_window->setMinimum(1);
+    m_windowLabel->setBuddy(m_window);
     keepFontScaled(m_sentences, 1.2);
     keepFontScaled(m_pairs, 1.2);
     // A sentence never needs a tab character: Tab moves on (a keyboard user is never trapped).
@@ -51,6 +55,12 @@ InputPanel::InputPanel(QWidget *parent) : QWidget(parent)
     layout->addLayout(layerRow);
     layout->addWidget(m_analyse);
     layout->addWidget(m_note);
+    auto *windowRow = new QHBoxLayout;
+    windowRow->addWidget(m_windowLabel);
+    windowRow->addWidget(m_window);
+    windowRow->addStretch(1);
+    layout->addLayout(windowRow);
+    setWindows(1, 0);
 
     setAcceptDrops(true); // a text file dropped on the panel is opened
     m_debounce.setSingleShot(true);
@@ -76,8 +86,18 @@ InputPanel::InputPanel(QWidget *parent) : QWidget(parent)
     connect(m_layer, &QSpinBox::valueChanged, m_layerSlider, &QSlider::setValue);
     connect(m_layerSlider, &QSlider::valueChanged, m_layer, &QSpinBox::setValue);
     connect(m_layer, &QSpinBox::valueChanged, this, &InputPanel::layerChanged);
+    connect(m_window, &QSpinBox::valueChanged, this, [this](int shown) { Q_EMIT windowChanged(shown - 1); });
     setLayerCount(0);
     retranslateUi();
+}
+
+void InputPanel::setWindows(int count, int current)
+{
+    const QSignalBlocker quiet(m_window);
+    m_window->setMaximum(std::max(1, count));
+    m_window->setValue(current + 1);
+    m_window->setVisible(count > 1);
+    m_windowLabel->setVisible(count > 1);
 }
 
 void InputPanel::setMaskToken(const QString &mask)
@@ -93,6 +113,9 @@ void InputPanel::retranslateUi()
     m_usePairs->setText(tr("Sentence pairs: a second text for each line"));
     m_pairs->setPlaceholderText(tr("Second text of the pair, line by line"));
     m_layerLabel->setText(tr("Layer:"));
+    m_windowLabel->setText(tr("&Long-sentence window:"));
+    m_window->setToolTip(tr("Long sentences are read in overlapping windows of the model's length: which one the views show"));
+    m_window->setAccessibleName(tr("Window of the long sentences"));
     m_layer->setToolTip(tr("0 = embeddings; every view shows this layer"));
     // Names a screen reader speaks (the labels are buddies, but not every reader follows them).
     m_sentences->setAccessibleName(tr("Sentences"));

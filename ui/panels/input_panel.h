@@ -41,12 +41,17 @@ public:
     void setLayerCount(int layers);
     // The model's mask token ("[MASK]", "<mask>"), which the hints tell the user to type.
     void setMaskToken(const QString &mask);
+    // A sentence longer than the model takes is shown one overlapping window at a time: the
+    // selector appears when there are `count` > 1 windows (`current` 0-based).
+    void setWindows(int count, int current);
     int layer() const { return m_layer->value(); }
     void setLayer(int layer) { m_layer->setValue(layer); }
 
 Q_SIGNALS:
     void inputsChanged();
     void layerChanged(int layer);
+    // The overlapping window of long sentences the views show (0-based).
+    void windowChanged(int window);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -65,6 +70,8 @@ private:
     QSlider *m_layerSlider;
     QPushButton *m_analyse;
     QLabel *m_note;
+    QLabel *m_windowLabel;
+    QSpinBox *m_window;
     QTimer m_debounce;
     QString m_cutNote;
     QString m_maskToken = "[MASK]";

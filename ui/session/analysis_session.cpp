@@ -136,17 +136,18 @@ void AnalysisSession::startAnalysis()
     Q_EMIT analysisStarted();
     // The results without knock-outs are reused while the inputs and the model stay.
     std::shared_ptr<const AnalysisResult> intact = m_intactResult ? m_intactResult : m_result;
-    if (intact && (!intact->knockout.empty() || m_resultModel != m_model.get() || intact->sentences.size() != m_inputs.size()
+    if (intact && (!intact->knockout.empty() || intact->longWindow != m_longWindow || m_resultModel != m_model.get()
+                   || intact->sentences.size() != m_inputs.size()
                    || !std::equal(m_inputs.begin(), m_inputs.end(), intact->sentences.begin(),
                                   [](const SentenceInput &in, const SentenceAnalysis &s) {
                                       return in.text == s.input.text && in.pair == s.input.pair && in.hasPair == s.input.hasPair;
                                   })))
         intact.reset();
     m_analyser.start([this, model = m_model, inputs = m_inputs, selection = m_selection, knockout = m_knockout, intact,
-                      version = m_selectionVersion](const CancelToken &cancel, const ProgressFn &progress) -> JobRunner::Deliver {
+                      version = m_selectionVersion, window = m_longWindow](const CancelToken &cancel, const ProgressFn &progress) -> JobRunner::Deliver {
         const auto segmenter = chineseSegmenter(inputs);
-        auto result = analyseSentences(*model, inputs, &cancel, progress, segmenter.get(), knockout);
-        auto before = knockout.empty() ? nullptr : intact ? intact : analyseSentences(*model, inputs, &cancel, {}, segmenter.get());
+        auto result = analyseSentences(*model, inputs, &cancel, progress, segmenter.get(), knockout, window);
+        auto before = knockout.empty() ? nullptr : intact ? intact : analyseSentences(*model, inputs, &cancel, {}, segmenter.get(), {}, window);
         auto views = std::make_shared<const ViewData>(computeViewData(*result, selection));
         return [this, result, before, views, version, model] {
             m_result = result;
@@ -182,6 +183,14 @@ void AnalysisSession::setKnockout(const Knockout &knockout)
     startAnalysis();
 }
 
+void AnalysisSession::setLongInputWindow(int window)
+{
+    if (window == m_longWindow)
+        return;
+    m_longWindow = window;
+    startAnalysis();
+}
+
 void AnalysisSession::setWalkthroughWanted(bool wanted)
 {
     m_walkthroughWanted = wanted;
@@ -199,10 +208,12 @@ void AnalysisSession::startWalkthrough()
     request.head = std::max(0, m_selection.head);
     request.token = m_selection.token >= 0 ? m_selection.token : std::min(1, sentence.encoding.size() - 1);
     request.knockout = m_result->knockout;
+    request.longWindow = m_longWindow;
     if (m_walkthrough && m_walkthrough->request.input.text == request.input.text && m_walkthrough->request.input.pair == request.input.pair
         && m_walkthrough->request.input.hasPair == request.input.hasPair
         && m_walkthrough->request.layer == request.layer && m_walkthrough->request.head == request.head
         && m_walkthrough->request.token == request.token && m_walkthrough->request.knockout == request.knockout
+        && m_walkthrough->request.longWindow == request.longWindow
         && !m_walker.isRunning())
         return;
     m_walker.start([this, model = m_model, request](const CancelToken &, const ProgressFn &) -> JobRunner::Deliver {

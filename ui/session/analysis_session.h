@@ -62,6 +62,9 @@ public:
     // similarities, exports, explanations); the results without them are kept beside, for
     // "before → after".
     void setKnockout(const Knockout &knockout);
+    // Which overlapping window of a text longer than the model takes the views show (0-based).
+    void setLongInputWindow(int window);
+    int longInputWindow() const { return m_longWindow; }
     const Knockout &knockout() const { return m_knockout; }
     // While wanted (the walk-through tab is shown), every result and selection change computes the
     // walk-through of the selected token, layer (1 for layer 0) and head (1 for the mean).
@@ -126,6 +129,7 @@ private:
     const LoadedModel *m_resultModel = nullptr; // what m_result was computed with (compared, never used)
     std::shared_ptr<const AnalysisResult> m_intactResult;
     Knockout m_knockout;
+    int m_longWindow = 0;
     std::shared_ptr<const ViewData> m_viewData;
     bool m_walkthroughWanted = false;
     std::shared_ptr<const Walkthrough> m_walkthrough;
