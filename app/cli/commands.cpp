@@ -353,8 +353,10 @@ int concat(const QStringList &args)
 int attention(const QStringList &args)
 {
     QCommandLineParser parser;
-    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kRollout, kAggregate, kMaxLength, kBatchSize, kThreads, kPrecision, kShard,
-                          kKnockOutHeads, kKnockOutFfn});
+    parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kRollout, kAggregate, kMaxLength, kLongInputs, kStride, kBatchSize, kThreads,
+                          kPrecision, kShard, kKnockOutHeads, kKnockOutFfn});
+    if (parser.value(kLongInputs) == "windows")
+        throw usage("attention: --long-inputs truncate or refuse (attention maps do not cross windows)");
     const std::string input = required(parser, kInput, args[0]);
     const std::string output = checkedOutput(parser, args[0]);
     applyThreads(parser);
@@ -362,6 +364,7 @@ int attention(const QStringList &args)
     ExportJob job = exportJob(parser, *model, output);
     job.layers = parseAttentionLayers(parser.value(kLayers).toStdString(), model->config.numLayers);
     job.rollout = parser.isSet(kRollout);
+    applyLongInputs(parser, *model, LongInputs::Truncate, job.run);
     std::unique_ptr<ChineseSegmenter> segmenter;
     applyWords(parser, job, segmenter);
     runExport(parser, input, *model, job, exportAttention);

@@ -27,7 +27,7 @@ const char *kUsage =
     "             [--long-inputs truncate|windows|refuse] [--stride N]\n"
     "             [--batch-size N] [--threads N] [--precision fp32|bf16] [--shard K/N]\n"
     "  attention  --model DIR --input FILE|- --output OUT.csv [--pairs] [--layers ...] [--rollout]\n"
-    "             [--aggregate tokens|words]\n"
+    "             [--aggregate tokens|words] [--long-inputs truncate|refuse]\n"
     "             [--max-length N] [--batch-size N] [--threads N] [--precision fp32|bf16] [--shard K/N]\n"
     "  fill-mask  --model DIR [--top-k N] [--all-layers] [--pair TEXT_B] TEXT\n"
     "  fill-mask  --model DIR --input FILE|- [--top-k N] [--all-layers]\n"

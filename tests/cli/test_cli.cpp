@@ -581,6 +581,11 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("line 1: 122 tokens, more than the 64"), r.err.constData());
         r = cli({"embed", "--model", kModel, "--input", input, "--output", cut, "--pooling", "mean", "--stride", "62"});
         QCOMPARE(r.status, 2);
+        // attention maps do not cross windows: attention cuts or refuses.
+        r = cli({"attention", "--model", kModel, "--input", input, "--output", cut, "--long-inputs", "refuse"});
+        QCOMPARE(r.status, 4);
+        r = cli({"attention", "--model", kModel, "--input", input, "--output", cut, "--long-inputs", "windows"});
+        QCOMPARE(r.status, 2);
     }
 
     // Lines split on \n only: \r\n loses its \r, U+2028 stays inside a line.
