@@ -87,6 +87,7 @@ int codePoints(const std::string &utf8)
     return int(std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 constexpr int64_t kMaxHeaderBytes = 1 << 16;
+constexpr double kUnitTolerance = 1e-2; // float16 rounding of a unit vector stays well inside
 
 // Reading a saved index: every count is checked against the bytes that are left before anything
 // is allocated, so a damaged or hostile file cannot make it allocate more than its own size.
@@ -308,6 +309,15 @@ CorpusIndex CorpusIndex::load(const std::string &indexPath, const LoadedModel &m
     if (!finite(index.m_projection) || !finite(index.m_lineVectors)
         || !std::all_of(index.m_tokenBlocks.begin(), index.m_tokenBlocks.end(), finite))
         return stale("it holds values that are not finite numbers");
+    // Every vector it keeps is unit length (a projected one shorter), so every score is a cosine.
+    // A file whose checksum was recomputed after its vectors were changed is otherwise taken as it
+    // is: the checksum finds damage, not forgery.
+    auto withinUnit = [](const at::Tensor &rows) {
+        return rows.numel() == 0 || rows.to(at::kFloat).norm(2, -1).max().item<double>() <= 1.0 + kUnitTolerance;
+    };
+    if (!withinUnit(index.m_lineVectors) || !std::all_of(index.m_tokenBlocks.begin(), index.m_tokenBlocks.end(), withinUnit)
+        || (index.reduced() && !withinUnit(index.m_projection.t())))
+        return stale("it holds vectors longer than unit length");
     if (in.checksum() != checksum)
         return stale("damaged (its checksum does not match its contents)");
     return index;
