@@ -3,6 +3,7 @@
 #include "analysis/tensor_matrix.h"
 
 #include <ATen/ATen.h>
+#include <ATen/CPUGeneratorImpl.h>
 #include <c10/core/InferenceMode.h>
 
 #include <algorithm>
@@ -10,7 +11,7 @@
 
 namespace bertlens {
 
-PcaResult randomisedPca(const at::Tensor &rows, int k, int iterations)
+PcaResult randomisedPca(const at::Tensor &rows, int k, int iterations, uint64_t seed)
 {
     c10::InferenceMode inference;
     PcaResult r;
@@ -30,7 +31,8 @@ PcaResult randomisedPca(const at::Tensor &rows, int k, int iterations)
     const int64_t width = std::min<int64_t>(k + 30, std::min(n, d));
     // Subspace iteration, re-orthonormalised on the small side only ([d, width]): one QR of the tall
     // [n, width] matrix at the end is enough.
-    at::Tensor y = times(at::randn({d, width}, at::kFloat));                     // [n, width]
+    at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(seed);
+    at::Tensor y = times(at::randn({d, width}, generator, at::kFloat));          // [n, width]
     for (int i = 0; i < iterations; ++i)
         y = times(std::get<0>(at::linalg_qr(transposedTimes(y))));
     const at::Tensor q = std::get<0>(at::linalg_qr(y));                          // [n, width]

@@ -22,11 +22,19 @@ PcaResult principalPlane(const at::Tensor &rows)
     return randomisedPca(rows, 2);
 }
 
+// A start needs the plane, not its last digits: the randomised SVD (seeded) at any size.
+PcaResult startingPlane(const at::Tensor &rows, uint64_t seed)
+{
+    if (rows.size(0) <= 2000)
+        return pca(toMatrix(rows), 2);
+    return randomisedPca(rows, 2, 4, seed);
+}
+
 // The PCA plane of the unit rows, scaled: UMAP starts within ±10 (as umap-learn's spectral start),
 // t-SNE with a standard deviation of 1e-4 on the first axis (as scikit-learn's PCA start).
-Matrix startingLayout(const at::Tensor &unitRows, MapMethod method)
+Matrix startingLayout(const at::Tensor &unitRows, MapMethod method, uint64_t seed)
 {
-    const PcaResult plane = principalPlane(unitRows);
+    const PcaResult plane = startingPlane(unitRows, seed);
     Matrix start(int(unitRows.size(0)), 2);
     for (int i = 0; i < start.rows; ++i)
         for (int c = 0; c < std::min(2, plane.projected.cols); ++c)
@@ -104,7 +112,7 @@ MapResult computeMap(const at::Tensor &vectors, const MapOptions &options, const
         result.exactNeighbours = graph.exact;
         result.neighbourRecall = graph.recall;
         result.recallSample = graph.recallSample;
-        Matrix start = startingLayout(unit, options.method);
+        Matrix start = startingLayout(unit, options.method, options.seed);
         if (umap) {
             UmapOptions umapOptions = options.umap;
             umapOptions.seed = options.seed;

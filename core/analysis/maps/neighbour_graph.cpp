@@ -4,6 +4,7 @@
 #include "analysis/maps/seeded_random.h"
 
 #include <ATen/ATen.h>
+#include <ATen/Parallel.h>
 
 #include <algorithm>
 #include <cmath>
@@ -14,6 +15,7 @@ namespace bertlens {
 namespace {
 
 constexpr int64_t kBlockRows = 2048;
+constexpr int64_t kExactBlockRows = 512;
 
 // Each query row's k most similar candidates (the query itself left out), written into the
 // graph's rows `queryIds`.
@@ -39,12 +41,18 @@ void exactGraph(const at::Tensor &rows, int k, const CancelToken *cancel, Neighb
 {
     const int64_t n = rows.size(0);
     const at::Tensor all = at::arange(n, at::kLong);
-    for (int64_t first = 0; first < n; first += kBlockRows) {
-        if (cancel)
-            cancel->throwIfCancelled();
-        const int64_t count = std::min(kBlockRows, n - first);
-        keepNearest(rows.narrow(0, first, count), all.narrow(0, first, count), rows, all, k, graph);
-    }
+    // Blocks of rows in parallel (the BLAS itself is kept to one thread): each writes its own rows.
+    const int64_t blocks = (n + kExactBlockRows - 1) / kExactBlockRows;
+    at::parallel_for(0, blocks, 1, [&](int64_t firstBlock, int64_t lastBlock) {
+        for (int64_t block = firstBlock; block < lastBlock; ++block) {
+            if (cancel && cancel->isCancelled())
+                return;
+            const int64_t first = block * kExactBlockRows, count = std::min(kExactBlockRows, n - first);
+            keepNearest(rows.narrow(0, first, count), all.narrow(0, first, count), rows, all, k, graph);
+        }
+    });
+    if (cancel)
+        cancel->throwIfCancelled();
 }
 
 // Inverted file: √n lists by k-means (trained on a sample); every list's members are searched
@@ -76,24 +84,29 @@ void invertedFileGraph(const at::Tensor &rows, int k, const NeighbourOptions &op
     const int probes = std::min(options.probes, lists);
     const at::Tensor centreDistances = centreNorms.unsqueeze(1) - 2 * at::mm(centres, centres.t()) + centreNorms.unsqueeze(0);
     const at::Tensor nearestLists = std::get<1>(centreDistances.topk(probes, 1, false)).contiguous(); // its own list first
-    for (int c = 0; c < lists; ++c) {
-        if (options.cancel)
-            options.cancel->throwIfCancelled();
-        if (start[size_t(c) + 1] == start[size_t(c)])
-            continue;
-        std::vector<at::Tensor> candidateIds;
-        for (int p = 0; p < probes; ++p) {
-            const int64_t other = nearestLists.data_ptr<int64_t>()[c * probes + p];
-            candidateIds.push_back(byList.narrow(0, start[size_t(other)], start[size_t(other) + 1] - start[size_t(other)]));
+    // Lists in parallel: each writes its own members' rows.
+    at::parallel_for(0, lists, 1, [&](int64_t firstList, int64_t lastList) {
+        for (int64_t c = firstList; c < lastList; ++c) {
+            if (options.cancel && options.cancel->isCancelled())
+                return;
+            if (start[size_t(c) + 1] == start[size_t(c)])
+                continue;
+            std::vector<at::Tensor> candidateIds;
+            for (int p = 0; p < probes; ++p) {
+                const int64_t other = nearestLists.data_ptr<int64_t>()[c * probes + p];
+                candidateIds.push_back(byList.narrow(0, start[size_t(other)], start[size_t(other) + 1] - start[size_t(other)]));
+            }
+            const at::Tensor candidates = at::cat(candidateIds);
+            const at::Tensor members = byList.narrow(0, start[size_t(c)], start[size_t(c) + 1] - start[size_t(c)]);
+            const at::Tensor candidateRows = rows.index_select(0, candidates);
+            for (int64_t first = 0; first < members.size(0); first += kBlockRows) {
+                const at::Tensor ids = members.narrow(0, first, std::min(kBlockRows, members.size(0) - first));
+                keepNearest(rows.index_select(0, ids), ids, candidateRows, candidates, k, graph);
+            }
         }
-        const at::Tensor candidates = at::cat(candidateIds);
-        const at::Tensor members = byList.narrow(0, start[size_t(c)], start[size_t(c) + 1] - start[size_t(c)]);
-        const at::Tensor candidateRows = rows.index_select(0, candidates);
-        for (int64_t first = 0; first < members.size(0); first += kBlockRows) {
-            const at::Tensor ids = members.narrow(0, first, std::min(kBlockRows, members.size(0) - first));
-            keepNearest(rows.index_select(0, ids), ids, candidateRows, candidates, k, graph);
-        }
-    }
+    });
+    if (options.cancel)
+        options.cancel->throwIfCancelled();
 }
 
 } // namespace

@@ -13,8 +13,8 @@ namespace bertlens {
 // distances become fuzzy memberships (ρ: the nearest distance, σ: so that they sum to log2(k + 1)),
 // the directed graph is made symmetric by the fuzzy union (a + b − ab), and a 2-D layout is
 // optimised by stochastic gradient descent on the cross-entropy, each edge sampled in proportion
-// to its weight with `negativeRate` random points pushed away per sample. Single-threaded, so that
-// a seed gives one map.
+// to its weight with `negativeRate` random points pushed away per sample. Parallel over disjoint
+// sets of points, so that a seed gives one map with any number of threads (see umapLayout).
 struct UmapOptions {
     double minDist = 0.1;
     double spread = 1.0;
