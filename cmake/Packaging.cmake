@@ -12,6 +12,7 @@ set(BERTLENS_MAINTAINER "BertLens developers <bertlens@users.noreply.github.com>
 
 install(DIRECTORY resources/models/bertlens-mini DESTINATION ${CMAKE_INSTALL_DATADIR}/bertlens/models
         PATTERN "*.png" EXCLUDE)
+install(DIRECTORY resources/lessons DESTINATION ${CMAKE_INSTALL_DATADIR}/bertlens)
 install(FILES resources/desktop/io.github.bertlens.BertLens.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES resources/desktop/io.github.bertlens.BertLens.mime.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/mime/packages
         RENAME io.github.bertlens.BertLens.xml)

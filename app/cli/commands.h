@@ -17,5 +17,6 @@ int fillMask(const QStringList &args);
 int search(const QStringList &args); // search.cpp
 int explain(const QStringList &args); // explain.cpp
 int heads(const QStringList &args);   // explain.cpp
+int probe(const QStringList &args);   // probe.cpp
 
 } // namespace bertlens::cli

@@ -44,6 +44,8 @@ const char *kUsage =
     "             [--target mask|similarity] [--token WORD] [--pair TEXT_B] [--pooling P] [--layer L]\n"
     "             [--aggregate tokens|words] --output OUT.csv TEXT\n"
     "  heads      --model DIR [--target mask|similarity] [--token WORD] [--pair TEXT_B] --output OUT.csv TEXT\n"
+    "  probe      --model DIR --input LABELLED.tsv --output OUT.csv [--pooling mean|cls|max] [--folds K] [--c C]\n"
+    "             (a linear probe of every layer, cross-validated, against shuffled-label controls)\n"
     "embed, attention, fill-mask, trace, explain and heads take --knock-out-heads L:H,... and --knock-out-ffn L,...\n"
     "Sentences and heads count from 1, layers 1..N (0 = the embeddings), token positions from 0 ([CLS] = 0),\n"
     "as the window counts them.\n";
@@ -98,7 +100,9 @@ int main(int argc, char **argv)
             return bertlens::cli::explain(args);
         if (command == "heads")
             return bertlens::cli::heads(args);
-        return fail(kExitUsage, "unknown command '" + command.toStdString() + "' (info, tokenize, embed, attention, fill-mask, search, concat, download, trace, explain, heads)");
+        if (command == "probe")
+            return bertlens::cli::probe(args);
+        return fail(kExitUsage, "unknown command '" + command.toStdString() + "' (info, tokenize, embed, attention, fill-mask, search, concat, download, trace, explain, heads, probe)");
     } catch (const bertlens::Error &e) {
         switch (e.kind()) {
         case bertlens::ErrorKind::Usage: return fail(kExitUsage, e.what());
