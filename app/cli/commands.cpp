@@ -62,6 +62,22 @@ std::string encodingJson(const std::string &text, const std::string *pair, const
 
 
 
+const QCommandLineOption kFormat("format", "csv or npy (default: by the output's name), or projector: a folder for the Embedding Projector", "FORMAT");
+const QCommandLineOption kLabelled("labelled", "with --format projector: each line ends in <TAB>LABEL, the metadata's label column");
+const QCommandLineOption kClusters("clusters", "with --format projector: k-means clusters of each layer's vectors, the metadata's cluster column", "K");
+
+// --output as the Embedding Projector's folder: made if missing, not a file.
+std::string projectorFolder(const QCommandLineParser &parser)
+{
+    const std::string folder = required(parser, kOutput, "embed");
+    const QFileInfo info(QString::fromStdString(folder));
+    if (info.exists() && !info.isDir())
+        throw usage("embed: --format projector writes a folder, and " + folder + " is a file");
+    if (!info.exists() && !info.absoluteDir().exists())
+        throw usage("embed: the folder " + info.absolutePath().toStdString() + " does not exist");
+    return folder;
+}
+
 ExportJob exportJob(const QCommandLineParser &parser, const LoadedModel &model, const std::string &output)
 {
     ExportJob job;
@@ -153,7 +169,7 @@ void checkFreeSpace(const std::string &input, const std::string &output, const E
 
 // Streams the input file through an export, with progress on stderr.
 template <class Export> void runExport(const QCommandLineParser &parser, const std::string &input, const LoadedModel &model,
-                                       ExportJob job, Export exportFn)
+                                       ExportJob job, Export exportFn, std::vector<std::string> *labels = nullptr)
 {
     ProgressReporter progress;
     job.run.progress = [&progress](long long done, long long total) { progress.update(done, total); };
@@ -170,7 +186,7 @@ template <class Export> void runExport(const QCommandLineParser &parser, const s
         job.csvHeader = shard == 0;
     }
     LineReader reader(input);
-    LineInputs lines(reader, parser.isSet(kPairs));
+    LineInputs lines(reader, parser.isSet(kPairs), labels);
     InputRange inputs(lines, range);
     exportFn(model, inputs, job);
 }
@@ -260,16 +276,35 @@ int embed(const QStringList &args)
 {
     QCommandLineParser parser;
     parse(parser, args, {kModel, kInput, kOutput, kPairs, kLayers, kPooling, kAggregate, kCenter, kMaxLength, kLongInputs, kStride,
-                          kBatchSize, kThreads, kPrecision, kShard, kKnockOutHeads, kKnockOutFfn});
+                          kBatchSize, kThreads, kPrecision, kShard, kKnockOutHeads, kKnockOutFfn, kFormat, kLabelled, kClusters});
+    const QString format = parser.value(kFormat);
+    if (format != "csv" && format != "npy" && format != "projector" && !format.isEmpty())
+        throw usage("embed: --format is csv, npy or projector (got '" + format.toStdString() + "')");
+    const bool projector = format == "projector";
+    if (projector && parser.isSet(kShard))
+        throw usage("embed: an Embedding Projector folder is one export; give no --shard");
+    if ((parser.isSet(kLabelled) || parser.isSet(kClusters)) && !projector)
+        throw usage("embed: --labelled and --clusters go with --format projector (its metadata's label and cluster columns)");
     if (parser.isSet(kCenter) && parser.isSet(kShard))
         throw usage("embed: --center subtracts the mean of the whole input, which a shard does not see; centre after joining");
     const std::string input = required(parser, kInput, args[0]);
     if (parser.isSet(kCenter))
         requireRereadable(input, "embed: --center reads the input twice (once for the mean)");
-    const std::string output = checkedOutput(parser, args[0]);
+    const std::string output = projector ? projectorFolder(parser) : checkedOutput(parser, args[0]);
+    if (format == "npy" && !QString::fromStdString(output).endsWith(".npy"))
+        throw usage("embed: --format npy writes OUT.npy; name the output so");
     applyThreads(parser);
     const auto model = loadModel(parser, args[0]);
     ExportJob job = exportJob(parser, *model, output);
+    std::vector<std::string> labels;
+    if (projector) {
+        job.projector = true;
+        job.projectorOptions.tensorName = QFileInfo(QString::fromStdString(model->folder.dir)).fileName().toStdString();
+        if (parser.isSet(kClusters))
+            job.projectorOptions.clusters = intBetween(parser, kClusters, 1, 1000);
+        if (parser.isSet(kLabelled))
+            job.projectorOptions.labelOf = [&labels](long long index) { return size_t(index) < labels.size() ? labels[size_t(index)] : std::string(); };
+    }
     job.layers = parseHiddenLayers(parser.value(kLayers).toStdString(), model->config.numLayers);
     job.pooling = parsePooling(parser.value(kPooling).toStdString());
     // A sentence-transformers folder gives, by default, the vectors sentence-transformers gives.
@@ -306,7 +341,10 @@ int embed(const QStringList &args)
         sidecar = std::make_unique<AtomicFile>(sidecarPath);
         sidecar->write(centreSidecarJson(job, centred));
     }
-    runExport(parser, input, *model, job, exportEmbeddings);
+    runExport(parser, input, *model, job, exportEmbeddings, parser.isSet(kLabelled) ? &labels : nullptr);
+    if (projector)
+        std::fprintf(stderr, "bertlens-cli: wrote %s/vectors.tsv, metadata.tsv and projector_config.json: load the first two at "
+                             "https://projector.tensorflow.org (Load)\n", output.c_str());
     if (sidecar) {
         try {
             sidecar->commit();

@@ -26,6 +26,7 @@ const char *kUsage =
     "             [--pooling none|cls|mean|max|mean_sqrt_len] [--aggregate tokens|words] [--center] [--max-length N]\n"
     "             [--long-inputs truncate|windows|refuse] [--stride N]\n"
     "             [--batch-size N] [--threads N] [--precision fp32|bf16] [--shard K/N]\n"
+    "             [--format csv|npy|projector [--labelled] [--clusters K]]   (projector: OUT is a folder)\n"
     "  attention  --model DIR --input FILE|- --output OUT.csv [--pairs] [--layers ...] [--rollout]\n"
     "             [--aggregate tokens|words] [--long-inputs truncate|refuse]\n"
     "             [--max-length N] [--batch-size N] [--threads N] [--precision fp32|bf16] [--shard K/N]\n"

@@ -22,8 +22,10 @@ template <class Sink> std::unique_ptr<SentenceSink> byWords(std::unique_ptr<Sink
 
 void exportEmbeddings(const LoadedModel &model, InputSource &inputs, const ExportJob &job)
 {
-    const auto sink = byWords(makeEmbeddingSink(job.output, {job.layers, job.pooling, job.normalize}, model.config.hiddenSize, job.centre,
-                                                job.csvHeader), job);
+    const VectorSpec spec{job.layers, job.pooling, job.normalize};
+    const auto sink = byWords(job.projector ? makeProjectorSink(job.output, spec, job.centre, job.projectorOptions)
+                                            : makeEmbeddingSink(job.output, spec, model.config.hiddenSize, job.centre, job.csvHeader),
+                              job);
     runPipeline(model, inputs, *sink, job.run);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/pooling_mode.h"
+#include "export/vector_sinks.h"
 #include "pipeline/pipeline.h"
 
 #include <ATen/core/Tensor.h>
@@ -25,6 +26,8 @@ struct ExportJob {
     const ChineseSegmenter *segmenter = nullptr; // groups Chinese characters into words when given
     at::Tensor centre; // [layers, H] subtracted from every vector written (see centreOf), or undefined
     bool csvHeader = true; // false for a shard after the first: the shards' CSVs concatenated are one export
+    bool projector = false; // output is an Embedding Projector folder (vector_sinks.h)
+    ProjectorOptions projectorOptions;
     PipelineOptions run;
 };
 

@@ -4,6 +4,7 @@
 #include "analysis/pooling.h"
 #include "common/error.h"
 #include "export/npy_format.h"
+#include "export/projector_format.h"
 #include "io/atomic_file.h"
 
 #include <ATen/ATen.h>
@@ -213,6 +214,53 @@ bool endsWith(const std::string &s, const std::string &suffix)
 }
 
 } // namespace
+
+namespace {
+
+class ProjectorSink : public SentenceSink {
+public:
+    ProjectorSink(const std::string &folder, VectorSpec spec, at::Tensor centre, const ProjectorOptions &options)
+        : m_writer(folder, options.tensorName, options.clusters, options.seed), m_spec(std::move(spec)), m_centre(std::move(centre)),
+          m_labelOf(options.labelOf)
+    {
+    }
+    std::vector<int> layers() const override { return m_spec.layers; }
+    void add(const SentenceResult &r) override
+    {
+        at::Tensor vectors = exportedVectors(r.output, m_spec); // [layers, rows, H]
+        if (m_centre.defined())
+            vectors = vectors - m_centre.unsqueeze(1);
+        vectors = vectors.to(at::kFloat).contiguous();
+        ProjectorPoint point;
+        point.sentence = r.index + 1;
+        point.label = m_labelOf ? m_labelOf(r.index) : std::string();
+        const std::string sentence = r.input.hasPair ? r.input.text + " | " + r.input.pair : r.input.text;
+        const Encoding &e = r.encoding;
+        for (size_t i = 0; i < m_spec.layers.size(); ++i) {
+            point.layer = m_spec.layers[i];
+            for (int64_t row = 0; row < vectors.size(1); ++row) {
+                point.token = m_spec.pooling == Pooling::None ? int(row) : -1;
+                point.text = point.token < 0 ? sentence : size_t(row) < e.labels.size() ? e.labels[size_t(row)] : e.tokens[size_t(row)];
+                m_writer.add(vectors[long(i)][row].data_ptr<float>(), int(vectors.size(2)), point);
+            }
+        }
+    }
+    void finish() override { m_writer.finish(); }
+
+private:
+    ProjectorWriter m_writer;
+    VectorSpec m_spec;
+    at::Tensor m_centre;
+    std::function<std::string(long long)> m_labelOf;
+};
+
+} // namespace
+
+std::unique_ptr<SentenceSink> makeProjectorSink(const std::string &folder, const VectorSpec &spec, const at::Tensor &centre,
+                                              const ProjectorOptions &options)
+{
+    return std::make_unique<ProjectorSink>(folder, spec, centre, options);
+}
 
 std::unique_ptr<SentenceSink> makeEmbeddingSink(const std::string &path, const VectorSpec &spec, int hiddenSize,
                                               const at::Tensor &centre, bool csvHeader)

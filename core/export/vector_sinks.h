@@ -4,6 +4,8 @@
 #include "export/csv_format.h"
 #include "pipeline/pipeline.h"
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,6 +32,19 @@ struct VectorSpec {
 // Without csvHeader the CSV starts with the first row: a shard after the first (see ExportJob).
 std::unique_ptr<SentenceSink> makeEmbeddingSink(const std::string &path, const VectorSpec &spec, int hiddenSize,
                                               const at::Tensor &centre = {}, bool csvHeader = true);
+
+// How an Embedding Projector export (projector_format.h) is labelled and clustered.
+struct ProjectorOptions {
+    std::string tensorName = "BertLens";
+    int clusters = 0; // k-means clusters per layer; 0: the cluster column stays empty
+    uint64_t seed = 42;
+    std::function<std::string(long long index)> labelOf; // the label column of input `index`, if any
+};
+// The same vectors as makeEmbeddingSink, as an Embedding Projector folder: a row a vector (each
+// token, or each sentence, at each layer), its text the token as the window labels it or the
+// sentence ("A | B" for a pair).
+std::unique_ptr<SentenceSink> makeProjectorSink(const std::string &folder, const VectorSpec &spec, const at::Tensor &centre,
+                                              const ProjectorOptions &options);
 
 // The mean of the vectors an embedding export with these layers and pooling would write: per
 // layer, over every token (pooling none) or every sentence vector; in float64.

@@ -14,6 +14,12 @@ bool LineInputs::next(SentenceInput &input)
 {
     if (!m_lines.next(m_line))
         return false;
+    if (m_labels) {
+        const size_t last = m_line.rfind('\t');
+        m_labels->push_back(last == std::string::npos ? std::string() : m_line.substr(last + 1));
+        if (last != std::string::npos)
+            m_line.resize(last);
+    }
     const size_t tab = m_pairs ? m_line.find('\t') : std::string::npos;
     input.hasPair = tab != std::string::npos;
     input.text = input.hasPair ? m_line.substr(0, tab) : m_line;

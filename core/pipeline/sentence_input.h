@@ -40,9 +40,11 @@ private:
 
 // Lines as inputs. With pairs, a line "A<TAB>B" is the pair (A, B) (split at its first TAB) and
 // a line without a TAB is a single text; without pairs every line is one text, TABs included.
+// With `labels`, each line ends in <TAB>LABEL: the label is cut off first and appended there (an
+// empty one for a line without a TAB), one per line read.
 class LineInputs : public InputSource {
 public:
-    LineInputs(TextSource &lines, bool pairs) : m_lines(lines), m_pairs(pairs) {}
+    LineInputs(TextSource &lines, bool pairs, std::vector<std::string> *labels = nullptr) : m_lines(lines), m_pairs(pairs), m_labels(labels) {}
     bool next(SentenceInput &input) override;
     long long done() const override { return m_lines.done(); }
     long long total() const override { return m_lines.total(); }
@@ -51,6 +53,7 @@ public:
 private:
     TextSource &m_lines;
     bool m_pairs;
+    std::vector<std::string> *m_labels;
     std::string m_line;
 };
 

@@ -30,6 +30,8 @@ QList<QByteArray> csvRows(const QString &path)
     return lines;
 }
 
+int v0Dims(const QList<QByteArray> &vectorLines) { return int(vectorLines.first().split('\t').size()); }
+
 QByteArray readAll(const QString &path)
 {
     QFile f(path);
@@ -180,6 +182,77 @@ private Q_SLOTS:
         QCOMPARE(o["mean"].toArray().size(), int(sum.size()));
         QVERIFY(std::abs(o["mean"][0][0].toDouble() - sum.begin()->second[0] / count.begin()->second) < 1e-5);
         QCOMPARE(cli({"embed", "--model", kModel, "--input", "-", "--output", centred, "--center"}).status, 2);
+    }
+
+    // The Embedding Projector's folder: a vector a line equal to the CSV export's rows, metadata
+    // with its header, labels from the lines, every layer's clusters, and the config naming both.
+    void projectorFolder()
+    {
+        QTemporaryDir dir;
+        const QString input = writeInput(dir, "the cat sat\tanimal\nmoney in the bank\tfinance\na dog ran\tanimal\nthe bank lent money\tfinance\n");
+        const QString folder = dir.filePath("projector"), csv = dir.filePath("v.csv");
+        QCOMPARE(cli({"embed", "--model", kModel, "--input", input, "--output", folder, "--format", "projector", "--labelled", "--clusters",
+                      "2", "--pooling", "mean", "--layers", "0,2"}).status, 0);
+        // The same sentences without their labels, as CSV.
+        const QString plain = dir.filePath("plain.txt");
+        {
+            QFile f(plain);
+            f.open(QIODevice::WriteOnly);
+            f.write("the cat sat\nmoney in the bank\na dog ran\nthe bank lent money\n");
+        }
+        QCOMPARE(cli({"embed", "--model", kModel, "--input", plain, "--output", csv, "--pooling", "mean", "--layers", "0,2"}).status, 0);
+        const QList<QByteArray> vectors = readAll(folder + "/vectors.tsv").trimmed().split('\n');
+        const QList<QByteArray> metadata = readAll(folder + "/metadata.tsv").trimmed().split('\n');
+        const QList<QByteArray> rows = csvRows(csv);
+        QCOMPARE(metadata.first(), QByteArray("text\tsentence\ttoken\tlayer\tlabel\tcluster"));
+        QCOMPARE(vectors.size(), 8);
+        QCOMPARE(metadata.size(), 9);
+        for (int r = 0; r < 8; ++r) {
+            const QList<QByteArray> v = vectors[r].split('\t'), c = rows[r].split(','), m = metadata[r + 1].split('\t');
+            QCOMPARE(v.size(), c.size() - 2);
+            for (int d = 0; d < v.size(); ++d)
+                QCOMPARE(v[d], c[d + 2]); // the same shortest float text
+            QCOMPARE(m.size(), 6);
+            QCOMPARE(m[1], c[0]); // sentence
+            QCOMPARE(m[2], QByteArray());
+            QCOMPARE(m[3], c[1]); // layer
+            QCOMPARE(m[4], QByteArray(r / 2 % 2 == 0 ? "animal" : "finance"));
+            QVERIFY(m[5] == "0" || m[5] == "1");
+        }
+        QCOMPARE(metadata[1].split('\t')[0], QByteArray("the cat sat"));
+        const QJsonObject config = QJsonDocument::fromJson(readAll(folder + "/projector_config.json")).object();
+        const QJsonObject embedding = config["embeddings"].toArray()[0].toObject();
+        QCOMPARE(embedding["tensorPath"].toString(), QString("vectors.tsv"));
+        QCOMPARE(embedding["metadataPath"].toString(), QString("metadata.tsv"));
+        QCOMPARE(embedding["tensorShape"].toArray()[0].toInt(), 8);
+        QCOMPARE(embedding["tensorShape"].toArray()[1].toInt(), v0Dims(vectors));
+        // Token rows: each token, named as the window names it.
+        QCOMPARE(cli({"embed", "--model", kModel, "--input", plain, "--output", folder, "--format", "projector", "--layers", "2"}).status, 0);
+        const QList<QByteArray> tokens = readAll(folder + "/metadata.tsv").trimmed().split('\n');
+        QCOMPARE(tokens[1], QByteArray("[CLS]\t1\t0\t2\t\t"));
+        QCOMPARE(tokens[2].split('\t')[0], QByteArray("the"));
+        // Refused: a file where the folder goes, labels without the projector.
+        QCOMPARE(cli({"embed", "--model", kModel, "--input", plain, "--output", csv, "--format", "projector"}).status, 2);
+        QCOMPARE(cli({"embed", "--model", kModel, "--input", plain, "--output", csv, "--labelled"}).status, 2);
+    }
+
+    // A probe of each layer as the table and CSV say; bad sets and options refused with status.
+    void probeWritesItsFigures()
+    {
+        QTemporaryDir dir;
+        QByteArray set;
+        for (int i = 0; i < 6; ++i)
+            set += "the cat sat " + QByteArray::number(i) + "\tcat\nthe dog ran " + QByteArray::number(i) + "\tdog\n";
+        const QString input = writeInput(dir, set), out = dir.filePath("probe.csv");
+        const Run r = cli({"probe", "--model", kModel, "--input", input, "--output", out, "--folds", "3"});
+        QCOMPARE(r.status, 0);
+        QVERIFY2(r.out.contains("12 lines, 2 labels, 3 folds"), r.out.constData());
+        const QList<QByteArray> rows = csvRows(out);
+        QCOMPARE(rows.size(), 3); // the tiny model's 2 layers and its embeddings
+        QCOMPARE(rows[0].split(',').size(), 7 + 2 * 3);
+        QCOMPARE(cli({"probe", "--model", kModel, "--input", input, "--output", out, "--folds", "7"}).status, 4); // 6 lines a label
+        QCOMPARE(cli({"probe", "--model", kModel, "--input", input, "--output", out, "--pooling", "none"}).status, 2);
+        QCOMPARE(cli({"probe", "--model", kModel, "--input", input}).status, 2);
     }
 
     // Three shards, each its own process (as on a cluster), joined: byte for byte the unsharded
