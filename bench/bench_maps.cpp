@@ -12,6 +12,8 @@
 //   options: --methods umap,tsne   --threads T (2)   --save-layouts PREFIX
 #include "analysis/corpus_index.h"
 #include "analysis/maps/embedding_map.h"
+#include "analysis/maps/map_quality.h"
+#include "analysis/maps/neighbour_graph.h"
 #include "common/threads.h"
 #include "export/npy_format.h"
 #include "model/loaded_model.h"

@@ -1,5 +1,9 @@
 #include "analysis/maps/embedding_map.h"
 
+#include "analysis/maps/map_quality.h"
+#include "analysis/maps/neighbour_graph.h"
+#include "analysis/maps/tsne_layout.h"
+#include "analysis/maps/umap_layout.h"
 #include "analysis/projection.h"
 #include "analysis/randomised_pca.h"
 #include "analysis/tensor_matrix.h"

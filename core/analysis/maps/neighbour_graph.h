@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/cancel.h"
+#include "analysis/maps/map_options.h"
 
 #include <ATen/core/Tensor.h>
 
@@ -24,17 +24,6 @@ struct NeighbourGraph {
 
     const int32_t *neighbours(int i) const { return index.data() + size_t(i) * size_t(k); }
     const float *distances(int i) const { return distance.data() + size_t(i) * size_t(k); }
-};
-
-struct NeighbourOptions {
-    // Up to this many points the search is exact (blocked matrix products, O(n²d)); beyond it an
-    // inverted-file search: the points are clustered (k-means, √n lists) and each list is searched
-    // against the members of the `probes` lists nearest its centre.
-    int exactUpTo = 20000;
-    int probes = 12;
-    int recallSample = 1000; // points whose exact neighbours measure an approximate graph's recall
-    uint64_t seed = 1;
-    const CancelToken *cancel = nullptr;
 };
 
 // `unitRows`: [n, d] float32, each row unit length (or zero). k is capped at n − 1.

@@ -16,16 +16,6 @@ namespace bertlens {
 // affinities come from the 3·perplexity nearest neighbours and the repulsion from a Barnes–Hut
 // quadtree (van der Maaten 2014) with opening angle `theta`. Each point's forces are computed on
 // their own and summed in a fixed order, so the map is the same with any number of threads.
-struct TsneOptions {
-    double perplexity = 30;
-    int iterations = 1000;
-    int exaggerationIterations = 250;
-    double exaggeration = 12;
-    double theta = 0.5;
-    int exactUpTo = 1000;
-    int progressEvery = 25;
-    const CancelToken *cancel = nullptr;
-};
 
 // The neighbours a Barnes–Hut t-SNE of n points needs.
 int tsneNeighbours(int n, double perplexity);

@@ -15,16 +15,6 @@ namespace bertlens {
 // optimised by stochastic gradient descent on the cross-entropy, each edge sampled in proportion
 // to its weight with `negativeRate` random points pushed away per sample. Parallel over disjoint
 // sets of points, so that a seed gives one map with any number of threads (see umapLayout).
-struct UmapOptions {
-    double minDist = 0.1;
-    double spread = 1.0;
-    int epochs = 0; // 0: 500 up to 10,000 points, 200 beyond (umap-learn's choice)
-    int negativeRate = 5;
-    double learningRate = 1.0;
-    uint64_t seed = 42;
-    int progressEvery = 10; // epochs
-    const CancelToken *cancel = nullptr;
-};
 
 // The a, b of the low-dimensional similarity 1 / (1 + a d^2b) that best fits (least squares) the
 // curve that is 1 up to minDist and decays as exp(−(d − minDist) / spread) after it.
