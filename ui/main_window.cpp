@@ -48,6 +48,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_session(new Ana
     createWidgets();
     createMenus();
     connectViews();
+    connectMaps();
     connectSession();
     connectExplain();
     retranslateUi();
@@ -254,6 +255,10 @@ void MainWindow::connectSession()
             m_corpus->searchToken(m_selection.sentence, m_selection.token);
     });
     connect(m_corpus, &CorpusSession::hitsChanged, m_corpusView, &CorpusView::showHits);
+    connect(m_corpus, &CorpusSession::projectionChanged, m_corpusView, &CorpusView::showCorpus);
+    connect(m_corpusView, &CorpusView::mapRequested, m_corpus, [this](MapMethod method, int seed) { m_corpus->setMap(method, uint64_t(seed)); });
+    connect(m_corpusView, &CorpusView::clustersRequested, m_corpus, &CorpusSession::setClusters);
+    connect(m_corpusView, &CorpusView::stopRequested, m_corpus, &CorpusSession::stopMap);
     connect(m_corpus, &CorpusSession::failed, this, [this](const QString &message) {
         m_lastError = message;
         updateStatus();
@@ -279,7 +284,7 @@ void MainWindow::connectSession()
         m_lastError.clear();
         updateStatus();
         if (!m_pendingCorpus.isEmpty())
-            openCorpus(m_pendingCorpus);
+            openCorpus(QString(m_pendingCorpus)); // a copy: openCorpus clears the member
     });
     connect(m_session, &AnalysisSession::modelLoadFailed, this, [this](const QString &dir, const QString &message) {
         m_lastError = message;
@@ -643,6 +648,7 @@ void MainWindow::showViews()
         return;
     for (AnalysisView *v : m_views)
         v->showData({*result, *view});
+    updateMap(view);
     m_predictions->showSentence(result, view->selection.sentence, m_session->intactResult());
     if (m_presenter->isActive())
         fitTokensWhilePresenting(); // the predictions come and go with the [MASK]

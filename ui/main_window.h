@@ -35,6 +35,7 @@ class InputPanel;
 class PredictionsPanel;
 class PresenterMode;
 class ProjectionView;
+class MapSession;
 class SimilarityView;
 class TokenStrip;
 class WalkthroughView;
@@ -102,6 +103,8 @@ public:
     // Saves every view as DIR/<view>.png (attention, overview, hidden, projection, similarity,
     // tokens, window; compare, corpus and walkthrough-1..7 when there is a second model, a corpus,
     // a walk-through); returns the files written.
+    // The Projection tab on this map (for --map).
+    void setMap(MapMethod method, MapColour colour, ProjectionMode projection);
     QStringList saveScreenshots(const QString &dir, const QSize &size = QSize(1400, 900));
 
 Q_SIGNALS:
@@ -116,6 +119,8 @@ private:
     void createWidgets();
     void createMenus();
     void connectViews();
+    void connectMaps(); // main_window_maps.cpp
+    void updateMap(const std::shared_ptr<const ViewData> &view);
     void connectSession();
     void retranslateUi();
     void updateStatus();
@@ -156,6 +161,8 @@ private:
     CorpusView *m_corpusView = nullptr;
     ComparisonSession *m_comparison = nullptr;
     CorpusSession *m_corpus = nullptr;
+    MapSession *m_maps = nullptr;
+    QString m_mapKey; // the Projection tab's map, while it is UMAP or t-SNE
     ExplainSession *m_explainSession = nullptr;
     ExplainPanel *m_explain = nullptr;
     HeadImportanceView *m_importance = nullptr;

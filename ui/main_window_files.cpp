@@ -10,6 +10,7 @@
 #include "session/analysis_session.h"
 #include "session/comparison_session.h"
 #include "session/corpus_session.h"
+#include "session/map_session.h"
 #include "session/explain_session.h"
 #include "session_file.h"
 #include "hub/hub_cache.h"
@@ -198,7 +199,7 @@ void MainWindow::openCorpus(const QString &path)
 
 bool MainWindow::isSettled() const
 {
-    return m_session->viewData() && !m_session->isBusy() && !m_comparison->isBusy() && !m_corpus->isBusy()
+    return m_session->viewData() && !m_session->isBusy() && !m_comparison->isBusy() && !m_corpus->isBusy() && !m_maps->isRunning()
            && !m_explainSession->isBusy()
            && m_pendingCorpus.isEmpty() && (!m_compareWanted || m_comparison->comparison())
            && (m_tabs->currentWidget() != m_walkthrough || m_session->walkthrough())

@@ -106,6 +106,10 @@ QByteArray writeSession(const SessionState &s)
                   {"hide_special_columns", v.hideSpecialColumns},
                   {"pooling", poolingName(v.pooling)},
                   {"projection", projectionName(v.projection)},
+                  {"map", mapMethodName(v.mapMethod).id},
+                  {"map_seed", int(v.mapSeed)},
+                  {"colour", v.colour == MapColour::Word ? "word" : v.colour == MapColour::Cluster ? "cluster" : "sentence"},
+                  {"clusters", v.clusters},
                   {"similarity", similarityName(v.similarity)},
                   {"other_sentence", v.otherSentence},
                   {"tab", s.tab},
@@ -167,6 +171,10 @@ SessionState readSession(const QByteArray &json, const QString &path)
     v.pooling = f.choice("pooling", Pooling::Mean, {{"cls", Pooling::Cls}, {"mean", Pooling::Mean}, {"max", Pooling::Max}});
     v.projection = f.choice("projection", ProjectionMode::Tokens, {{"tokens", ProjectionMode::Tokens}, {"sentences", ProjectionMode::Sentences},
                                                                    {"trajectory", ProjectionMode::Trajectory}});
+    v.mapMethod = f.choice("map", MapMethod::Pca, {{"pca", MapMethod::Pca}, {"umap", MapMethod::Umap}, {"tsne", MapMethod::Tsne}});
+    v.mapSeed = uint64_t(f.integer("map_seed", 42, 0, 99999));
+    v.colour = f.choice("colour", MapColour::Sentence, {{"sentence", MapColour::Sentence}, {"word", MapColour::Word}, {"cluster", MapColour::Cluster}});
+    v.clusters = f.integer("clusters", 4, 2, 20);
     v.similarity = f.choice("similarity", SimilarityMode::Tokens, {{"tokens", SimilarityMode::Tokens}, {"sentences", SimilarityMode::Sentences},
                                                                    {"across_sentences", SimilarityMode::AcrossSentences},
                                                                    {"same_word", SimilarityMode::SameWord}});

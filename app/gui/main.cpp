@@ -96,10 +96,14 @@ int main(int argc, char **argv)
     const QCommandLineOption explainOption("explain", "open on the Explain tab (which tokens make the [MASK]'s prediction)");
     const QCommandLineOption knockHeadsOption("knock-out-heads", "switch off these heads: LAYER:HEAD,... (heads from 1)", "L:H,...");
     const QCommandLineOption knockFfnOption("knock-out-ffn", "switch off the FFN blocks of these layers", "L,...");
+    const QCommandLineOption mapOption("map", "open on the Projection tab with this map: pca, umap or tsne (with --corpus, the corpus's map too)", "METHOD");
+    const QCommandLineOption colourOption("colour", "with --map: colour by sentence, word or cluster", "BY");
+    const QCommandLineOption sentenceMapOption("sentence-map", "with --map: one point per sentence (default: per token)");
     const QCommandLineOption presenterOption("presenter", "start in presenter mode (with --screenshot: 1920×1080)");
     parser.addOptions({modelOption, textOption, pairOption, screenshotOption, languageOption, layerOption, headOption, wordsOption,
                        rolloutOption, centreOption, tokenOption, walkthroughOption, presenterOption,
-                       compareOption, corpusOption, sessionOption, explainOption, knockHeadsOption, knockFfnOption});
+                       compareOption, corpusOption, sessionOption, explainOption, knockHeadsOption, knockFfnOption, mapOption, colourOption,
+                       sentenceMapOption});
     parser.addPositionalArgument("session", "a saved session (.bertlens) to open, as from a file manager", "[FILE]");
     parser.process(app);
     if (parser.isSet(languageOption))
@@ -161,6 +165,23 @@ int main(int argc, char **argv)
         window.setRolloutAndCentre(parser.isSet(rolloutOption), parser.isSet(centreOption));
     if (parser.isSet(tokenOption))
         window.selectToken(0, parser.value(tokenOption).toInt());
+    if (parser.isSet(mapOption)) {
+        const auto method = bertlens::mapMethodFromId(parser.value(mapOption).toStdString());
+        const QString colour = parser.value(colourOption);
+        if (!method || (!colour.isEmpty() && colour != "sentence" && colour != "word" && colour != "cluster")) {
+            std::fprintf(stderr, "bertlens: --map is pca, umap or tsne; --colour sentence, word or cluster\n");
+            return 2;
+        }
+        if (parser.isSet(corpusOption)) { // the corpus's map too, once it is open
+            window.corpus()->setMap(*method, 42);
+            window.corpus()->setClusters(colour == "cluster" ? 8 : 0);
+        }
+        window.setMap(*method,
+                      colour == "word"      ? bertlens::MapColour::Word
+                      : colour == "cluster" ? bertlens::MapColour::Cluster
+                                            : bertlens::MapColour::Sentence,
+                      parser.isSet(sentenceMapOption) ? bertlens::ProjectionMode::Sentences : bertlens::ProjectionMode::Tokens);
+    }
     if (parser.isSet(walkthroughOption))
         window.tabs()->setCurrentWidget(window.walkthroughView());
     if (parser.isSet(explainOption))

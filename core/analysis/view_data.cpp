@@ -1,7 +1,10 @@
 #include "analysis/view_data.h"
 
 #include "analysis/attention_rollout.h"
+#include "analysis/maps/kmeans.h"
+#include "analysis/maps/neighbour_graph.h"
 #include "analysis/projection.h"
+#include "analysis/tensor_matrix.h"
 
 #include <ATen/ATen.h>
 
@@ -355,8 +358,17 @@ ViewData computeViewData(const AnalysisResult &result, const ViewSelection &requ
         break;
     }
     }
-    if (sel.projection != ProjectionMode::Trajectory)
+    if (sel.projection != ProjectionMode::Trajectory) {
         project(rows, view);
+        if (sel.colour == MapColour::Cluster && rows.rows > 0) {
+            c10::InferenceMode inference;
+            const at::Tensor unit = unitRowsOf(tensorView(rows));
+            const KMeansResult k = kMeans(unit, sel.clusters, sel.mapSeed);
+            view.clusters.assign(k.cluster.begin(), k.cluster.end());
+            view.silhouette = silhouette(unit, k.cluster, 5000, sel.mapSeed).value;
+        }
+        view.mapRows = std::move(rows);
+    }
 
     similarity(result, sel, pooling, view);
     return view;

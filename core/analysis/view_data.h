@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/maps/map_options.h"
 #include "analysis/matrix.h"
 #include "analysis/pooling_mode.h"
 #include "analysis/sentence_analysis.h"
@@ -11,6 +12,9 @@
 namespace bertlens {
 
 enum class ProjectionMode { Tokens, Sentences, Trajectory };
+// What colours the projection's points: their sentence, their word (every occurrence of a word
+// alike), or their k-means cluster.
+enum class MapColour { Sentence, Word, Cluster };
 // Tokens: the selected sentence's tokens; Sentences: sentence vectors; AcrossSentences: the
 // selected sentence's tokens × another sentence's; SameWord: every occurrence of the selected
 // token's word in all sentences (the polysemy demonstration: "bank" here and "bank" there).
@@ -28,6 +32,12 @@ struct ViewSelection {
     bool hideSpecialColumns = false;
     Pooling pooling = Pooling::Mean;
     ProjectionMode projection = ProjectionMode::Tokens;
+    // The projection's map (the trajectory is always PCA): computed here for PCA; UMAP and t-SNE
+    // are computed by the caller from mapRows (they take seconds), with this seed.
+    MapMethod mapMethod = MapMethod::Pca;
+    uint64_t mapSeed = 42;
+    MapColour colour = MapColour::Sentence;
+    int clusters = 4; // k of the k-means colouring
     SimilarityMode similarity = SimilarityMode::Tokens;
     int otherSentence = 1; // the columns' sentence of AcrossSentences
 };
@@ -56,6 +66,11 @@ struct ViewData {
     // Projection.
     std::vector<ProjectionPoint> points;
     std::vector<double> explainedRatio; // of PC1, PC2
+    Matrix mapRows; // the vectors behind the points, one row each (not for the trajectory)
+    // With MapColour::Cluster: each point's k-means cluster (seeded with mapSeed, over the
+    // vectors' directions) and the clustering's silhouette.
+    std::vector<int> clusters;
+    double silhouette = std::nan("");
     // Similarity matrix and what its rows are (token indices, or sentence indices).
     Matrix similarity;
     std::vector<std::string> similarityLabels;       // rows (and columns, unless the next is filled)

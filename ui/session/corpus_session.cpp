@@ -1,9 +1,13 @@
 #include "session/corpus_session.h"
 
 #include "analysis/corpus_index.h"
+#include "analysis/maps/embedding_map.h"
+#include "analysis/maps/kmeans.h"
+#include "analysis/maps/neighbour_graph.h"
 #include "analysis/tensor_matrix.h"
 #include "model/loaded_model.h"
 #include "session/analysis_session.h"
+#include "session/map_session.h"
 
 #include <QFileInfo>
 #include <QLocale>
@@ -11,8 +15,27 @@
 namespace bertlens {
 
 CorpusSession::CorpusSession(AnalysisSession *session)
-    : QObject(session), m_session(session), m_searcher(session->interactivePool())
+    : QObject(session), m_session(session), m_maps(new MapSession(nullptr, this)), m_searcher(session->interactivePool())
 {
+    connect(m_maps, &MapSession::layoutChanged, this, [this](const QString &key, const Matrix &layout, int step, int steps) {
+        if (key != m_mapKey || !m_pca)
+            return;
+        auto projection = std::make_shared<Projection>(*m_projection);
+        projection->method = m_method;
+        projection->x.assign(size_t(layout.rows), 0.f), projection->y.assign(size_t(layout.rows), 0.f);
+        for (int i = 0; i < layout.rows; ++i)
+            projection->x[size_t(i)] = layout.at(i, 0), projection->y[size_t(i)] = layout.at(i, 1);
+        projection->step = step, projection->steps = steps;
+        showMapped(projection);
+    });
+    connect(m_maps, &MapSession::mapReady, this, [this](const QString &key) {
+        if (key == m_mapKey)
+            setMap(m_method, m_seed);
+    });
+    connect(m_maps, &MapSession::failed, this, &CorpusSession::failed);
+    connect(m_maps, &MapSession::runningChanged, this, [this] { Q_EMIT busyChanged(isBusy()); });
+    connect(&m_clusterer, &JobRunner::failed, this, &CorpusSession::failed);
+    connect(&m_clusterer, &JobRunner::runningChanged, this, [this] { Q_EMIT busyChanged(isBusy()); });
     for (JobRunner *runner : {&m_indexer, &m_searcher})
         connect(runner, &JobRunner::runningChanged, this, [this] { Q_EMIT busyChanged(isBusy()); });
     connect(&m_indexer, &JobRunner::progress, this, &CorpusSession::progress);
@@ -31,6 +54,90 @@ void CorpusSession::cancel()
 {
     m_indexer.cancel();
     m_searcher.cancel();
+    m_maps->cancel();
+    m_clusterer.cancel();
+}
+
+bool CorpusSession::isMapping() const { return m_maps->isRunning() || m_clusterer.isRunning(); }
+
+bool CorpusSession::isBusy() const { return m_indexer.isRunning() || m_searcher.isRunning() || isMapping(); }
+
+void CorpusSession::showMapped(const std::shared_ptr<Projection> &projection)
+{
+    if (m_clusters > 0 && m_projection) { // the colours stay while the positions change
+        projection->clusters = m_projection->clusters;
+        projection->silhouette = m_projection->silhouette;
+        projection->silhouetteSample = m_projection->silhouetteSample;
+    }
+    m_projection = projection;
+    Q_EMIT projectionChanged();
+}
+
+void CorpusSession::setMap(MapMethod method, uint64_t seed)
+{
+    m_method = method, m_seed = seed;
+    if (!m_index || !m_pca)
+        return;
+    if (method == MapMethod::Pca) {
+        m_mapKey.clear();
+        m_maps->cancel();
+        showMapped(std::make_shared<Projection>(*m_pca));
+        return;
+    }
+    m_mapKey = QStringLiteral("%1|%2").arg(QString::fromUtf8(mapMethodName(method).id)).arg(qulonglong(seed));
+    if (const auto map = m_maps->cached(m_mapKey)) {
+        auto projection = std::make_shared<Projection>(*m_pca);
+        projection->method = method;
+        projection->map = map;
+        for (int i = 0; i < map->layout.rows; ++i)
+            projection->x[size_t(i)] = map->layout.at(i, 0), projection->y[size_t(i)] = map->layout.at(i, 1);
+        showMapped(projection);
+        return;
+    }
+    MapOptions options;
+    options.method = method;
+    options.seed = seed;
+    m_maps->request(m_mapKey, [index = m_index, options](const CancelToken &cancel, const LayoutProgress &progress) {
+        MapOptions run = options;
+        run.cancel = &cancel;
+        return computeMap(index->lineVectors(), run, progress);
+    });
+}
+
+void CorpusSession::stopMap()
+{
+    m_maps->cancel();
+    m_method = MapMethod::Pca;
+    if (m_pca)
+        showMapped(std::make_shared<Projection>(*m_pca));
+}
+
+void CorpusSession::setClusters(int k)
+{
+    m_clusters = k;
+    if (!m_index || !m_projection)
+        return;
+    if (k <= 0) {
+        auto projection = std::make_shared<Projection>(*m_projection);
+        projection->clusters.clear();
+        m_projection = projection;
+        Q_EMIT projectionChanged();
+        return;
+    }
+    m_clusterer.start([this, index = m_index, k, seed = m_seed](const CancelToken &cancel, const ProgressFn &) -> JobRunner::Deliver {
+        c10::InferenceMode inference;
+        const at::Tensor unit = unitRowsOf(index->lineVectors());
+        const KMeansResult result = kMeans(unit, k, seed, 100, &cancel);
+        const Silhouette s = silhouette(unit, result.cluster, 2000, seed);
+        return [this, clusters = std::vector<int>(result.cluster.begin(), result.cluster.end()), s] {
+            auto projection = std::make_shared<Projection>(*m_projection);
+            projection->clusters = clusters;
+            projection->silhouette = s.value;
+            projection->silhouetteSample = s.sampled;
+            m_projection = projection;
+            Q_EMIT projectionChanged();
+        };
+    });
 }
 
 void CorpusSession::open(const QString &path, int layer, Pooling pooling)
@@ -67,12 +174,17 @@ void CorpusSession::open(const QString &path, int layer, Pooling pooling)
             m_index = index;
             m_layer = layer;
             m_pooling = pooling;
-            m_projection = projection;
+            m_projection = m_pca = projection;
+            m_maps->clear();
             m_path = path;
             m_tokenHits.clear();
             m_lineHits.clear();
             Q_EMIT opened(path);
             Q_EMIT hitsChanged();
+            if (m_method != MapMethod::Pca)
+                setMap(m_method, m_seed);
+            if (m_clusters > 0)
+                setClusters(m_clusters);
         };
     });
 }
@@ -82,6 +194,8 @@ void CorpusSession::close()
     cancel();
     m_index.reset();
     m_projection.reset();
+    m_pca.reset();
+    m_maps->clear();
     m_path.clear();
     m_tokenHits.clear();
     m_lineHits.clear();

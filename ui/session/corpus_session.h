@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/corpus_hits.h"
+#include "analysis/maps/map_options.h"
 #include "analysis/matrix.h"
 #include "analysis/pooling_mode.h"
 #include "session/job_runner.h"
@@ -15,6 +16,7 @@ namespace bertlens {
 
 class AnalysisSession;
 class CorpusIndex;
+class MapSession;
 
 // A corpus to search by meaning (File → Open corpus…): its index at one layer of the session's
 // model — reopened from beside the corpus when still valid, else built with progress and cancel
@@ -25,10 +27,18 @@ class CorpusSession : public QObject {
 public:
     static constexpr int kHits = 20;
 
-    // Where the corpus lies in the plane of its two principal components, for the Projection tab.
+    // Where the corpus's lines lie on its map: the plane of its two principal components, or a
+    // UMAP / t-SNE map (as it forms: step of steps; then with its figures); k-means clusters of the
+    // line vectors when asked for.
     struct Projection {
         std::vector<float> x, y;
         std::vector<double> explainedRatio;
+        MapMethod method = MapMethod::Pca;
+        int step = 0, steps = 0;
+        std::shared_ptr<const MapResult> map; // a finished UMAP / t-SNE
+        std::vector<int> clusters;
+        double silhouette = 0;
+        int silhouetteSample = 0;
     };
 
     explicit CorpusSession(AnalysisSession *session);
@@ -38,12 +48,18 @@ public:
     void close();
     void cancel();
     bool isOpen() const { return bool(m_index); }
-    bool isBusy() const { return m_indexer.isRunning() || m_searcher.isRunning(); }
+    bool isBusy() const;
     QString path() const { return m_path; }
     QString summary() const; // lines, occurrences, memory, layer
     const std::vector<CorpusLine> &lines() const;
     std::shared_ptr<const Projection> projection() const { return m_projection; }
     std::vector<int> linesContaining(const QString &word) const;
+    // The map of the corpus's lines (PCA at once; UMAP and t-SNE computed, drawn as they form, kept
+    // per method and seed); colour by k-means cluster with k > 0, by label with 0.
+    void setMap(MapMethod method, uint64_t seed);
+    void setClusters(int k);
+    void stopMap();
+    bool isMapping() const;
 
     // Token `token` of the window's sentence `sentence` (at the index's layer) → its nearest
     // occurrences; a text → its nearest lines. Results arrive with hitsChanged.
@@ -59,6 +75,7 @@ Q_SIGNALS:
     void progress(qlonglong done, qlonglong total);
     void busyChanged(bool busy);
     void hitsChanged();
+    void projectionChanged();
 
 private:
     AnalysisSession *m_session;
@@ -67,6 +84,14 @@ private:
     Pooling m_pooling = Pooling::Mean;
     std::shared_ptr<const CorpusIndex> m_index;
     std::shared_ptr<const Projection> m_projection;
+    std::shared_ptr<const Projection> m_pca; // the plane the corpus opened with
+    MapMethod m_method = MapMethod::Pca;
+    uint64_t m_seed = 42;
+    int m_clusters = 0;
+    QString m_mapKey;
+    MapSession *m_maps;
+    JobRunner m_clusterer;
+    void showMapped(const std::shared_ptr<Projection> &projection);
     std::vector<TokenHit> m_tokenHits;
     std::vector<SentenceHit> m_lineHits;
     QString m_query;

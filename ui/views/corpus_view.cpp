@@ -11,6 +11,9 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSplitter>
+#include <QComboBox>
+#include <QSpinBox>
+#include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -53,6 +56,24 @@ CorpusView::CorpusView(const CorpusSession *corpus, QWidget *parent) : QWidget(p
     m_plot = new PlotWidget(this);
     m_plot->legend->setVisible(true);
     m_plot->setMouseTracking(true);
+    m_method = new QComboBox(this);
+    for (const MapMethodName &name : mapMethodNames())
+        m_method->addItem(QString::fromUtf8(name.label), int(name.method));
+    m_seed = new QSpinBox(this);
+    m_seed->setRange(0, 99999);
+    m_seed->setValue(42);
+    m_seed->setVisible(false);
+    m_colour = new QComboBox(this);
+    m_colour->addItems({QString(), QString()});
+    m_clusters = new QSpinBox(this);
+    m_clusters->setRange(2, 50);
+    m_clusters->setValue(8);
+    m_clusters->setVisible(false);
+    m_stop = new QToolButton(this);
+    m_stop->setVisible(false);
+    m_quality = new QLabel(this);
+    m_quality->setWordWrap(true);
+    m_quality->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_summary, 1);
@@ -61,6 +82,15 @@ CorpusView::CorpusView(const CorpusSession *corpus, QWidget *parent) : QWidget(p
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_word);
+    auto *mapControls = new QHBoxLayout;
+    mapControls->addWidget(m_method);
+    mapControls->addWidget(m_seed);
+    mapControls->addWidget(m_colour);
+    mapControls->addWidget(m_clusters);
+    mapControls->addWidget(m_stop);
+    mapControls->addStretch();
+    leftLayout->addLayout(mapControls);
+    leftLayout->addWidget(m_quality);
     leftLayout->addWidget(m_plot, 1);
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -79,6 +109,12 @@ CorpusView::CorpusView(const CorpusSession *corpus, QWidget *parent) : QWidget(p
     layout->addWidget(splitter, 1);
 
     connect(m_open, &QPushButton::clicked, this, &CorpusView::openRequested);
+    connect(m_method, &QComboBox::activated, this, &CorpusView::requestMap);
+    connect(m_seed, &QSpinBox::editingFinished, this, &CorpusView::requestMap);
+    auto requestClusters = [this] { Q_EMIT clustersRequested(m_colour->currentIndex() == 1 ? m_clusters->value() : 0); };
+    connect(m_colour, &QComboBox::activated, this, requestClusters);
+    connect(m_clusters, &QSpinBox::editingFinished, this, requestClusters);
+    connect(m_stop, &QToolButton::clicked, this, &CorpusView::stopRequested);
     connect(m_query, &QLineEdit::returnPressed, this, [this] { Q_EMIT searchRequested(m_query->text()); });
     connect(m_word, &QLineEdit::textChanged, this, [this] {
         ringWord();
@@ -106,6 +142,15 @@ CorpusView::CorpusView(const CorpusSession *corpus, QWidget *parent) : QWidget(p
     retranslateUi();
 }
 
+void CorpusView::requestMap()
+{
+    const auto method = MapMethod(m_method->currentData().toInt());
+    m_seed->setVisible(method != MapMethod::Pca);
+    Q_EMIT mapRequested(method, m_seed->value());
+}
+
+QString CorpusView::qualityText() const { return m_quality->text(); }
+
 void CorpusView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -125,11 +170,47 @@ void CorpusView::retranslateUi()
     m_query->setPlaceholderText(tr("Find lines like this one (Enter)…"));
     m_summary->setText(m_corpus->isOpen() ? m_corpus->summary()
                                           : tr("No corpus: open a text file to search it by meaning and see all its lines at once."));
+    m_method->setAccessibleName(tr("Map method of the corpus"));
+    m_method->setToolTip(tr("PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each line's nearest "
+                            "neighbours (by cosine) near it; distances between far groups mean little."));
+    m_seed->setAccessibleName(tr("Seed of the corpus map"));
+    m_seed->setPrefix(tr("seed "));
+    m_colour->setAccessibleName(tr("Colour the corpus lines by"));
+    m_colour->setItemText(0, tr("Colour by label"));
+    m_colour->setItemText(1, tr("Colour by k-means cluster"));
+    m_clusters->setAccessibleName(tr("Number of k-means clusters of the corpus"));
+    m_clusters->setPrefix(tr("k = "));
+    m_stop->setText(tr("Stop"));
+    m_stop->setToolTip(tr("Stop computing the map (the PCA plane stays)"));
     const auto projection = m_corpus->projection();
     auto axis = [&](int i) {
+        if (projection && projection->method != MapMethod::Pca)
+            return QStringLiteral("%1 %2").arg(QString::fromUtf8(mapMethodName(projection->method).label)).arg(i + 1);
         const double share = projection && i < int(projection->explainedRatio.size()) ? 100 * projection->explainedRatio[size_t(i)] : 0;
         return tr("PC%1 (%2% of variance)").arg(i + 1).arg(share, 0, 'f', 1);
     };
+    QStringList quality;
+    if (projection && projection->method != MapMethod::Pca) {
+        const QString method = QString::fromUtf8(mapMethodName(projection->method).label);
+        if (const auto &map = projection->map) {
+            quality << tr("%1, seed %2, from each point's %3 nearest neighbours (%4)")
+                           .arg(method).arg(map->seed).arg(map->neighbours)
+                           .arg(map->exactNeighbours ? tr("exact") : tr("approximate: %1% of the true ones found").arg(100 * map->neighbourRecall, 0, 'f', 1));
+            if (map->quality)
+                quality << tr("trustworthiness %1, %2% of each point's %3 nearest kept on the map")
+                               .arg(map->quality->trustworthiness, 0, 'f', 3).arg(100 * map->quality->neighbourPreservation, 0, 'f', 0).arg(map->quality->k)
+                        + (map->quality->sampled < map->quality->points ? tr(" (measured on %1 lines)").arg(map->quality->sampled) : QString());
+        } else if (projection->steps > 0) {
+            quality << tr("Computing %1 (seed %2): %3 of %4 steps…").arg(method).arg(m_seed->value()).arg(projection->step).arg(projection->steps);
+        } else {
+            quality << tr("Computing %1 (seed %2)…").arg(method).arg(m_seed->value());
+        }
+    }
+    if (projection && !projection->clusters.empty())
+        quality << tr("k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)").arg(m_clusters->value()).arg(projection->silhouette, 0, 'f', 2);
+    m_quality->setText(quality.join(QStringLiteral(" · ")));
+    m_quality->setVisible(!quality.isEmpty());
+    m_stop->setVisible(projection && projection->method != MapMethod::Pca && !projection->map);
     m_plot->xAxis->setLabel(axis(0));
     m_plot->yAxis->setLabel(axis(1));
     for (int g = 0; g < m_plot->graphCount() && g < int(m_labels.size()); ++g)
@@ -149,22 +230,36 @@ void CorpusView::showCorpus()
     m_labels.clear();
     const auto projection = m_corpus->projection();
     const auto &lines = m_corpus->lines();
+    if (projection) { // the controls say what is shown, however it was asked for
+        m_method->setCurrentIndex(m_method->findData(int(projection->method)));
+        m_seed->setVisible(projection->method != MapMethod::Pca);
+        if (!projection->clusters.empty()) // (while they are computed, the choice stays as the user made it)
+            m_colour->setCurrentIndex(1);
+        m_clusters->setVisible(m_colour->currentIndex() == 1);
+    }
     if (m_corpus->isOpen() && projection) {
-        // One graph per frequent label (their colours), one for the rest.
+        // One graph per frequent label (their colours), one for the rest — or one per cluster.
+        const bool byCluster = projection->clusters.size() == lines.size();
+        auto groupOf = [&](size_t i) { return byCluster ? tr("cluster %1").arg(projection->clusters[i] + 1).toStdString() : lines[i].label; };
         std::map<std::string, int> counts;
-        for (const CorpusLine &l : lines)
-            ++counts[l.label];
+        for (size_t i = 0; i < lines.size(); ++i)
+            ++counts[groupOf(i)];
         std::vector<std::pair<int, std::string>> byCount;
         for (const auto &[label, n] : counts)
             byCount.push_back({-n, label});
         std::sort(byCount.begin(), byCount.end());
+        if (byCluster) // clusters in their order
+            std::sort(byCount.begin(), byCount.end(), [&](const auto &a, const auto &b) {
+                return QString::fromStdString(a.second).section(' ', -1).toInt() < QString::fromStdString(b.second).section(' ', -1).toInt();
+            });
         std::map<std::string, int> graphOf;
-        for (size_t i = 0; i < byCount.size() && i < size_t(kColouredLabels); ++i)
+        const size_t coloured = byCluster ? byCount.size() : size_t(kColouredLabels);
+        for (size_t i = 0; i < byCount.size() && i < coloured; ++i)
             graphOf[byCount[i].second] = int(i);
-        const int others = int(std::min(byCount.size(), size_t(kColouredLabels)));
+        const int others = int(std::min(byCount.size(), coloured));
         std::vector<QVector<QCPGraphData>> data(size_t(others + 1));
         for (size_t i = 0; i < lines.size(); ++i) {
-            const auto it = graphOf.find(lines[i].label);
+            const auto it = graphOf.find(groupOf(i));
             data[size_t(it == graphOf.end() ? others : it->second)].push_back({projection->x[i], projection->y[i]});
         }
         for (size_t g = 0; g < data.size(); ++g) {

@@ -1,11 +1,16 @@
 #pragma once
 
+#include "analysis/maps/map_options.h"
+
 #include <QWidget>
 
 #include <vector>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
+class QToolButton;
 class QListWidget;
 class QPushButton;
 class QCPGraph;
@@ -15,8 +20,9 @@ namespace bertlens {
 class CorpusSession;
 class PlotWidget;
 
-// A corpus (File → Open corpus…): every line in the plane of its first two principal components,
-// coloured by its label, a word's lines ringed; lines like a typed one; the occurrences nearest to
+// A corpus (File → Open corpus…): every line on a map — the plane of its first two principal
+// components, or UMAP / t-SNE with its seed and figures, drawn as it forms — coloured by its label
+// or its k-means cluster, a word's lines ringed; lines like a typed one; the occurrences nearest to
 // the token selected in the window. Activating a hit adds its line to the input.
 class CorpusView : public QWidget {
     Q_OBJECT
@@ -33,12 +39,17 @@ public:
     QListWidget *lineHits() const { return m_lineHits; }
     QListWidget *tokenHits() const { return m_tokenHits; }
     int pointCount() const;
+    QComboBox *methodBox() const { return m_method; }
+    QString qualityText() const;
     int ringedCount() const;
 
 Q_SIGNALS:
     void openRequested();
     void searchRequested(const QString &text);
     void lineChosen(const QString &text);
+    void mapRequested(bertlens::MapMethod method, int seed);
+    void clustersRequested(int k); // 0: colour by label
+    void stopRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -51,6 +62,11 @@ private:
     const CorpusSession *m_corpus;
     QLabel *m_summary, *m_tokenTitle;
     QPushButton *m_open;
+    QComboBox *m_method, *m_colour;
+    QSpinBox *m_seed, *m_clusters;
+    QToolButton *m_stop;
+    QLabel *m_quality;
+    void requestMap();
     QLineEdit *m_word, *m_query;
     QListWidget *m_lineHits, *m_tokenHits;
     PlotWidget *m_plot;

@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <map>
 #include <set>
 
 namespace bertlens {
@@ -18,10 +19,26 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
     m_mode = new QComboBox(this);
     m_mode->addItems({QString(), QString(), QString()});
     m_pooling = new QComboBox(this);
+    m_method = new QComboBox(this);
+    for (const MapMethodName &name : mapMethodNames())
+        m_method->addItem(QString::fromUtf8(name.label), int(name.method));
+    m_seed = new QSpinBox(this);
+    m_seed->setRange(0, 99999);
+    m_seed->setValue(42);
+    m_colour = new QComboBox(this);
+    m_colour->addItems({QString(), QString(), QString()});
+    m_clusters = new QSpinBox(this);
+    m_clusters->setRange(2, 20);
+    m_clusters->setValue(4);
+    m_stop = new QToolButton(this);
+    m_stop->setVisible(false);
     m_search = new QLineEdit(this);
     m_search->setClearButtonEnabled(true);
     m_title = new QLabel(this);
     m_title->setWordWrap(true);
+    m_quality = new QLabel(this);
+    m_quality->setWordWrap(true);
+    m_quality->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_plot = new PlotWidget(this);
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
@@ -30,10 +47,30 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
     controls->addWidget(m_pooling);
     controls->addStretch();
     controls->addWidget(m_search);
+    auto *mapControls = new QHBoxLayout;
+    mapControls->addWidget(m_method);
+    mapControls->addWidget(m_seed);
+    mapControls->addWidget(m_colour);
+    mapControls->addWidget(m_clusters);
+    mapControls->addWidget(m_stop);
+    mapControls->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(controls);
+    layout->addLayout(mapControls);
+    layout->addWidget(m_quality);
     layout->addWidget(m_plot, 1);
+    connect(m_method, &QComboBox::activated, this, [this](int i) { Q_EMIT methodChanged(MapMethod(m_method->itemData(i).toInt())); });
+    connect(m_seed, &QSpinBox::editingFinished, this, [this] {
+        if (uint64_t(m_seed->value()) != m_seedShown)
+            Q_EMIT seedChanged(m_seed->value());
+    });
+    connect(m_colour, &QComboBox::activated, this, [this](int i) { Q_EMIT colourChanged(MapColour(i)); });
+    connect(m_clusters, &QSpinBox::editingFinished, this, [this] {
+        if (m_clusters->value() != m_k)
+            Q_EMIT clustersChanged(m_clusters->value());
+    });
+    connect(m_stop, &QToolButton::clicked, this, &ProjectionView::stopRequested);
     connect(m_mode, &QComboBox::activated, this, [this](int i) { Q_EMIT modeChanged(ProjectionMode(i)); });
     connect(m_pooling, &QComboBox::activated, this,
             [this](int i) { Q_EMIT poolingChanged(Pooling(m_pooling->itemData(i).toInt())); });
@@ -47,7 +84,8 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
         m_plot->replot();
     });
     m_plot->setDataProvider([this] {
-        std::string out = "sentence,token_index,layer,label,pc1,pc2\n";
+        const std::string axes = m_methodShown == MapMethod::Pca ? "pc1,pc2" : m_methodShown == MapMethod::Umap ? "umap1,umap2" : "tsne1,tsne2";
+        std::string out = "sentence,token_index,layer,label," + axes + (m_pointClusters.empty() ? "" : ",cluster") + "\n";
         for (const auto &p : m_points) {
             out += std::to_string(p.sentence) + "," + std::to_string(p.token) + "," + std::to_string(p.layer) + ",";
             appendCsvField(out, p.label);
@@ -55,6 +93,9 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
             appendFloat(out, float(p.x));
             out += ",";
             appendFloat(out, float(p.y));
+            const size_t i = size_t(&p - m_points.data());
+            if (i < m_pointClusters.size())
+                out += "," + std::to_string(m_pointClusters[i] + 1);
             out += "\n";
         }
         return out;
@@ -76,9 +117,9 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
             if (QLineF(p, event->position()).length() < 7) {
                 const auto &pt = m_points[i];
                 QToolTip::showText(event->globalPosition().toPoint(),
-                                   tr("%1 — sentence %2, layer %3\nPC1 %4, PC2 %5")
-                                       .arg(QString::fromStdString(pt.label)).arg(pt.sentence + 1).arg(pt.layer)
-                                       .arg(pt.x, 0, 'g', 5).arg(pt.y, 0, 'g', 5), m_plot);
+                                   tr("%1 — sentence %2, layer %3").arg(QString::fromStdString(pt.label)).arg(pt.sentence + 1).arg(pt.layer)
+                                       + (i < m_pointClusters.size() ? "\n" + tr("Cluster %1").arg(m_pointClusters[i] + 1) : QString()),
+                                   m_plot);
                 return;
             }
         }
@@ -100,17 +141,26 @@ void ProjectionView::retranslateUi()
 {
     m_mode->setAccessibleName(tr("What the plane shows"));
     m_pooling->setAccessibleName(tr("Pooling of the sentence vectors"));
-    m_search->setAccessibleName(tr("Find a word"));
+    m_method->setAccessibleName(tr("Map method"));
+    m_method->setToolTip(tr("PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point's nearest "
+                            "neighbours (by cosine) near it; distances between far groups mean little."));
+    m_seed->setAccessibleName(tr("Seed of the map"));
+    m_seed->setPrefix(tr("seed "));
+    m_seed->setToolTip(tr("The same seed gives the same map every time: a lesson's map stays as it was."));
+    m_colour->setAccessibleName(tr("Colour the points by"));
+    m_colour->setItemText(0, tr("Colour by sentence"));
+    m_colour->setItemText(1, tr("Colour by word"));
+    m_colour->setItemText(2, tr("Colour by k-means cluster"));
+    m_clusters->setAccessibleName(tr("Number of k-means clusters"));
+    m_clusters->setPrefix(tr("k = "));
+    m_stop->setText(tr("Stop"));
+    m_stop->setToolTip(tr("Stop computing the map (the PCA plane stays)"));
     m_mode->setItemText(0, tr("Token vectors (all sentences)"));
     m_mode->setItemText(1, tr("Sentence vectors"));
     m_mode->setItemText(2, tr("Trajectory of the selected token"));
     m_search->setPlaceholderText(tr("Find a word…"));
     m_search->setToolTip(tr("Rings every point of this word"));
     fillPoolingCombo(m_pooling);
-    auto axisTitle = [this](int i) {
-        const double share = i < int(m_explained.size()) ? m_explained[size_t(i)] * 100 : 0;
-        return tr("PC%1 (%2% of variance)").arg(i + 1).arg(share, 0, 'f', 1);
-    };
     m_title->setText(title());
     m_plot->setTitle(m_points.empty() ? QString() : title() + (m_modeShown == ProjectionMode::Sentences ? QString() : unitsPhrase(m_words)));
     m_plot->xAxis->setLabel(axisTitle(0));
@@ -118,11 +168,46 @@ void ProjectionView::retranslateUi()
     // The legend too: an exported PNG must not keep the previous language.
     for (int g = 0; g < m_plot->graphCount() && g < int(m_graphSentences.size()); ++g)
         m_plot->graph(g)->setName(graphName(m_graphSentences[size_t(g)]));
+    // What the map is, and how well it keeps neighbourhoods.
+    QStringList quality;
+    const QString method = QString::fromUtf8(mapMethodName(m_methodWanted).label);
+    if (m_modeShown != ProjectionMode::Trajectory && m_methodWanted != MapMethod::Pca) {
+        if (m_map && m_methodShown == m_methodWanted) {
+            const MapResult &map = *m_map;
+            quality << tr("%1, seed %2, from each point's %3 nearest neighbours (%4)")
+                           .arg(method).arg(map.seed).arg(map.neighbours)
+                           .arg(map.exactNeighbours ? tr("exact") : tr("approximate: %1% of the true ones found").arg(100 * map.neighbourRecall, 0, 'f', 1));
+            if (map.quality)
+                quality << tr("trustworthiness %1, %2% of each point's %3 nearest kept on the map")
+                               .arg(map.quality->trustworthiness, 0, 'f', 3).arg(100 * map.quality->neighbourPreservation, 0, 'f', 0).arg(map.quality->k);
+        } else if (m_steps > 0) {
+            quality << tr("Computing %1 (seed %2): %3 of %4 steps…").arg(method).arg(m_seed->value()).arg(m_step).arg(m_steps);
+        } else {
+            quality << tr("Computing %1 (seed %2)…").arg(method).arg(m_seed->value());
+        }
+    }
+    if (!m_pointClusters.empty())
+        quality << tr("k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)").arg(m_k).arg(m_silhouette, 0, 'f', 2);
+    m_quality->setText(quality.join(QStringLiteral(" · ")));
+    m_quality->setVisible(!quality.isEmpty());
     m_plot->replot();
+}
+
+QString ProjectionView::axisTitle(int axis) const
+{
+    if (m_methodShown == MapMethod::Pca || m_modeShown == ProjectionMode::Trajectory) {
+        const double share = axis < int(m_explained.size()) ? m_explained[size_t(axis)] * 100 : 0;
+        return tr("PC%1 (%2% of variance)").arg(axis + 1).arg(share, 0, 'f', 1);
+    }
+    return QStringLiteral("%1 %2").arg(QString::fromUtf8(mapMethodName(m_methodShown).label)).arg(axis + 1);
 }
 
 QString ProjectionView::graphName(int sentence) const
 {
+    if (m_colourShown == MapColour::Cluster)
+        return tr("Cluster %1").arg(sentence + 1);
+    if (m_colourShown == MapColour::Word)
+        return sentence < int(m_wordNames.size()) ? m_wordNames[size_t(sentence)] : QString();
     if (m_trajectory && !m_points.empty())
         return tr("Sentence %1, token %2, layers 0–%3").arg(sentence + 1).arg(m_points.front().token).arg(int(m_points.size()) - 1);
     return tr("Sentence %1").arg(sentence + 1);
@@ -132,9 +217,10 @@ int ProjectionView::highlightedPoint() const { return m_highlighted; }
 
 QString ProjectionView::title() const
 {
+    const QString method = QString::fromUtf8(mapMethodName(m_methodShown).label);
     switch (m_modeShown) {
-    case ProjectionMode::Tokens: return tr("Layer %1: the token vectors of every sentence (PCA)").arg(m_layer);
-    case ProjectionMode::Sentences: return tr("Layer %1: one vector per sentence (PCA)").arg(m_layer);
+    case ProjectionMode::Tokens: return tr("Layer %1: the token vectors of every sentence (%2)").arg(m_layer).arg(method);
+    case ProjectionMode::Sentences: return tr("Layer %1: one vector per sentence (%2)").arg(m_layer).arg(method);
     case ProjectionMode::Trajectory: return tr("Sentence %1, token %2: its vector through layers 0–%3 (PCA)").arg(m_sentence + 1).arg(m_token).arg(int(m_points.size()) - 1);
     }
     return {};
@@ -158,33 +244,106 @@ void ProjectionView::showData(const ViewInput &input)
     m_layer = view.selection.layer;
     m_sentence = view.selection.sentence;
     m_modeShown = view.selection.projection;
+    m_selection = view.selection;
     m_token = m_points.empty() ? 0 : m_points.front().token;
     m_mode->setCurrentIndex(int(view.selection.projection));
     m_pooling->setEnabled(view.selection.projection == ProjectionMode::Sentences);
+    const bool trajectory = view.selection.projection == ProjectionMode::Trajectory;
+    m_methodWanted = trajectory ? MapMethod::Pca : view.selection.mapMethod;
+    m_methodShown = MapMethod::Pca; // until the map comes (showLayout, showMap)
+    m_map.reset();
+    m_step = m_steps = 0;
+    m_method->setCurrentIndex(m_method->findData(int(view.selection.mapMethod)));
+    m_method->setEnabled(!trajectory);
+    m_seedShown = view.selection.mapSeed;
+    m_seed->setValue(int(view.selection.mapSeed));
+    m_seed->setVisible(m_methodWanted != MapMethod::Pca);
+    m_colourShown = trajectory ? MapColour::Sentence : view.selection.colour;
+    m_colour->setCurrentIndex(int(view.selection.colour));
+    m_colour->setEnabled(!trajectory);
+    m_k = view.selection.clusters;
+    m_clusters->setValue(m_k);
+    m_clusters->setVisible(m_colourShown == MapColour::Cluster);
+    m_pointClusters = view.clusters;
+    m_silhouette = view.silhouette;
+    m_stop->setVisible(false);
+    draw();
+}
+
+void ProjectionView::showLayout(const Matrix &layout, int step, int steps)
+{
+    if (layout.rows != int(m_points.size()))
+        return;
+    for (size_t i = 0; i < m_points.size(); ++i)
+        m_points[i].x = layout.at(int(i), 0), m_points[i].y = layout.at(int(i), 1);
+    m_methodShown = m_methodWanted;
+    m_step = step, m_steps = steps;
+    m_stop->setVisible(step < steps);
+    draw();
+}
+
+void ProjectionView::showMap(const MapResult &map)
+{
+    m_map = map;
+    m_stop->setVisible(false);
+    showLayout(map.layout, 1, 1);
+}
+
+void ProjectionView::showMapStopped()
+{
+    m_stop->setVisible(false);
+    m_methodShown = MapMethod::Pca;
+    m_step = m_steps = 0;
+    m_quality->setText(tr("The %1 map was stopped: the PCA plane is shown.").arg(QString::fromUtf8(mapMethodName(m_methodWanted).label)));
+}
+
+void ProjectionView::draw()
+{
     m_plot->clearGraphs();
     m_plot->clearItems();
     m_rings.clear();
-    const bool trajectory = view.selection.projection == ProjectionMode::Trajectory;
+    const bool trajectory = m_modeShown == ProjectionMode::Trajectory;
     m_trajectory = trajectory;
     m_graphSentences.clear();
-    QCPGraph *graph = nullptr;
-    int graphSentence = -1;
-    for (const auto &pt : m_points) {
-        if (!graph || pt.sentence != graphSentence) {
-            graph = m_plot->addGraph();
-            graphSentence = pt.sentence;
-            m_graphSentences.push_back(pt.sentence);
-            const QColor c = sentenceColour(pt.sentence);
-            graph->setLineStyle(QCPGraph::lsNone);
-            graph->setPen(QPen(c, 2));
-            graph->setScatterStyle(QCPScatterStyle(sentenceShape(pt.sentence), QPen(c, 2.5), c, 9));
-            graph->setName(graphName(pt.sentence));
+    m_wordNames.clear();
+    // One graph per colour: a sentence, a word, or a cluster.
+    std::map<std::string, int> wordIndex;
+    auto groupOf = [&](size_t i) {
+        if (m_colourShown == MapColour::Cluster && i < m_pointClusters.size())
+            return m_pointClusters[i];
+        if (m_colourShown == MapColour::Word) {
+            const auto [it, added] = wordIndex.emplace(m_points[i].label, int(wordIndex.size()));
+            if (added)
+                m_wordNames.push_back(QString::fromStdString(m_points[i].label));
+            return it->second;
         }
-        graph->addData(pt.x, pt.y);
+        return m_points[i].sentence;
+    };
+    std::vector<int> groups(m_points.size());
+    for (size_t i = 0; i < m_points.size(); ++i)
+        groups[i] = groupOf(i);
+    std::map<int, QCPGraph *> graphs; // in the order of the groups, for the legend
+    for (int group : std::set<int>(groups.begin(), groups.end())) {
+        QCPGraph *graph = graphs[group] = m_plot->addGraph();
+        m_graphSentences.push_back(group);
+        const QColor c = sentenceColour(group);
+        graph->setLineStyle(QCPGraph::lsNone);
+        graph->setPen(QPen(c, 2));
+        graph->setScatterStyle(QCPScatterStyle(sentenceShape(group), QPen(c, 2.5), c, 9));
+        graph->setName(graphName(group));
     }
+    for (size_t i = 0; i < m_points.size(); ++i)
+        graphs[groups[i]]->addData(m_points[i].x, m_points[i].y);
+    auto colourOf = [&](size_t i) {
+        if (m_colourShown == MapColour::Cluster && i < m_pointClusters.size())
+            return sentenceColour(m_pointClusters[i]);
+        if (m_colourShown == MapColour::Word)
+            return sentenceColour(wordIndex[m_points[i].label]);
+        return sentenceColour(m_points[i].sentence);
+    };
     // The selected token (or, for sentence vectors, the selected sentence) gets a ring.
     m_highlighted = -1;
-    const ViewSelection &sel = view.selection;
+    const ViewSelection &sel = m_selection;
     const bool sentences = sel.projection == ProjectionMode::Sentences;
     for (size_t i = 0; i < m_points.size() && !trajectory; ++i)
         if (m_points[i].sentence == sel.sentence && (sentences || (sel.token >= 0 && m_points[i].token == sel.token)))
@@ -235,7 +394,7 @@ void ProjectionView::showData(const ViewInput &input)
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
         label->setPadding(QMargins(6, 0, 0, 2));
         label->setText(QString::fromStdString(m_points[i].label));
-        label->setColor(sentenceColour(m_points[i].sentence).darker(130));
+        label->setColor(colourOf(i).darker(130));
         label->setClipToAxisRect(true);
         m_labels.push_back(label);
     }

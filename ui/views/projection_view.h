@@ -6,11 +6,16 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSpinBox>
+#include <QToolButton>
+
+#include <optional>
 
 namespace bertlens {
 
-// PCA of token vectors (all sentences, one layer), of sentence vectors, or of one token's path
-// through the layers; colour by sentence, explained variance in the axis titles.
+// A map of token vectors (all sentences, one layer) or of sentence vectors — PCA, UMAP or t-SNE,
+// the last two with their seed, drawn as they form, with how well they keep neighbourhoods — or
+// PCA of one token's path through the layers; colour by sentence, by word or by k-means cluster.
 class ProjectionView : public AnalysisView {
     Q_OBJECT
 
@@ -29,9 +34,23 @@ public:
     // Of those, the labels drawn: the ones that would overlap a label before them are left out.
     int visibleLabelCount() const;
     QString title() const;
+    // A UMAP or t-SNE map of the points shown: as it forms (step of steps), then done.
+    void showLayout(const Matrix &layout, int step, int steps);
+    void showMap(const MapResult &map);
+    void showMapStopped(); // cancelled or failed: the PCA plane stays
+    QString qualityText() const { return m_quality->text(); }
+    QComboBox *methodBox() const { return m_method; }
+    QComboBox *colourBox() const { return m_colour; }
+    QSpinBox *seedBox() const { return m_seed; }
+    QSpinBox *clustersBox() const { return m_clusters; }
 
 Q_SIGNALS:
     void modeChanged(ProjectionMode mode);
+    void methodChanged(MapMethod method);
+    void seedChanged(int seed);
+    void colourChanged(MapColour colour);
+    void clustersChanged(int k);
+    void stopRequested();
     void poolingChanged(Pooling pooling);
     void tokenActivated(int sentence, int token);
 
@@ -39,7 +58,26 @@ protected:
     void retranslateUi() override;
 
 private:
+    void draw();
+    QString axisTitle(int axis) const;
     QComboBox *m_mode;
+    QComboBox *m_method;
+    QSpinBox *m_seed;
+    QComboBox *m_colour;
+    QSpinBox *m_clusters;
+    QToolButton *m_stop;
+    QLabel *m_quality;
+    MapMethod m_methodShown = MapMethod::Pca; // what the points' positions are
+    MapMethod m_methodWanted = MapMethod::Pca;
+    MapColour m_colourShown = MapColour::Sentence;
+    std::vector<int> m_pointClusters;
+    double m_silhouette = 0;
+    int m_k = 0;
+    uint64_t m_seedShown = 0;
+    std::optional<MapResult> m_map; // the finished UMAP / t-SNE map shown, for its figures
+    std::vector<QString> m_wordNames; // with colour by word: each graph's word
+    ViewSelection m_selection;
+    int m_step = 0, m_steps = 0;     // while one forms
     QComboBox *m_pooling;
     QLabel *m_title;
     QLineEdit *m_search;
@@ -51,7 +89,7 @@ private:
     int m_token = 0;
     ProjectionMode m_modeShown = ProjectionMode::Tokens;
     std::vector<double> m_explained;
-    std::vector<int> m_graphSentences; // the sentence of each graph, for its legend entry
+    std::vector<int> m_graphSentences; // the sentence (or cluster) of each graph, for its legend entry
     bool m_trajectory = false;
     int m_highlighted = -1;
     std::vector<int> m_found;
