@@ -13,6 +13,7 @@
 #include "session/analysis_session.h"
 #include "session/comparison_session.h"
 #include "session/corpus_session.h"
+#include "session/probe_session.h"
 #include "session/explain_session.h"
 #include "views/attention_overview.h"
 #include "views/attention_view.h"
@@ -38,6 +39,8 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+
+#include <utility>
 #include <QToolButton>
 
 namespace bertlens {
@@ -87,6 +90,7 @@ void MainWindow::createWidgets()
     for (QWidget *tab : std::initializer_list<QWidget *>{m_compareView, m_corpusView, m_walkthrough})
         m_tabs->addTab(tab, QString());
     createExplain();
+    createProbe();
     m_predictions = new PredictionsPanel(this);
     m_topSplitter = new QSplitter(Qt::Horizontal, this);
     m_topSplitter->addWidget(m_tokenScroll);
@@ -232,6 +236,7 @@ void MainWindow::connectSession()
     connect(m_cancel, &QToolButton::clicked, m_session, &AnalysisSession::cancel);
     connect(m_cancel, &QToolButton::clicked, m_corpus, &CorpusSession::cancel);
     connect(m_cancel, &QToolButton::clicked, m_explainSession, &ExplainSession::cancel);
+    connect(m_cancel, &QToolButton::clicked, m_probe, &ProbeSession::cancel);
     connect(m_comparison, &ComparisonSession::comparisonChanged, this, [this] {
         m_compareView->showComparison(m_comparison->comparison(), QString::fromStdString(m_session->modelSummary().name),
                                       QString::fromStdString(m_comparison->modelSummary().name));
@@ -285,6 +290,8 @@ void MainWindow::connectSession()
         updateStatus();
         if (!m_pendingCorpus.isEmpty())
             openCorpus(QString(m_pendingCorpus)); // a copy: openCorpus clears the member
+        if (!m_pendingProbe.isEmpty())
+            m_probe->run(std::exchange(m_pendingProbe, QString()), Pooling::Mean, 5);
     });
     connect(m_session, &AnalysisSession::modelLoadFailed, this, [this](const QString &dir, const QString &message) {
         m_lastError = message;
@@ -483,7 +490,7 @@ void MainWindow::retranslateUi()
     m_aboutAction->setText(tr("&About BertLens"));
     m_cancel->setText(tr("Cancel"));
     const QStringList titles = {tr("Attention"), tr("Attention overview"), tr("Hidden states"), tr("Projection"),
-                                tr("Similarity"), tr("Compare"), tr("Corpus"), tr("Walk-through"), tr("Explain")};
+                                tr("Similarity"), tr("Compare"), tr("Corpus"), tr("Walk-through"), tr("Explain"), tr("Probe")};
     for (int i = 0; i < titles.size(); ++i)
         m_tabs->setTabText(i, titles[i]);
     if (auto *dock = findChild<QDockWidget *>("input"))
@@ -607,9 +614,9 @@ void MainWindow::selectToken(int sentence, int token)
 
 void MainWindow::updateBusy()
 {
-    const bool busy = m_session->isBusy() || m_corpus->isBusy() || m_comparison->isBusy() || m_explainSession->isBusy();
+    const bool busy = m_session->isBusy() || m_corpus->isBusy() || m_comparison->isBusy() || m_explainSession->isBusy() || m_probe->isBusy();
     m_busy->setVisible(busy);
-    if (!busy || !m_corpus->isBusy())
+    if (!busy || (!m_corpus->isBusy() && !m_probe->isBusy()))
         m_busy->setRange(0, 0);
     m_cancel->setVisible(busy);
     m_exportVectorsAction->setEnabled(!m_session->isExporting());

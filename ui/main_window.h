@@ -36,6 +36,8 @@ class PredictionsPanel;
 class PresenterMode;
 class ProjectionView;
 class MapSession;
+class ProbeSession;
+class ProbeView;
 class SimilarityView;
 class TokenStrip;
 class WalkthroughView;
@@ -98,11 +100,16 @@ public:
     // Writes exactly what `bertlens-cli embed` / `attention` (with --pairs) write for the
     // sentences the window shows; layers and pooling as the CLI spells them. Runs in the
     // background; `exportFinished` reports the outcome (empty message on success).
-    void exportVectors(const QString &path, const QString &layers, const QString &pooling);
+    void exportVectors(const QString &path, const QString &layers, const QString &pooling, bool projector = false, int clusters = 0);
     void exportAttention(const QString &path, const QString &layers);
     // Saves every view as DIR/<view>.png (attention, overview, hidden, projection, similarity,
     // tokens, window; compare, corpus and walkthrough-1..7 when there is a second model, a corpus,
     // a walk-through); returns the files written.
+    // The Probe tab on this labelled set, probed once the model is loaded (for --probe).
+    void probe(const QString &path);
+    ProbeView *probeView() const { return m_probeView; }
+    ProbeSession *probeSession() const { return m_probe; }
+    MapSession *maps() const { return m_maps; }
     // The Projection tab on this map (for --map).
     void setMap(MapMethod method, MapColour colour, ProjectionMode projection);
     QStringList saveScreenshots(const QString &dir, const QSize &size = QSize(1400, 900));
@@ -120,6 +127,7 @@ private:
     void createMenus();
     void connectViews();
     void connectMaps(); // main_window_maps.cpp
+    void createProbe(); // main_window_probe.cpp
     void updateMap(const std::shared_ptr<const ViewData> &view);
     void connectSession();
     void retranslateUi();
@@ -162,6 +170,9 @@ private:
     ComparisonSession *m_comparison = nullptr;
     CorpusSession *m_corpus = nullptr;
     MapSession *m_maps = nullptr;
+    ProbeSession *m_probe = nullptr;
+    ProbeView *m_probeView = nullptr;
+    QString m_pendingProbe; // run once the model is loaded (for --probe)
     QString m_mapKey; // the Projection tab's map, while it is UMAP or t-SNE
     ExplainSession *m_explainSession = nullptr;
     ExplainPanel *m_explain = nullptr;

@@ -11,6 +11,8 @@
 #include "session/comparison_session.h"
 #include "session/corpus_session.h"
 #include "session/map_session.h"
+#include "session/probe_session.h"
+#include "views/probe_view.h"
 #include "session/explain_session.h"
 #include "session_file.h"
 #include "hub/hub_cache.h"
@@ -81,10 +83,12 @@ void MainWindow::askOpenSentences()
         QMessageBox::warning(this, tr("Cannot open the sentences"), error);
 }
 
-void MainWindow::exportVectors(const QString &path, const QString &layers, const QString &pooling)
+void MainWindow::exportVectors(const QString &path, const QString &layers, const QString &pooling, bool projector, int clusters)
 {
     AnalysisSession::ExportRequest request;
     request.path = path;
+    request.projector = projector;
+    request.clusters = clusters;
     try {
         const int numLayers = m_session->modelSummary().numLayers;
         request.layers = parseHiddenLayers(layers.toStdString(), numLayers);
@@ -117,10 +121,16 @@ void MainWindow::askExportVectors()
     ExportVectorsDialog dialog(m_session->modelSummary().numLayers, m_selection.words, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export vectors"), "vectors.csv",
-                                                      tr("CSV files (*.csv);;NumPy arrays (*.npy)"));
+    const auto format = dialog.format();
+    const QString path = format == ExportVectorsDialog::Format::Projector
+                             ? QFileDialog::getSaveFileName(this, tr("Export for the Embedding Projector: a folder"), "projector", QString(),
+                                                            nullptr, QFileDialog::DontConfirmOverwrite)
+                         : format == ExportVectorsDialog::Format::Npy
+                             ? QFileDialog::getSaveFileName(this, tr("Export vectors"), "vectors.npy", tr("NumPy arrays (*.npy)"))
+                             : QFileDialog::getSaveFileName(this, tr("Export vectors"), "vectors.csv", tr("CSV files (*.csv)"));
     if (!path.isEmpty())
-        exportVectors(path, dialog.layers(), poolingName(dialog.pooling()));
+        exportVectors(path, dialog.layers(), poolingName(dialog.pooling()), format == ExportVectorsDialog::Format::Projector,
+                      dialog.clusters());
 }
 
 void MainWindow::askExportAttention()
@@ -156,6 +166,11 @@ QStringList MainWindow::saveScreenshots(const QString &dir, const QSize &size)
         m_tabs->setCurrentWidget(m_corpusView);
         QApplication::sendPostedEvents();
         save(m_corpusView, "corpus");
+    }
+    if (m_probe->result()) {
+        m_tabs->setCurrentWidget(m_probeView);
+        QApplication::sendPostedEvents();
+        save(m_probeView, "probe");
     }
     if (m_session->walkthrough()) {
         m_tabs->setCurrentWidget(m_walkthrough);
@@ -199,7 +214,8 @@ void MainWindow::openCorpus(const QString &path)
 
 bool MainWindow::isSettled() const
 {
-    return m_session->viewData() && !m_session->isBusy() && !m_comparison->isBusy() && !m_corpus->isBusy() && !m_maps->isRunning()
+    return m_session->viewData() && !m_session->isBusy() && !m_comparison->isBusy() && !m_corpus->isBusy() && !m_maps->isRunning() && !m_probe->isBusy()
+           && m_pendingProbe.isEmpty()
            && !m_explainSession->isBusy()
            && m_pendingCorpus.isEmpty() && (!m_compareWanted || m_comparison->comparison())
            && (m_tabs->currentWidget() != m_walkthrough || m_session->walkthrough())

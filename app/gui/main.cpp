@@ -99,11 +99,12 @@ int main(int argc, char **argv)
     const QCommandLineOption mapOption("map", "open on the Projection tab with this map: pca, umap or tsne (with --corpus, the corpus's map too)", "METHOD");
     const QCommandLineOption colourOption("colour", "with --map: colour by sentence, word or cluster", "BY");
     const QCommandLineOption sentenceMapOption("sentence-map", "with --map: one point per sentence (default: per token)");
+    const QCommandLineOption probeOption("probe", "open on the Probe tab and probe this labelled set (TEXT<TAB>LABEL lines)", "FILE");
     const QCommandLineOption presenterOption("presenter", "start in presenter mode (with --screenshot: 1920×1080)");
     parser.addOptions({modelOption, textOption, pairOption, screenshotOption, languageOption, layerOption, headOption, wordsOption,
                        rolloutOption, centreOption, tokenOption, walkthroughOption, presenterOption,
                        compareOption, corpusOption, sessionOption, explainOption, knockHeadsOption, knockFfnOption, mapOption, colourOption,
-                       sentenceMapOption});
+                       sentenceMapOption, probeOption});
     parser.addPositionalArgument("session", "a saved session (.bertlens) to open, as from a file manager", "[FILE]");
     parser.process(app);
     if (parser.isSet(languageOption))
@@ -182,6 +183,8 @@ int main(int argc, char **argv)
                                             : bertlens::MapColour::Sentence,
                       parser.isSet(sentenceMapOption) ? bertlens::ProjectionMode::Sentences : bertlens::ProjectionMode::Tokens);
     }
+    if (parser.isSet(probeOption))
+        window.probe(parser.value(probeOption));
     if (parser.isSet(walkthroughOption))
         window.tabs()->setCurrentWidget(window.walkthroughView());
     if (parser.isSet(explainOption))

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "analysis/probe/layer_probe.h"
+#include "analysis/probe/probe_result.h"
 
 #include <string>
 

@@ -57,6 +57,16 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "analysis/maps/embedding_map.h"
+#include "analysis/maps/kmeans.h"
+#include "analysis/maps/neighbour_graph.h"
+#include "analysis/probe/layer_probe.h"
+#include "analysis/tensor_matrix.h"
+#include "export/probe_csv.h"
+#include "session/map_session.h"
+#include "session/probe_session.h"
+#include "views/probe_view.h"
+
 #include <algorithm>
 
 using namespace bertlens;
@@ -1014,6 +1024,101 @@ private Q_SLOTS:
         QVERIFY(m_window->inputPanel()->sentencesText().endsWith(chosen));
         m_window->corpus()->close();
         restoreText();
+    }
+
+    // UMAP and t-SNE in the Projection tab: exactly the map the core computes from the same vectors
+    // with the same seed, drawn while it forms, its figures shown, kept (back to it: no new
+    // computation); colour by k-means cluster as the core's k-means.
+    void mapsFormAndAreKept()
+    {
+        restoreText();
+        m_window->inputPanel()->setLayer(2);
+        QVERIFY(waitIdle(m_window->session()));
+        ProjectionView *view = m_window->projectionView();
+        for (MapMethod method : {MapMethod::Umap, MapMethod::Tsne}) {
+            QSignalSpy ready(m_window->maps(), &MapSession::mapReady);
+            QSignalSpy formed(m_window->maps(), &MapSession::layoutChanged);
+            const int index = view->methodBox()->findData(int(method));
+            select([&] {
+                view->methodBox()->setCurrentIndex(index);
+                Q_EMIT view->methodBox()->activated(index);
+            });
+            QVERIFY(ready.count() > 0 || ready.wait(60000));
+            QVERIFY(formed.count() >= 1);
+            const auto data = m_window->session()->viewData();
+            MapOptions options;
+            options.method = method;
+            options.seed = 42;
+            const MapResult expected = computeMap(data->mapRows, options);
+            std::vector<std::pair<double, double>> want, got;
+            for (int i = 0; i < expected.layout.rows; ++i)
+                want.emplace_back(expected.layout.at(i, 0), expected.layout.at(i, 1));
+            for (const QPointF &p : view->plottedPoints())
+                got.emplace_back(p.x(), p.y());
+            QCOMPARE(sorted(got), sorted(want));
+            QVERIFY2(view->qualityText().contains("trustworthiness " + QString::number(expected.quality->trustworthiness, 'f', 3)),
+                     qPrintable(view->qualityText()));
+            QVERIFY(view->title().contains(QString::fromUtf8(mapMethodName(method).label)));
+        }
+        // PCA, then t-SNE again: the kept map, with nothing computed.
+        const auto tsne = view->plottedPoints();
+        select([&] { Q_EMIT view->methodChanged(MapMethod::Pca); });
+        QVERIFY(view->title().contains("PCA"));
+        select([&] { Q_EMIT view->methodChanged(MapMethod::Tsne); });
+        QVERIFY(!m_window->maps()->isRunning());
+        QCOMPARE(view->plottedPoints(), tsne);
+        QVERIFY(view->qualityText().contains("t-SNE, seed 42"));
+        // Colour by cluster: the core's k-means of the same vectors.
+        select([&] { Q_EMIT view->colourChanged(MapColour::Cluster); });
+        const auto data = m_window->session()->viewData();
+        const KMeansResult k = kMeans(unitRowsOf(tensorView(data->mapRows)), 4, 42);
+        QCOMPARE(data->clusters, std::vector<int>(k.cluster.begin(), k.cluster.end()));
+        QVERIFY(view->qualityText().contains("silhouette"));
+        QCOMPARE(m_window->projectionView()->plot()->graphCount(), *std::max_element(k.cluster.begin(), k.cluster.end()) + 1);
+        select([&] { Q_EMIT view->colourChanged(MapColour::Sentence); });
+        select([&] { Q_EMIT view->methodChanged(MapMethod::Pca); });
+    }
+
+    // The Probe tab: the figures the core's probe gives for the same set, plotted with the control.
+    void probeTabShowsTheCurve()
+    {
+        QTemporaryDir dir;
+        const QString set = dir.filePath("set.tsv");
+        QFile f(set);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 6; ++i)
+            f.write(QByteArray("the cat sat on mat ") + QByteArray::number(i) + "\tcat\nthe dog ran in park " + QByteArray::number(i) + "\tdog\n");
+        f.close();
+        QSignalSpy finished(m_window->probeSession(), &ProbeSession::finished);
+        m_window->probe(set);
+        QVERIFY(finished.wait(60000));
+        const auto model = LoadedModel::load(kModel.toStdString());
+        const ProbeResult expected = probeLayers(*model, readLabelledInputs(set.toStdString()), ProbeOptions());
+        QCOMPARE(QString::fromStdString(m_window->probeView()->plot()->dataCsv()), QString::fromStdString(probeCsv(expected)));
+        QCOMPARE(m_window->probeView()->plot()->graphCount(), 2);
+        QVERIFY(m_window->probeView()->summary().startsWith("12 lines, 2 labels, 5 folds"));
+    }
+
+    // File → Export vectors as an Embedding Projector folder: the CLI's folder, byte for byte.
+    void projectorExportEqualsCli()
+    {
+        restoreText();
+        QTemporaryDir dir;
+        const QString gui = dir.filePath("gui"), cli = dir.filePath("cli"), input = dir.filePath("input.txt");
+        QSignalSpy done(m_window.get(), &MainWindow::exportFinished);
+        m_window->exportVectors(gui, "0,2", "mean", true, 2);
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.first().at(1).toString(), QString());
+        QFile f(input);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kText.toUtf8() + "\n");
+        f.close();
+        QCOMPARE(QProcess::execute(BERTLENS_CLI, {"embed", "--model", kModel, "--input", input, "--output", cli, "--format", "projector",
+                                                  "--layers", "0,2", "--pooling", "mean", "--clusters", "2"}),
+                 0);
+        for (const char *file : {"vectors.tsv", "metadata.tsv", "projector_config.json"})
+            QCOMPARE(readAll(gui + "/" + file), readAll(cli + "/" + file));
+        QVERIFY(readAll(gui + "/metadata.tsv").startsWith("text\tsentence\ttoken\tlayer\tlabel\tcluster\n"));
     }
 
     // Save session, then a fresh window opens it as it was; a lost model folder is named.

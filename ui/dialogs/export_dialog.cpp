@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <QLabel>
 #include <QCheckBox>
+#include <QSpinBox>
 
 namespace bertlens {
 
@@ -29,8 +30,19 @@ ExportVectorsDialog::ExportVectorsDialog(int numLayers, bool words, QWidget *par
     m_pooling = new QComboBox(this);
     fillPoolingCombo(m_pooling, true);
     connect(m_pooling, &QComboBox::currentIndexChanged, this, &ExportVectorsDialog::update);
+    m_format = new QComboBox(this);
+    m_format->addItem(tr("CSV (a row per vector)"), int(Format::Csv));
+    m_format->addItem(tr("NumPy array (.npy; pooled vectors)"), int(Format::Npy));
+    m_format->addItem(tr("Embedding Projector (a folder: vectors.tsv, metadata.tsv, projector_config.json)"), int(Format::Projector));
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ExportVectorsDialog::update);
+    m_clusters = new QSpinBox(this);
+    m_clusters->setRange(0, 50);
+    m_clusters->setSpecialValueText(tr("none"));
+    m_clusters->setAccessibleName(tr("k-means clusters in the metadata"));
     form->addRow(tr("Layers"), grid);
     form->addRow(tr("Pooling"), m_pooling);
+    form->addRow(tr("Format"), m_format);
+    form->addRow(tr("k-means clusters"), m_clusters);
     m_columns = new QLabel(this);
     m_columns->setWordWrap(true);
     form->addRow(m_columns);
@@ -45,7 +57,15 @@ ExportVectorsDialog::ExportVectorsDialog(int numLayers, bool words, QWidget *par
 void ExportVectorsDialog::update()
 {
     const bool any = std::any_of(m_layers.begin(), m_layers.end(), [](QCheckBox *b) { return b->isChecked(); });
-    m_ok->setEnabled(any);
+    m_ok->setEnabled(any && (format() != Format::Npy || pooling() != Pooling::None));
+    m_clusters->setEnabled(format() == Format::Projector);
+    if (format() == Format::Projector) {
+        m_columns->setText(tr("A folder for projector.tensorflow.org (Load: vectors.tsv, then metadata.tsv): a line per %1 and "
+                              "layer; the metadata's columns are text, sentence, token, layer, label and cluster (k-means of "
+                              "each layer's vectors).")
+                               .arg(pooling() != Pooling::None ? tr("sentence") : m_words ? tr("word") : tr("token")));
+        return;
+    }
     m_columns->setText(
         (pooling() != Pooling::None ? tr("One row per sentence and layer: sentence, layer, then the pooled vector (d0, d1, …).")
          : m_words ? tr("One row per word and layer, as the window shows them (View → Words instead of WordPieces): "
@@ -66,5 +86,9 @@ QString ExportVectorsDialog::layers() const
 }
 
 Pooling ExportVectorsDialog::pooling() const { return Pooling(m_pooling->currentData().toInt()); }
+
+ExportVectorsDialog::Format ExportVectorsDialog::format() const { return Format(m_format->currentData().toInt()); }
+
+int ExportVectorsDialog::clusters() const { return format() == Format::Projector ? m_clusters->value() : 0; }
 
 } // namespace bertlens

@@ -257,6 +257,9 @@ void AnalysisSession::startExport(const ExportRequest &request)
         job.run.cancel = &cancel;
         job.run.progress = progress;
         job.run.knockout = knockout;
+        job.projector = request.projector;
+        job.projectorOptions.tensorName = QFileInfo(QString::fromStdString(model->folder.dir)).fileName().toStdString();
+        job.projectorOptions.clusters = request.clusters;
         InputList source(inputs);
         if (request.kind == ExportRequest::Kind::Vectors)
             exportEmbeddings(*model, source, job);

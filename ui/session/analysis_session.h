@@ -46,6 +46,8 @@ public:
         std::vector<int> layers; // hidden states 0..L, or attention layers 1..L
         Pooling pooling = Pooling::None;
         bool words = false; // word rows, as `--aggregate words` (token rows only: no pooling)
+        bool projector = false; // vectors as an Embedding Projector folder at `path`
+        int clusters = 0;       // its k-means clusters
     };
 
     explicit AnalysisSession(QObject *parent = nullptr);
