@@ -376,6 +376,86 @@
         <source>Occurrences nearest to the selected token</source>
         <translation>Occurrences nearest to the selected token</translation>
     </message>
+    <message>
+        <source>Map method of the corpus</source>
+        <translation>Map method of the corpus</translation>
+    </message>
+    <message>
+        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each line&apos;s nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
+        <translation>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each line&apos;s nearest neighbours (by cosine) near it; distances between far groups mean little.</translation>
+    </message>
+    <message>
+        <source>Seed of the corpus map</source>
+        <translation>Seed of the corpus map</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>seed </translation>
+    </message>
+    <message>
+        <source>Colour the corpus lines by</source>
+        <translation>Colour the corpus lines by</translation>
+    </message>
+    <message>
+        <source>Colour by label</source>
+        <translation>Colour by label</translation>
+    </message>
+    <message>
+        <source>Colour by k-means cluster</source>
+        <translation>Colour by k-means cluster</translation>
+    </message>
+    <message>
+        <source>Number of k-means clusters of the corpus</source>
+        <translation>Number of k-means clusters of the corpus</translation>
+    </message>
+    <message>
+        <source>k = </source>
+        <translation>k = </translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop computing the map (the PCA plane stays)</source>
+        <translation>Stop computing the map (the PCA plane stays)</translation>
+    </message>
+    <message>
+        <source>%1, seed %2, from each point&apos;s %3 nearest neighbours (%4)</source>
+        <translation>%1, seed %2, from each point&apos;s %3 nearest neighbours (%4)</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exact</translation>
+    </message>
+    <message>
+        <source>approximate: %1% of the true ones found</source>
+        <translation>approximate: %1% of the true ones found</translation>
+    </message>
+    <message>
+        <source>trustworthiness %1, %2% of each point&apos;s %3 nearest kept on the map</source>
+        <translation>trustworthiness %1, %2% of each point&apos;s %3 nearest kept on the map</translation>
+    </message>
+    <message>
+        <source> (measured on %1 lines)</source>
+        <translation> (measured on %1 lines)</translation>
+    </message>
+    <message>
+        <source>Computing %1 (seed %2): %3 of %4 steps…</source>
+        <translation>Computing %1 (seed %2): %3 of %4 steps…</translation>
+    </message>
+    <message>
+        <source>Computing %1 (seed %2)…</source>
+        <translation>Computing %1 (seed %2)…</translation>
+    </message>
+    <message>
+        <source>k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)</source>
+        <translation>k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)</translation>
+    </message>
+    <message>
+        <source>cluster %1</source>
+        <translation>cluster %1</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::ExplainPanel</name>
@@ -564,6 +644,50 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     <message>
         <source>Numbered as in the window: sentences from 1, layers 0 (the embeddings) to %1, token positions from 0 ([CLS] = 0).</source>
         <translation>Numbered as in the window: sentences from 1, layers 0 (the embeddings) to %1, token positions from 0 ([CLS] = 0).</translation>
+    </message>
+    <message>
+        <source>CSV (a row per vector)</source>
+        <translation>CSV (a row per vector)</translation>
+    </message>
+    <message>
+        <source>NumPy array (.npy; pooled vectors)</source>
+        <translation>NumPy array (.npy; pooled vectors)</translation>
+    </message>
+    <message>
+        <source>Embedding Projector (a folder: vectors.tsv, metadata.tsv, projector_config.json)</source>
+        <translation>Embedding Projector (a folder: vectors.tsv, metadata.tsv, projector_config.json)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>k-means clusters in the metadata</source>
+        <translation>k-means clusters in the metadata</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>k-means clusters</source>
+        <translation>k-means clusters</translation>
+    </message>
+    <message>
+        <source>A folder for projector.tensorflow.org (Load: vectors.tsv, then metadata.tsv): a line per %1 and layer; the metadata&apos;s columns are text, sentence, token, layer, label and cluster (k-means of each layer&apos;s vectors).</source>
+        <translation>A folder for projector.tensorflow.org (Load: vectors.tsv, then metadata.tsv): a line per %1 and layer; the metadata&apos;s columns are text, sentence, token, layer, label and cluster (k-means of each layer&apos;s vectors).</translation>
+    </message>
+    <message>
+        <source>sentence</source>
+        <translation>sentence</translation>
+    </message>
+    <message>
+        <source>word</source>
+        <translation>word</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>token</translation>
     </message>
 </context>
 <context>
@@ -846,10 +970,6 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>Export vectors</translation>
     </message>
     <message>
-        <source>CSV files (*.csv);;NumPy arrays (*.npy)</source>
-        <translation>CSV files (*.csv);;NumPy arrays (*.npy)</translation>
-    </message>
-    <message>
         <source>Export attention</source>
         <translation>Export attention</translation>
     </message>
@@ -1108,6 +1228,30 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <source>The model reads at most %1 tokens at a time: shown in overlapping windows, %2.</source>
         <translation>The model reads at most %1 tokens at a time: shown in overlapping windows, %2.</translation>
     </message>
+    <message>
+        <source>Probe</source>
+        <translation>Probe</translation>
+    </message>
+    <message>
+        <source>Export for the Embedding Projector: a folder</source>
+        <translation>Export for the Embedding Projector: a folder</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npy)</source>
+        <translation>NumPy arrays (*.npy)</translation>
+    </message>
+    <message>
+        <source>Open labelled set</source>
+        <translation>Open labelled set</translation>
+    </message>
+    <message>
+        <source>Labelled lines (*.tsv *.txt);;All files (*)</source>
+        <translation>Labelled lines (*.tsv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cannot probe the set</source>
+        <translation>Cannot probe the set</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::OpenModelDialog</name>
@@ -1349,13 +1493,97 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     </message>
 </context>
 <context>
-    <name>bertlens::ProjectionView</name>
+    <name>bertlens::ProbeSession</name>
     <message>
-        <source>%1 — sentence %2, layer %3
-PC1 %4, PC2 %5</source>
-        <translation>%1 — sentence %2, layer %3
-PC1 %4, PC2 %5</translation>
+        <source>Open a model before probing it.</source>
+        <translation>Open a model before probing it.</translation>
     </message>
+</context>
+<context>
+    <name>bertlens::ProbeView</name>
+    <message>
+        <source>Lesson: statement or question? Same words, another order (English)</source>
+        <translation>Lesson: statement or question? Same words, another order (English)</translation>
+    </message>
+    <message>
+        <source>Lesson: 很不 or 不很? Same characters, another order (Chinese)</source>
+        <translation>Lesson: 很不 or 不很? Same characters, another order (Chinese)</translation>
+    </message>
+    <message>
+        <source>Labelled set to probe</source>
+        <translation>Labelled set to probe</translation>
+    </message>
+    <message>
+        <source>Open labelled set…</source>
+        <translation>Open labelled set…</translation>
+    </message>
+    <message>
+        <source>A text file with one example per line: TEXT&lt;TAB&gt;LABEL, or TEXT&lt;TAB&gt;TEXT_B&lt;TAB&gt;LABEL for pairs</source>
+        <translation>A text file with one example per line: TEXT&lt;TAB&gt;LABEL, or TEXT&lt;TAB&gt;TEXT_B&lt;TAB&gt;LABEL for pairs</translation>
+    </message>
+    <message>
+        <source>Pooling of the sentence vectors</source>
+        <translation>Pooling of the sentence vectors</translation>
+    </message>
+    <message>
+        <source>Cross-validation folds</source>
+        <translation>Cross-validation folds</translation>
+    </message>
+    <message>
+        <source>folds: </source>
+        <translation>folds: </translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Probe every layer</source>
+        <translation>Probe every layer</translation>
+    </message>
+    <message>
+        <source>Which layer knows the labels? At every layer a linear classifier (a probe) learns the label from the sentence vectors of some lines and is tested on the others (cross-validated). The same probe trained on shuffled labels is the control: what it scores, any vectors let a probe memorise. Accuracy above the control is what the layer knows.</source>
+        <translation>Which layer knows the labels? At every layer a linear classifier (a probe) learns the label from the sentence vectors of some lines and is tested on the others (cross-validated). The same probe trained on shuffled labels is the control: what it scores, any vectors let a probe memorise. Accuracy above the control is what the layer knows.</translation>
+    </message>
+    <message>
+        <source>Layer (0 = embeddings)</source>
+        <translation>Layer (0 = embeddings)</translation>
+    </message>
+    <message>
+        <source>Accuracy on held-out lines (%)</source>
+        <translation>Accuracy on held-out lines (%)</translation>
+    </message>
+    <message>
+        <source>Probing…</source>
+        <translation>Probing…</translation>
+    </message>
+    <message>
+        <source>Choose a labelled set and press “Probe every layer”.</source>
+        <translation>Choose a labelled set and press “Probe every layer”.</translation>
+    </message>
+    <message>
+        <source>probe (mean ± sd over the folds)</source>
+        <translation>probe (mean ± sd over the folds)</translation>
+    </message>
+    <message>
+        <source>control: shuffled labels</source>
+        <translation>control: shuffled labels</translation>
+    </message>
+    <message>
+        <source>always the most common label: %1%</source>
+        <translation>always the most common label: %1%</translation>
+    </message>
+    <message>
+        <source>%1: probe accuracy by layer</source>
+        <translation>%1: probe accuracy by layer</translation>
+    </message>
+    <message>
+        <source>%1 lines, %2 labels, %3 folds. Most above its control: layer %4 (%5% against %6%); the embeddings (layer 0): %7%.</source>
+        <translation>%1 lines, %2 labels, %3 folds. Most above its control: layer %4 (%5% against %6%); the embeddings (layer 0): %7%.</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::ProjectionView</name>
     <message>
         <source>Token vectors (all sentences)</source>
         <translation>Token vectors (all sentences)</translation>
@@ -1381,14 +1609,6 @@ PC1 %4, PC2 %5</translation>
         <translation>Sentence %1, token %2, layers 0–%3</translation>
     </message>
     <message>
-        <source>Layer %1: the token vectors of every sentence (PCA)</source>
-        <translation>Layer %1: the token vectors of every sentence (PCA)</translation>
-    </message>
-    <message>
-        <source>Layer %1: one vector per sentence (PCA)</source>
-        <translation>Layer %1: one vector per sentence (PCA)</translation>
-    </message>
-    <message>
         <source>Sentence %1, token %2: its vector through layers 0–%3 (PCA)</source>
         <translation>Sentence %1, token %2: its vector through layers 0–%3 (PCA)</translation>
     </message>
@@ -1409,8 +1629,104 @@ PC1 %4, PC2 %5</translation>
         <translation>Pooling of the sentence vectors</translation>
     </message>
     <message>
-        <source>Find a word</source>
-        <translation>Find a word</translation>
+        <source>%1 — sentence %2, layer %3</source>
+        <translation>%1 — sentence %2, layer %3</translation>
+    </message>
+    <message>
+        <source>Cluster %1</source>
+        <translation>Cluster %1</translation>
+    </message>
+    <message>
+        <source>Map method</source>
+        <translation>Map method</translation>
+    </message>
+    <message>
+        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point&apos;s nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
+        <translation>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point&apos;s nearest neighbours (by cosine) near it; distances between far groups mean little.</translation>
+    </message>
+    <message>
+        <source>Seed of the map</source>
+        <translation>Seed of the map</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>seed </translation>
+    </message>
+    <message>
+        <source>The same seed gives the same map every time: a lesson&apos;s map stays as it was.</source>
+        <translation>The same seed gives the same map every time: a lesson&apos;s map stays as it was.</translation>
+    </message>
+    <message>
+        <source>Colour the points by</source>
+        <translation>Colour the points by</translation>
+    </message>
+    <message>
+        <source>Colour by sentence</source>
+        <translation>Colour by sentence</translation>
+    </message>
+    <message>
+        <source>Colour by word</source>
+        <translation>Colour by word</translation>
+    </message>
+    <message>
+        <source>Colour by k-means cluster</source>
+        <translation>Colour by k-means cluster</translation>
+    </message>
+    <message>
+        <source>Number of k-means clusters</source>
+        <translation>Number of k-means clusters</translation>
+    </message>
+    <message>
+        <source>k = </source>
+        <translation>k = </translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop computing the map (the PCA plane stays)</source>
+        <translation>Stop computing the map (the PCA plane stays)</translation>
+    </message>
+    <message>
+        <source>%1, seed %2, from each point&apos;s %3 nearest neighbours (%4)</source>
+        <translation>%1, seed %2, from each point&apos;s %3 nearest neighbours (%4)</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exact</translation>
+    </message>
+    <message>
+        <source>approximate: %1% of the true ones found</source>
+        <translation>approximate: %1% of the true ones found</translation>
+    </message>
+    <message>
+        <source>trustworthiness %1, %2% of each point&apos;s %3 nearest kept on the map</source>
+        <translation>trustworthiness %1, %2% of each point&apos;s %3 nearest kept on the map</translation>
+    </message>
+    <message>
+        <source>Computing %1 (seed %2): %3 of %4 steps…</source>
+        <translation>Computing %1 (seed %2): %3 of %4 steps…</translation>
+    </message>
+    <message>
+        <source>Computing %1 (seed %2)…</source>
+        <translation>Computing %1 (seed %2)…</translation>
+    </message>
+    <message>
+        <source>k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)</source>
+        <translation>k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)</translation>
+    </message>
+    <message>
+        <source>Layer %1: the token vectors of every sentence (%2)</source>
+        <translation>Layer %1: the token vectors of every sentence (%2)</translation>
+    </message>
+    <message>
+        <source>Layer %1: one vector per sentence (%2)</source>
+        <translation>Layer %1: one vector per sentence (%2)</translation>
+    </message>
+    <message>
+        <source>The %1 map was stopped: the PCA plane is shown.</source>
+        <translation>The %1 map was stopped: the PCA plane is shown.</translation>
     </message>
 </context>
 <context>

@@ -376,6 +376,86 @@
         <source>Occurrences nearest to the selected token</source>
         <translation>与所选词元最相近的出现</translation>
     </message>
+    <message>
+        <source>Map method of the corpus</source>
+        <translation>语料的映射方法</translation>
+    </message>
+    <message>
+        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each line&apos;s nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
+        <translation>PCA:方差最大的平面。UMAP 和 t-SNE:让每一行的最近邻(按余弦)留在它附近的映射;相距很远的组之间的距离意义不大。</translation>
+    </message>
+    <message>
+        <source>Seed of the corpus map</source>
+        <translation>语料映射的随机种子</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>种子 </translation>
+    </message>
+    <message>
+        <source>Colour the corpus lines by</source>
+        <translation>语料行的着色依据</translation>
+    </message>
+    <message>
+        <source>Colour by label</source>
+        <translation>按标签着色</translation>
+    </message>
+    <message>
+        <source>Colour by k-means cluster</source>
+        <translation>按 k-means 聚类着色</translation>
+    </message>
+    <message>
+        <source>Number of k-means clusters of the corpus</source>
+        <translation>语料的 k-means 聚类数</translation>
+    </message>
+    <message>
+        <source>k = </source>
+        <translation>k = </translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop computing the map (the PCA plane stays)</source>
+        <translation>停止计算映射(保留 PCA 平面)</translation>
+    </message>
+    <message>
+        <source>%1, seed %2, from each point&apos;s %3 nearest neighbours (%4)</source>
+        <translation>%1,种子 %2,基于每个点的 %3 个最近邻(%4)</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <source>approximate: %1% of the true ones found</source>
+        <translation>近似:找到了真实最近邻的 %1%</translation>
+    </message>
+    <message>
+        <source>trustworthiness %1, %2% of each point&apos;s %3 nearest kept on the map</source>
+        <translation>可信度 %1,每个点的 %3 个最近邻有 %2% 在映射上仍然最近</translation>
+    </message>
+    <message>
+        <source> (measured on %1 lines)</source>
+        <translation>(在 %1 行上测得)</translation>
+    </message>
+    <message>
+        <source>Computing %1 (seed %2): %3 of %4 steps…</source>
+        <translation>正在计算 %1(种子 %2):第 %3 / %4 步…</translation>
+    </message>
+    <message>
+        <source>Computing %1 (seed %2)…</source>
+        <translation>正在计算 %1(种子 %2)…</translation>
+    </message>
+    <message>
+        <source>k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)</source>
+        <translation>k-means,k = %1:轮廓系数 %2(−1 到 1;越高,各簇分得越开)</translation>
+    </message>
+    <message>
+        <source>cluster %1</source>
+        <translation>簇 %1</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::ExplainPanel</name>
@@ -564,6 +644,50 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     <message>
         <source>Numbered as in the window: sentences from 1, layers 0 (the embeddings) to %1, token positions from 0 ([CLS] = 0).</source>
         <translation>编号与窗口一致：句子从 1 开始，层从 0（嵌入层）到 %1，词元位置从 0 开始（[CLS] = 0）。</translation>
+    </message>
+    <message>
+        <source>CSV (a row per vector)</source>
+        <translation>CSV(每个向量一行)</translation>
+    </message>
+    <message>
+        <source>NumPy array (.npy; pooled vectors)</source>
+        <translation>NumPy 数组(.npy;池化后的向量)</translation>
+    </message>
+    <message>
+        <source>Embedding Projector (a folder: vectors.tsv, metadata.tsv, projector_config.json)</source>
+        <translation>Embedding Projector(一个文件夹:vectors.tsv、metadata.tsv、projector_config.json)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>k-means clusters in the metadata</source>
+        <translation>元数据中的 k-means 聚类</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>k-means clusters</source>
+        <translation>k-means 聚类</translation>
+    </message>
+    <message>
+        <source>A folder for projector.tensorflow.org (Load: vectors.tsv, then metadata.tsv): a line per %1 and layer; the metadata&apos;s columns are text, sentence, token, layer, label and cluster (k-means of each layer&apos;s vectors).</source>
+        <translation>供 projector.tensorflow.org 使用的文件夹(Load:先 vectors.tsv,再 metadata.tsv):每个%1和每层一行;元数据的列是 text、sentence、token、layer、label 和 cluster(每层向量的 k-means)。</translation>
+    </message>
+    <message>
+        <source>sentence</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>词元</translation>
     </message>
 </context>
 <context>
@@ -845,10 +969,6 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>导出向量</translation>
     </message>
     <message>
-        <source>CSV files (*.csv);;NumPy arrays (*.npy)</source>
-        <translation>CSV 文件 (*.csv);;NumPy 数组 (*.npy)</translation>
-    </message>
-    <message>
         <source>Export attention</source>
         <translation>导出注意力</translation>
     </message>
@@ -1106,6 +1226,30 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <source>The model reads at most %1 tokens at a time: shown in overlapping windows, %2.</source>
         <translation>模型一次最多读 %1 个词元：按相互重叠的窗口显示，%2。</translation>
     </message>
+    <message>
+        <source>Probe</source>
+        <translation>探测</translation>
+    </message>
+    <message>
+        <source>Export for the Embedding Projector: a folder</source>
+        <translation>导出给 Embedding Projector:一个文件夹</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npy)</source>
+        <translation>NumPy 数组 (*.npy)</translation>
+    </message>
+    <message>
+        <source>Open labelled set</source>
+        <translation>打开标注集</translation>
+    </message>
+    <message>
+        <source>Labelled lines (*.tsv *.txt);;All files (*)</source>
+        <translation>标注行 (*.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot probe the set</source>
+        <translation>无法探测该数据集</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::OpenModelDialog</name>
@@ -1347,13 +1491,97 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     </message>
 </context>
 <context>
-    <name>bertlens::ProjectionView</name>
+    <name>bertlens::ProbeSession</name>
     <message>
-        <source>%1 — sentence %2, layer %3
-PC1 %4, PC2 %5</source>
-        <translation>%1 — 句子 %2，第 %3 层
-PC1 %4，PC2 %5</translation>
+        <source>Open a model before probing it.</source>
+        <translation>请先打开模型再探测。</translation>
     </message>
+</context>
+<context>
+    <name>bertlens::ProbeView</name>
+    <message>
+        <source>Lesson: statement or question? Same words, another order (English)</source>
+        <translation>课例:陈述句还是疑问句?词相同,顺序不同(英语)</translation>
+    </message>
+    <message>
+        <source>Lesson: 很不 or 不很? Same characters, another order (Chinese)</source>
+        <translation>课例:“很不”还是“不很”?字相同,顺序不同(汉语)</translation>
+    </message>
+    <message>
+        <source>Labelled set to probe</source>
+        <translation>要探测的标注集</translation>
+    </message>
+    <message>
+        <source>Open labelled set…</source>
+        <translation>打开标注集…</translation>
+    </message>
+    <message>
+        <source>A text file with one example per line: TEXT&lt;TAB&gt;LABEL, or TEXT&lt;TAB&gt;TEXT_B&lt;TAB&gt;LABEL for pairs</source>
+        <translation>每行一个样例的文本文件:文本&lt;TAB&gt;标签;句对则为 文本&lt;TAB&gt;文本B&lt;TAB&gt;标签</translation>
+    </message>
+    <message>
+        <source>Pooling of the sentence vectors</source>
+        <translation>句向量的池化方式</translation>
+    </message>
+    <message>
+        <source>Cross-validation folds</source>
+        <translation>交叉验证折数</translation>
+    </message>
+    <message>
+        <source>folds: </source>
+        <translation>折数:</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Probe every layer</source>
+        <translation>探测每一层</translation>
+    </message>
+    <message>
+        <source>Which layer knows the labels? At every layer a linear classifier (a probe) learns the label from the sentence vectors of some lines and is tested on the others (cross-validated). The same probe trained on shuffled labels is the control: what it scores, any vectors let a probe memorise. Accuracy above the control is what the layer knows.</source>
+        <translation>哪一层知道这些标签?在每一层,一个线性分类器(探针)用一部分行的句向量学习标签,再在其余行上测试(交叉验证)。用打乱的标签训练的同一探针是对照组:它的得分是任何向量都能让探针“背下来”的部分。高出对照组的准确率,才是这一层真正知道的。</translation>
+    </message>
+    <message>
+        <source>Layer (0 = embeddings)</source>
+        <translation>层(0 = 嵌入)</translation>
+    </message>
+    <message>
+        <source>Accuracy on held-out lines (%)</source>
+        <translation>留出行上的准确率(%)</translation>
+    </message>
+    <message>
+        <source>Probing…</source>
+        <translation>正在探测…</translation>
+    </message>
+    <message>
+        <source>Choose a labelled set and press “Probe every layer”.</source>
+        <translation>选择一个标注集,然后点击“探测每一层”。</translation>
+    </message>
+    <message>
+        <source>probe (mean ± sd over the folds)</source>
+        <translation>探针(各折的均值 ± 标准差)</translation>
+    </message>
+    <message>
+        <source>control: shuffled labels</source>
+        <translation>对照组:打乱的标签</translation>
+    </message>
+    <message>
+        <source>always the most common label: %1%</source>
+        <translation>总是回答最常见的标签:%1%</translation>
+    </message>
+    <message>
+        <source>%1: probe accuracy by layer</source>
+        <translation>%1:各层的探针准确率</translation>
+    </message>
+    <message>
+        <source>%1 lines, %2 labels, %3 folds. Most above its control: layer %4 (%5% against %6%); the embeddings (layer 0): %7%.</source>
+        <translation>%1 行,%2 个标签,%3 折。高出对照组最多的是第 %4 层(%5%,对照 %6%);嵌入层(第 0 层):%7%。</translation>
+    </message>
+</context>
+<context>
+    <name>bertlens::ProjectionView</name>
     <message>
         <source>Token vectors (all sentences)</source>
         <translation>词元向量（所有句子）</translation>
@@ -1379,14 +1607,6 @@ PC1 %4，PC2 %5</translation>
         <translation>句子 %1，词元 %2，第 0–%3 层</translation>
     </message>
     <message>
-        <source>Layer %1: the token vectors of every sentence (PCA)</source>
-        <translation>第 %1 层：所有句子的词元向量（PCA）</translation>
-    </message>
-    <message>
-        <source>Layer %1: one vector per sentence (PCA)</source>
-        <translation>第 %1 层：每句一个向量（PCA）</translation>
-    </message>
-    <message>
         <source>Sentence %1, token %2: its vector through layers 0–%3 (PCA)</source>
         <translation>句子 %1，词元 %2：它在第 0–%3 层的向量（PCA）</translation>
     </message>
@@ -1407,8 +1627,104 @@ PC1 %4，PC2 %5</translation>
         <translation>句向量的池化方式</translation>
     </message>
     <message>
-        <source>Find a word</source>
-        <translation>查找词</translation>
+        <source>%1 — sentence %2, layer %3</source>
+        <translation>%1 — 句子 %2,第 %3 层</translation>
+    </message>
+    <message>
+        <source>Cluster %1</source>
+        <translation>簇 %1</translation>
+    </message>
+    <message>
+        <source>Map method</source>
+        <translation>映射方法</translation>
+    </message>
+    <message>
+        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point&apos;s nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
+        <translation>PCA:方差最大的平面。UMAP 和 t-SNE:让每个点的最近邻(按余弦)留在它附近的映射;相距很远的组之间的距离意义不大。</translation>
+    </message>
+    <message>
+        <source>Seed of the map</source>
+        <translation>映射的随机种子</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>种子 </translation>
+    </message>
+    <message>
+        <source>The same seed gives the same map every time: a lesson&apos;s map stays as it was.</source>
+        <translation>相同的种子每次给出相同的映射:课上的图保持不变。</translation>
+    </message>
+    <message>
+        <source>Colour the points by</source>
+        <translation>点的着色依据</translation>
+    </message>
+    <message>
+        <source>Colour by sentence</source>
+        <translation>按句子着色</translation>
+    </message>
+    <message>
+        <source>Colour by word</source>
+        <translation>按词着色</translation>
+    </message>
+    <message>
+        <source>Colour by k-means cluster</source>
+        <translation>按 k-means 聚类着色</translation>
+    </message>
+    <message>
+        <source>Number of k-means clusters</source>
+        <translation>k-means 聚类数</translation>
+    </message>
+    <message>
+        <source>k = </source>
+        <translation>k = </translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop computing the map (the PCA plane stays)</source>
+        <translation>停止计算映射(保留 PCA 平面)</translation>
+    </message>
+    <message>
+        <source>%1, seed %2, from each point&apos;s %3 nearest neighbours (%4)</source>
+        <translation>%1,种子 %2,基于每个点的 %3 个最近邻(%4)</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <source>approximate: %1% of the true ones found</source>
+        <translation>近似:找到了真实最近邻的 %1%</translation>
+    </message>
+    <message>
+        <source>trustworthiness %1, %2% of each point&apos;s %3 nearest kept on the map</source>
+        <translation>可信度 %1,每个点的 %3 个最近邻有 %2% 在映射上仍然最近</translation>
+    </message>
+    <message>
+        <source>Computing %1 (seed %2): %3 of %4 steps…</source>
+        <translation>正在计算 %1(种子 %2):第 %3 / %4 步…</translation>
+    </message>
+    <message>
+        <source>Computing %1 (seed %2)…</source>
+        <translation>正在计算 %1(种子 %2)…</translation>
+    </message>
+    <message>
+        <source>k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)</source>
+        <translation>k-means,k = %1:轮廓系数 %2(−1 到 1;越高,各簇分得越开)</translation>
+    </message>
+    <message>
+        <source>Layer %1: the token vectors of every sentence (%2)</source>
+        <translation>第 %1 层:所有句子的词元向量(%2)</translation>
+    </message>
+    <message>
+        <source>Layer %1: one vector per sentence (%2)</source>
+        <translation>第 %1 层:每个句子一个向量(%2)</translation>
+    </message>
+    <message>
+        <source>The %1 map was stopped: the PCA plane is shown.</source>
+        <translation>%1 映射已停止:显示 PCA 平面。</translation>
     </message>
 </context>
 <context>

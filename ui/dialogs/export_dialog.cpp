@@ -38,7 +38,7 @@ ExportVectorsDialog::ExportVectorsDialog(int numLayers, bool words, QWidget *par
     m_clusters = new QSpinBox(this);
     m_clusters->setRange(0, 50);
     m_clusters->setSpecialValueText(tr("none"));
-    m_clusters->setAccessibleName(tr("k-means clusters in the metadata"));
+    setSpinBoxName(m_clusters, tr("k-means clusters in the metadata"));
     form->addRow(tr("Layers"), grid);
     form->addRow(tr("Pooling"), m_pooling);
     form->addRow(tr("Format"), m_format);

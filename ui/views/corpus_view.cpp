@@ -173,12 +173,12 @@ void CorpusView::retranslateUi()
     m_method->setAccessibleName(tr("Map method of the corpus"));
     m_method->setToolTip(tr("PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each line's nearest "
                             "neighbours (by cosine) near it; distances between far groups mean little."));
-    m_seed->setAccessibleName(tr("Seed of the corpus map"));
+    setSpinBoxName(m_seed, tr("Seed of the corpus map"));
     m_seed->setPrefix(tr("seed "));
     m_colour->setAccessibleName(tr("Colour the corpus lines by"));
     m_colour->setItemText(0, tr("Colour by label"));
     m_colour->setItemText(1, tr("Colour by k-means cluster"));
-    m_clusters->setAccessibleName(tr("Number of k-means clusters of the corpus"));
+    setSpinBoxName(m_clusters, tr("Number of k-means clusters of the corpus"));
     m_clusters->setPrefix(tr("k = "));
     m_stop->setText(tr("Stop"));
     m_stop->setToolTip(tr("Stop computing the map (the PCA plane stays)"));

@@ -113,7 +113,7 @@ void ProbeView::retranslateUi()
     m_open->setToolTip(tr("A text file with one example per line: TEXT<TAB>LABEL, or TEXT<TAB>TEXT_B<TAB>LABEL for pairs"));
     m_pooling->setAccessibleName(tr("Pooling of the sentence vectors"));
     fillPoolingCombo(m_pooling);
-    m_folds->setAccessibleName(tr("Cross-validation folds"));
+    setSpinBoxName(m_folds, tr("Cross-validation folds"));
     m_folds->setPrefix(tr("folds: "));
     m_run->setText(m_busy ? tr("Stop") : tr("Probe every layer"));
     m_explanation->setText(tr("Which layer knows the labels? At every layer a linear classifier (a probe) learns the label from "

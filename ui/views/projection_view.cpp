@@ -141,17 +141,18 @@ void ProjectionView::retranslateUi()
 {
     m_mode->setAccessibleName(tr("What the plane shows"));
     m_pooling->setAccessibleName(tr("Pooling of the sentence vectors"));
+    m_search->setAccessibleName(tr("Find a word"));
     m_method->setAccessibleName(tr("Map method"));
     m_method->setToolTip(tr("PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point's nearest "
                             "neighbours (by cosine) near it; distances between far groups mean little."));
-    m_seed->setAccessibleName(tr("Seed of the map"));
+    setSpinBoxName(m_seed, tr("Seed of the map"));
     m_seed->setPrefix(tr("seed "));
     m_seed->setToolTip(tr("The same seed gives the same map every time: a lesson's map stays as it was."));
     m_colour->setAccessibleName(tr("Colour the points by"));
     m_colour->setItemText(0, tr("Colour by sentence"));
     m_colour->setItemText(1, tr("Colour by word"));
     m_colour->setItemText(2, tr("Colour by k-means cluster"));
-    m_clusters->setAccessibleName(tr("Number of k-means clusters"));
+    setSpinBoxName(m_clusters, tr("Number of k-means clusters"));
     m_clusters->setPrefix(tr("k = "));
     m_stop->setText(tr("Stop"));
     m_stop->setToolTip(tr("Stop computing the map (the PCA plane stays)"));

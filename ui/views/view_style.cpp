@@ -1,5 +1,8 @@
 #include "views/view_style.h"
 
+#include <QAbstractSpinBox>
+#include <QLineEdit>
+
 #include <QCoreApplication>
 
 #include <QApplication>
@@ -109,6 +112,17 @@ QString knockoutLabel(const Knockout &knockout)
     if (!ffn.isEmpty())
         parts << QCoreApplication::translate("bertlens::ViewStyle", "FFN %1").arg(ffn.join(", "));
     return parts.join(QCoreApplication::translate("bertlens::ViewStyle", "; "));
+}
+
+} // namespace bertlens
+
+namespace bertlens {
+
+void setSpinBoxName(QAbstractSpinBox *box, const QString &name)
+{
+    box->setAccessibleName(name);
+    if (auto *field = box->findChild<QLineEdit *>())
+        field->setAccessibleName(name);
 }
 
 } // namespace bertlens

@@ -8,6 +8,7 @@
 #include <QColor>
 #include <QString>
 
+class QAbstractSpinBox;
 class QComboBox;
 class QWidget;
 
@@ -25,6 +26,8 @@ QString poolingLabel(Pooling pooling);
 // (Re)fills a combo box with the poolings (CLS, mean, max; with `none` first when asked) in the
 // current language, keeping its choice; the item data is the Pooling as int.
 void fillPoolingCombo(QComboBox *combo, bool withNone = false);
+// A spin box's accessible name, on its text field too (screen readers reach the field itself).
+void setSpinBoxName(QAbstractSpinBox *box, const QString &name);
 
 // "heads 2:1, 3:4; FFN 5" in the current language (heads from 1, as the window counts them).
 QString knockoutLabel(const Knockout &knockout);
