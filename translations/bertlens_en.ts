@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>ExampleSets</name>
@@ -12,8 +11,8 @@
         <translation>Agreement across distance (the keys … are)</translation>
     </message>
     <message>
-        <source>Coreference: who is &quot;it&quot;, who is 他?</source>
-        <translation>Coreference: who is &quot;it&quot;, who is 他?</translation>
+        <source>Coreference: who is "it", who is 他?</source>
+        <translation>Coreference: who is "it", who is 他?</translation>
     </message>
     <message>
         <source>Word order: who bit whom</source>
@@ -180,8 +179,8 @@
         <translation>Rollout (attention flow through the layers)</translation>
     </message>
     <message>
-        <source>Rollout (Abnar &amp; Zuidema 2020): each layer&apos;s mean attention plus the residual path, multiplied through the layers up to this one</source>
-        <translation>Rollout (Abnar &amp; Zuidema 2020): each layer&apos;s mean attention plus the residual path, multiplied through the layers up to this one</translation>
+        <source>Rollout (Abnar &amp; Zuidema 2020): each layer's mean attention plus the residual path, multiplied through the layers up to this one</source>
+        <translation>Rollout (Abnar &amp; Zuidema 2020): each layer's mean attention plus the residual path, multiplied through the layers up to this one</translation>
     </message>
     <message>
         <source>Sentence %1 — rollout up to layer %2</source>
@@ -200,8 +199,8 @@
         <translation>Type a sentence to see its attention.</translation>
     </message>
     <message>
-        <source>layer 0 (the embeddings) has no attention; this is layer 1&apos;s, which reads them</source>
-        <translation>layer 0 (the embeddings) has no attention; this is layer 1&apos;s, which reads them</translation>
+        <source>layer 0 (the embeddings) has no attention; this is layer 1's, which reads them</source>
+        <translation>layer 0 (the embeddings) has no attention; this is layer 1's, which reads them</translation>
     </message>
     <message>
         <source>What the map shows</source>
@@ -219,8 +218,8 @@
         <translation>Layer of the second model:</translation>
     </message>
     <message>
-        <source>the same as the first&apos;s</source>
-        <translation>the same as the first&apos;s</translation>
+        <source>the same as the first's</source>
+        <translation>the same as the first's</translation>
     </message>
     <message>
         <source>File → Compare with… opens a second model: the same sentences run through both, and this tab compares their attention and hidden states.</source>
@@ -283,8 +282,8 @@
         <translation>linear CKA</translation>
     </message>
     <message>
-        <source>cosine of A&apos;s and B&apos;s vectors</source>
-        <translation>cosine of A&apos;s and B&apos;s vectors</translation>
+        <source>cosine of A's and B's vectors</source>
+        <translation>cosine of A's and B's vectors</translation>
     </message>
     <message>
         <source>No sentence has the same words in both models, so there is nothing to compare.</source>
@@ -381,8 +380,8 @@
         <translation>Map method of the corpus</translation>
     </message>
     <message>
-        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each line&apos;s nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
-        <translation>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each line&apos;s nearest neighbours (by cosine) near it; distances between far groups mean little.</translation>
+        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each line's nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
+        <translation>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each line's nearest neighbours (by cosine) near it; distances between far groups mean little.</translation>
     </message>
     <message>
         <source>Seed of the corpus map</source>
@@ -421,8 +420,8 @@
         <translation>Stop computing the map (the PCA plane stays)</translation>
     </message>
     <message>
-        <source>%1, seed %2, from each point&apos;s %3 nearest neighbours (%4)</source>
-        <translation>%1, seed %2, from each point&apos;s %3 nearest neighbours (%4)</translation>
+        <source>%1, seed %2, from each point's %3 nearest neighbours (%4)</source>
+        <translation>%1, seed %2, from each point's %3 nearest neighbours (%4)</translation>
     </message>
     <message>
         <source>exact</source>
@@ -433,8 +432,8 @@
         <translation>approximate: %1% of the true ones found</translation>
     </message>
     <message>
-        <source>trustworthiness %1, %2% of each point&apos;s %3 nearest kept on the map</source>
-        <translation>trustworthiness %1, %2% of each point&apos;s %3 nearest kept on the map</translation>
+        <source>trustworthiness %1, %2% of each point's %3 nearest kept on the map</source>
+        <translation>trustworthiness %1, %2% of each point's %3 nearest kept on the map</translation>
     </message>
     <message>
         <source> (measured on %1 lines)</source>
@@ -472,16 +471,16 @@
         <translation>Integrated gradients</translation>
     </message>
     <message>
-        <source>Occlusion: how much the target drops when a token&apos;s word embedding is replaced by [PAD]&apos;s.
+        <source>Occlusion: how much the target drops when a token's word embedding is replaced by [PAD]'s.
 Gradient × input: the first-order estimate of the same.
 Integrated gradients: the gradient averaged along the way from an all-[PAD] input, whose scores add up to the change in the target.</source>
-        <translation>Occlusion: how much the target drops when a token&apos;s word embedding is replaced by [PAD]&apos;s.
+        <translation>Occlusion: how much the target drops when a token's word embedding is replaced by [PAD]'s.
 Gradient × input: the first-order estimate of the same.
 Integrated gradients: the gradient averaged along the way from an all-[PAD] input, whose scores add up to the change in the target.</translation>
     </message>
     <message>
-        <source>the [MASK]&apos;s prediction</source>
-        <translation>the [MASK]&apos;s prediction</translation>
+        <source>the [MASK]'s prediction</source>
+        <translation>the [MASK]'s prediction</translation>
     </message>
     <message>
         <source>similarity with sentence</source>
@@ -634,8 +633,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>One row per sentence and layer: sentence, layer, then the pooled vector (d0, d1, …).</translation>
     </message>
     <message>
-        <source>One row per word and layer, as the window shows them (View → Words instead of WordPieces): sentence, word index, word, layer, then the mean of the word&apos;s WordPiece vectors (d0, d1, …).</source>
-        <translation>One row per word and layer, as the window shows them (View → Words instead of WordPieces): sentence, word index, word, layer, then the mean of the word&apos;s WordPiece vectors (d0, d1, …).</translation>
+        <source>One row per word and layer, as the window shows them (View → Words instead of WordPieces): sentence, word index, word, layer, then the mean of the word's WordPiece vectors (d0, d1, …).</source>
+        <translation>One row per word and layer, as the window shows them (View → Words instead of WordPieces): sentence, word index, word, layer, then the mean of the word's WordPiece vectors (d0, d1, …).</translation>
     </message>
     <message>
         <source>One row per WordPiece and layer: sentence, token index, token, layer, then the vector (d0, d1, …).</source>
@@ -674,8 +673,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>k-means clusters</translation>
     </message>
     <message>
-        <source>A folder for projector.tensorflow.org (Load: vectors.tsv, then metadata.tsv): a line per %1 and layer; the metadata&apos;s columns are text, sentence, token, layer, label and cluster (k-means of each layer&apos;s vectors).</source>
-        <translation>A folder for projector.tensorflow.org (Load: vectors.tsv, then metadata.tsv): a line per %1 and layer; the metadata&apos;s columns are text, sentence, token, layer, label and cluster (k-means of each layer&apos;s vectors).</translation>
+        <source>A folder for projector.tensorflow.org (Load: vectors.tsv, then metadata.tsv): a line per %1 and layer; the metadata's columns are text, sentence, token, layer, label and cluster (k-means of each layer's vectors).</source>
+        <translation>A folder for projector.tensorflow.org (Load: vectors.tsv, then metadata.tsv): a line per %1 and layer; the metadata's columns are text, sentence, token, layer, label and cluster (k-means of each layer's vectors).</translation>
     </message>
     <message>
         <source>sentence</source>
@@ -713,8 +712,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>log p(%1) at the [MASK] of sentence %2</translation>
     </message>
     <message>
-        <source>What each head (and each layer&apos;s FFN, last column) contributes to %1 = %2: the target minus the target with that part knocked out. Positive: the part helps. Click a head to open its map.</source>
-        <translation>What each head (and each layer&apos;s FFN, last column) contributes to %1 = %2: the target minus the target with that part knocked out. Positive: the part helps. Click a head to open its map.</translation>
+        <source>What each head (and each layer's FFN, last column) contributes to %1 = %2: the target minus the target with that part knocked out. Positive: the part helps. Click a head to open its map.</source>
+        <translation>What each head (and each layer's FFN, last column) contributes to %1 = %2: the target minus the target with that part knocked out. Positive: the part helps. Click a head to open its map.</translation>
     </message>
     <message>
         <source> Already knocked out: %1.</source>
@@ -764,8 +763,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>Type a sentence to see its hidden states.</translation>
     </message>
     <message>
-        <source>Sentence %1 — the length of each token&apos;s vector through the layers</source>
-        <translation>Sentence %1 — the length of each token&apos;s vector through the layers</translation>
+        <source>Sentence %1 — the length of each token's vector through the layers</source>
+        <translation>Sentence %1 — the length of each token's vector through the layers</translation>
     </message>
 </context>
 <context>
@@ -835,8 +834,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>&amp;Long-sentence window:</translation>
     </message>
     <message>
-        <source>Long sentences are read in overlapping windows of the model&apos;s length: which one the views show</source>
-        <translation>Long sentences are read in overlapping windows of the model&apos;s length: which one the views show</translation>
+        <source>Long sentences are read in overlapping windows of the model's length: which one the views show</source>
+        <translation>Long sentences are read in overlapping windows of the model's length: which one the views show</translation>
     </message>
     <message>
         <source>Window of the long sentences</source>
@@ -883,8 +882,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>About BertLens</translation>
     </message>
     <message>
-        <source>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;Look inside BERT models: tokens, every layer&apos;s hidden states, every head&apos;s attention, projections and similarities.</source>
-        <translation>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;Look inside BERT models: tokens, every layer&apos;s hidden states, every head&apos;s attention, projections and similarities.</translation>
+        <source>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;Look inside BERT models: tokens, every layer's hidden states, every head's attention, projections and similarities.</source>
+        <translation>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;Look inside BERT models: tokens, every layer's hidden states, every head's attention, projections and similarities.</translation>
     </message>
     <message>
         <source>BertLens</source>
@@ -994,8 +993,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>&amp;Words instead of WordPieces</translation>
     </message>
     <message>
-        <source>Attention, hidden states, projection and similarity by word: pieces merged, Chinese characters grouped into words with jieba&apos;s dictionary where it is installed</source>
-        <translation>Attention, hidden states, projection and similarity by word: pieces merged, Chinese characters grouped into words with jieba&apos;s dictionary where it is installed</translation>
+        <source>Attention, hidden states, projection and similarity by word: pieces merged, Chinese characters grouped into words with jieba's dictionary where it is installed</source>
+        <translation>Attention, hidden states, projection and similarity by word: pieces merged, Chinese characters grouped into words with jieba's dictionary where it is installed</translation>
     </message>
     <message>
         <source>Open &amp;sentences…</source>
@@ -1118,8 +1117,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>Cannot write %1: %2</translation>
     </message>
     <message>
-        <source>The session&apos;s model folder %1 no longer exists.</source>
-        <translation>The session&apos;s model folder %1 no longer exists.</translation>
+        <source>The session's model folder %1 no longer exists.</source>
+        <translation>The session's model folder %1 no longer exists.</translation>
     </message>
     <message>
         <source>Model not found</source>
@@ -1401,8 +1400,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>A plot. Ctrl+T shows its numbers as a table; the context menu saves them as CSV.</translation>
     </message>
     <message>
-        <source>The plot&apos;s numbers</source>
-        <translation>The plot&apos;s numbers</translation>
+        <source>The plot's numbers</source>
+        <translation>The plot's numbers</translation>
     </message>
     <message>
         <source>Numbers of: %1</source>
@@ -1456,16 +1455,16 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>#%1</translation>
     </message>
     <message>
-        <source>The per-layer lens: the same prediction head applied to every layer&apos;s hidden state</source>
-        <translation>The per-layer lens: the same prediction head applied to every layer&apos;s hidden state</translation>
+        <source>The per-layer lens: the same prediction head applied to every layer's hidden state</source>
+        <translation>The per-layer lens: the same prediction head applied to every layer's hidden state</translation>
     </message>
     <message>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <source>The model&apos;s predictions for the [MASK]</source>
-        <translation>The model&apos;s predictions for the [MASK]</translation>
+        <source>The model's predictions for the [MASK]</source>
+        <translation>The model's predictions for the [MASK]</translation>
     </message>
     <message>
         <source>Per-layer lens: the top predictions at every layer</source>
@@ -1480,8 +1479,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>&lt; %1%</translation>
     </message>
     <message>
-        <source>Sentence %1, %3 at token %2: the model&apos;s predictions</source>
-        <translation>Sentence %1, %3 at token %2: the model&apos;s predictions</translation>
+        <source>Sentence %1, %3 at token %2: the model's predictions</source>
+        <translation>Sentence %1, %3 at token %2: the model's predictions</translation>
     </message>
     <message>
         <source>Double-click a token, or type %1, to see what the model predicts there.</source>
@@ -1641,8 +1640,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>Map method</translation>
     </message>
     <message>
-        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point&apos;s nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
-        <translation>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point&apos;s nearest neighbours (by cosine) near it; distances between far groups mean little.</translation>
+        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point's nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
+        <translation>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point's nearest neighbours (by cosine) near it; distances between far groups mean little.</translation>
     </message>
     <message>
         <source>Seed of the map</source>
@@ -1653,8 +1652,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>seed </translation>
     </message>
     <message>
-        <source>The same seed gives the same map every time: a lesson&apos;s map stays as it was.</source>
-        <translation>The same seed gives the same map every time: a lesson&apos;s map stays as it was.</translation>
+        <source>The same seed gives the same map every time: a lesson's map stays as it was.</source>
+        <translation>The same seed gives the same map every time: a lesson's map stays as it was.</translation>
     </message>
     <message>
         <source>Colour the points by</source>
@@ -1689,8 +1688,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>Stop computing the map (the PCA plane stays)</translation>
     </message>
     <message>
-        <source>%1, seed %2, from each point&apos;s %3 nearest neighbours (%4)</source>
-        <translation>%1, seed %2, from each point&apos;s %3 nearest neighbours (%4)</translation>
+        <source>%1, seed %2, from each point's %3 nearest neighbours (%4)</source>
+        <translation>%1, seed %2, from each point's %3 nearest neighbours (%4)</translation>
     </message>
     <message>
         <source>exact</source>
@@ -1701,8 +1700,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>approximate: %1% of the true ones found</translation>
     </message>
     <message>
-        <source>trustworthiness %1, %2% of each point&apos;s %3 nearest kept on the map</source>
-        <translation>trustworthiness %1, %2% of each point&apos;s %3 nearest kept on the map</translation>
+        <source>trustworthiness %1, %2% of each point's %3 nearest kept on the map</source>
+        <translation>trustworthiness %1, %2% of each point's %3 nearest kept on the map</translation>
     </message>
     <message>
         <source>Computing %1 (seed %2): %3 of %4 steps…</source>
@@ -1727,6 +1726,10 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     <message>
         <source>The %1 map was stopped: the PCA plane is shown.</source>
         <translation>The %1 map was stopped: the PCA plane is shown.</translation>
+    </message>
+    <message>
+        <source>Find a word</source>
+        <translation>Find a word</translation>
     </message>
 </context>
 <context>
@@ -1763,16 +1766,16 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>Centre vectors</translation>
     </message>
     <message>
-        <source>Subtract the mean vector of the current set (every token, or every sentence vector) before the cosine: BERT&apos;s vectors share a common direction that makes raw cosines high</source>
-        <translation>Subtract the mean vector of the current set (every token, or every sentence vector) before the cosine: BERT&apos;s vectors share a common direction that makes raw cosines high</translation>
+        <source>Subtract the mean vector of the current set (every token, or every sentence vector) before the cosine: BERT's vectors share a common direction that makes raw cosines high</source>
+        <translation>Subtract the mean vector of the current set (every token, or every sentence vector) before the cosine: BERT's vectors share a common direction that makes raw cosines high</translation>
     </message>
     <message>
         <source>The mean cosine similarity between different sentences: read the matrix against it</source>
         <translation>The mean cosine similarity between different sentences: read the matrix against it</translation>
     </message>
     <message>
-        <source>The mean cosine similarity of this sentence&apos;s tokens with the other sentences&apos; tokens at this layer: read the matrix against it</source>
-        <translation>The mean cosine similarity of this sentence&apos;s tokens with the other sentences&apos; tokens at this layer: read the matrix against it</translation>
+        <source>The mean cosine similarity of this sentence's tokens with the other sentences' tokens at this layer: read the matrix against it</source>
+        <translation>The mean cosine similarity of this sentence's tokens with the other sentences' tokens at this layer: read the matrix against it</translation>
     </message>
     <message>
         <source>Baseline: needs a second sentence</source>
@@ -1858,7 +1861,7 @@ id %2 · characters %3–%4 · segment %5</translation>
         <source>(%n value(s))</source>
         <translation>
             <numerusform>(%n value(s))</numerusform>
-            <numerusform></numerusform>
+            <numerusform />
         </translation>
     </message>
     <message>
@@ -2044,8 +2047,8 @@ id %2 · characters %3–%4 · segment %5</translation>
         <translation>3. Queries, keys and values: layer %1, head %2</translation>
     </message>
     <message>
-        <source>Each layer has %1 attention heads. This head multiplies every token&apos;s vector x (the layer&apos;s input) by three learned matrices: the query q (what this token looks for), the key k (what it offers) and the value v (what it passes on), each with d = H / heads = %2 numbers.</source>
-        <translation>Each layer has %1 attention heads. This head multiplies every token&apos;s vector x (the layer&apos;s input) by three learned matrices: the query q (what this token looks for), the key k (what it offers) and the value v (what it passes on), each with d = H / heads = %2 numbers.</translation>
+        <source>Each layer has %1 attention heads. This head multiplies every token's vector x (the layer's input) by three learned matrices: the query q (what this token looks for), the key k (what it offers) and the value v (what it passes on), each with d = H / heads = %2 numbers.</source>
+        <translation>Each layer has %1 attention heads. This head multiplies every token's vector x (the layer's input) by three learned matrices: the query q (what this token looks for), the key k (what it offers) and the value v (what it passes on), each with d = H / heads = %2 numbers.</translation>
     </message>
     <message>
         <source>K and V in the same way, with their own weights. One row per token:</source>
@@ -2068,8 +2071,8 @@ id %2 · characters %3–%4 · segment %5</translation>
         <translation>4. Who does %1 attend to?</translation>
     </message>
     <message>
-        <source>Its query is compared with every token&apos;s key: score&lt;sub&gt;j&lt;/sub&gt; = q · k&lt;sub&gt;j&lt;/sub&gt; / √d, with √d = %1 (keeps the scores from growing with d). Padding tokens would get −∞ added here (the mask); one sentence alone has no padding, so the mask adds 0. Softmax turns the scores into weights that are positive and sum to 1: p&lt;sub&gt;j&lt;/sub&gt; = e&lt;sup&gt;score&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;score&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt;.</source>
-        <translation>Its query is compared with every token&apos;s key: score&lt;sub&gt;j&lt;/sub&gt; = q · k&lt;sub&gt;j&lt;/sub&gt; / √d, with √d = %1 (keeps the scores from growing with d). Padding tokens would get −∞ added here (the mask); one sentence alone has no padding, so the mask adds 0. Softmax turns the scores into weights that are positive and sum to 1: p&lt;sub&gt;j&lt;/sub&gt; = e&lt;sup&gt;score&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;score&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt;.</translation>
+        <source>Its query is compared with every token's key: score&lt;sub&gt;j&lt;/sub&gt; = q · k&lt;sub&gt;j&lt;/sub&gt; / √d, with √d = %1 (keeps the scores from growing with d). Padding tokens would get −∞ added here (the mask); one sentence alone has no padding, so the mask adds 0. Softmax turns the scores into weights that are positive and sum to 1: p&lt;sub&gt;j&lt;/sub&gt; = e&lt;sup&gt;score&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;score&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt;.</source>
+        <translation>Its query is compared with every token's key: score&lt;sub&gt;j&lt;/sub&gt; = q · k&lt;sub&gt;j&lt;/sub&gt; / √d, with √d = %1 (keeps the scores from growing with d). Padding tokens would get −∞ added here (the mask); one sentence alone has no padding, so the mask adds 0. Softmax turns the scores into weights that are positive and sum to 1: p&lt;sub&gt;j&lt;/sub&gt; = e&lt;sup&gt;score&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;score&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt;.</translation>
     </message>
     <message>
         <source>score</source>
@@ -2096,19 +2099,19 @@ id %2 · characters %3–%4 · segment %5</translation>
         <translation>5. The weighted sum of the values</translation>
     </message>
     <message>
-        <source>The head&apos;s output for %1 is the sum of every token&apos;s value vector, each multiplied by its weight: c = Σ&lt;sub&gt;j&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; v&lt;sub&gt;j&lt;/sub&gt;. The tokens with the largest weights:</source>
-        <translation>The head&apos;s output for %1 is the sum of every token&apos;s value vector, each multiplied by its weight: c = Σ&lt;sub&gt;j&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; v&lt;sub&gt;j&lt;/sub&gt;. The tokens with the largest weights:</translation>
+        <source>The head's output for %1 is the sum of every token's value vector, each multiplied by its weight: c = Σ&lt;sub&gt;j&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; v&lt;sub&gt;j&lt;/sub&gt;. The tokens with the largest weights:</source>
+        <translation>The head's output for %1 is the sum of every token's value vector, each multiplied by its weight: c = Σ&lt;sub&gt;j&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; v&lt;sub&gt;j&lt;/sub&gt;. The tokens with the largest weights:</translation>
     </message>
     <message numerus="yes">
         <source>+ %n more token(s) with smaller weights</source>
         <translation>
             <numerusform>+ %n more token(s) with smaller weights</numerusform>
-            <numerusform></numerusform>
+            <numerusform />
         </translation>
     </message>
     <message>
-        <source>&lt;b&gt;= c, this head&apos;s output&lt;/b&gt;</source>
-        <translation>&lt;b&gt;= c, this head&apos;s output&lt;/b&gt;</translation>
+        <source>&lt;b&gt;= c, this head's output&lt;/b&gt;</source>
+        <translation>&lt;b&gt;= c, this head's output&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Every head does the same with its own weights. The %1 outputs of length %2 are put side by side into one vector of length H = %3 and multiplied by W&lt;sub&gt;O&lt;/sub&gt; [%3, %3] (+ b&lt;sub&gt;O&lt;/sub&gt;):</source>
@@ -2123,8 +2126,8 @@ id %2 · characters %3–%4 · segment %5</translation>
         <translation>6. Add &amp; norm, then the feed-forward network (layer %1)</translation>
     </message>
     <message>
-        <source>Residual connection: the attention output is added to the layer&apos;s input, so the vector is refined, not replaced; then LayerNorm.</source>
-        <translation>Residual connection: the attention output is added to the layer&apos;s input, so the vector is refined, not replaced; then LayerNorm.</translation>
+        <source>Residual connection: the attention output is added to the layer's input, so the vector is refined, not replaced; then LayerNorm.</source>
+        <translation>Residual connection: the attention output is added to the layer's input, so the vector is refined, not replaced; then LayerNorm.</translation>
     </message>
     <message>
         <source>layer input x + attention output</source>
@@ -2183,8 +2186,8 @@ id %2 · characters %3–%4 · segment %5</translation>
         <translation>7. The contextual embedding</translation>
     </message>
     <message>
-        <source>After all %1 layers the vector of %2 has taken in the whole sentence: this last layer&apos;s vector is its contextual embedding. The same word in another sentence gets another vector.</source>
-        <translation>After all %1 layers the vector of %2 has taken in the whole sentence: this last layer&apos;s vector is its contextual embedding. The same word in another sentence gets another vector.</translation>
+        <source>After all %1 layers the vector of %2 has taken in the whole sentence: this last layer's vector is its contextual embedding. The same word in another sentence gets another vector.</source>
+        <translation>After all %1 layers the vector of %2 has taken in the whole sentence: this last layer's vector is its contextual embedding. The same word in another sentence gets another vector.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 after layer %2&lt;/b&gt;</source>
@@ -2211,24 +2214,24 @@ id %2 · characters %3–%4 · segment %5</translation>
         <translation>All vectors in a plane (Projection)</translation>
     </message>
     <message>
-        <source>Every token&apos;s vector at every layer (Hidden states)</source>
-        <translation>Every token&apos;s vector at every layer (Hidden states)</translation>
+        <source>Every token's vector at every layer (Hidden states)</source>
+        <translation>Every token's vector at every layer (Hidden states)</translation>
     </message>
     <message>
         <source>length ‖h‖</source>
         <translation>length ‖h‖</translation>
     </message>
     <message>
-        <source>The length of %1&apos;s vector after each layer</source>
-        <translation>The length of %1&apos;s vector after each layer</translation>
+        <source>The length of %1's vector after each layer</source>
+        <translation>The length of %1's vector after each layer</translation>
     </message>
     <message>
-        <source>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (byte-level BPE, as RoBERTa&apos;s) writes the text&apos;s bytes as characters (a space becomes Ġ), splits it into words, and joins neighbouring pieces pair by pair in the order it learned them, as far as its vocabulary goes. A piece that starts a word carries its space (Ġ, shown as a space).</source>
-        <translation>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (byte-level BPE, as RoBERTa&apos;s) writes the text&apos;s bytes as characters (a space becomes Ġ), splits it into words, and joins neighbouring pieces pair by pair in the order it learned them, as far as its vocabulary goes. A piece that starts a word carries its space (Ġ, shown as a space).</translation>
+        <source>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (byte-level BPE, as RoBERTa's) writes the text's bytes as characters (a space becomes Ġ), splits it into words, and joins neighbouring pieces pair by pair in the order it learned them, as far as its vocabulary goes. A piece that starts a word carries its space (Ġ, shown as a space).</source>
+        <translation>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (byte-level BPE, as RoBERTa's) writes the text's bytes as characters (a space becomes Ġ), splits it into words, and joins neighbouring pieces pair by pair in the order it learned them, as far as its vocabulary goes. A piece that starts a word carries its space (Ġ, shown as a space).</translation>
     </message>
     <message>
-        <source>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (SentencePiece&apos;s Unigram, as XLM-R&apos;s) normalises the text, marks the start of every word with ▁ (shown as a space), and splits each word into the pieces whose probabilities together are the highest.</source>
-        <translation>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (SentencePiece&apos;s Unigram, as XLM-R&apos;s) normalises the text, marks the start of every word with ▁ (shown as a space), and splits each word into the pieces whose probabilities together are the highest.</translation>
+        <source>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (SentencePiece's Unigram, as XLM-R's) normalises the text, marks the start of every word with ▁ (shown as a space), and splits each word into the pieces whose probabilities together are the highest.</source>
+        <translation>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (SentencePiece's Unigram, as XLM-R's) normalises the text, marks the start of every word with ▁ (shown as a space), and splits each word into the pieces whose probabilities together are the highest.</translation>
     </message>
     <message>
         <source>%1 is not from the text: %2 is put first (its last vector is often used for the whole sentence) and %3 after each sentence.</source>

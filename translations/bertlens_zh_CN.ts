@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ExampleSets</name>
@@ -12,7 +11,7 @@
         <translation>远距离的一致与依存（the keys … are）</translation>
     </message>
     <message>
-        <source>Coreference: who is &quot;it&quot;, who is 他?</source>
+        <source>Coreference: who is "it", who is 他?</source>
         <translation>指代：“it”指谁，“他”指谁？</translation>
     </message>
     <message>
@@ -180,7 +179,7 @@
         <translation>注意力展开（逐层传递的注意力）</translation>
     </message>
     <message>
-        <source>Rollout (Abnar &amp; Zuidema 2020): each layer&apos;s mean attention plus the residual path, multiplied through the layers up to this one</source>
+        <source>Rollout (Abnar &amp; Zuidema 2020): each layer's mean attention plus the residual path, multiplied through the layers up to this one</source>
         <translation>注意力展开（Abnar 与 Zuidema，2020）：每层各头的平均注意力加上残差通路，逐层相乘直到本层</translation>
     </message>
     <message>
@@ -200,7 +199,7 @@
         <translation>输入一个句子，即可看到它的注意力。</translation>
     </message>
     <message>
-        <source>layer 0 (the embeddings) has no attention; this is layer 1&apos;s, which reads them</source>
+        <source>layer 0 (the embeddings) has no attention; this is layer 1's, which reads them</source>
         <translation>第 0 层（嵌入层）没有注意力；这里显示的是读取它的第 1 层的注意力</translation>
     </message>
     <message>
@@ -219,7 +218,7 @@
         <translation>第二个模型的层：</translation>
     </message>
     <message>
-        <source>the same as the first&apos;s</source>
+        <source>the same as the first's</source>
         <translation>与第一个模型相同</translation>
     </message>
     <message>
@@ -283,7 +282,7 @@
         <translation>线性 CKA</translation>
     </message>
     <message>
-        <source>cosine of A&apos;s and B&apos;s vectors</source>
+        <source>cosine of A's and B's vectors</source>
         <translation>A 与 B 向量的余弦</translation>
     </message>
     <message>
@@ -381,7 +380,7 @@
         <translation>语料的映射方法</translation>
     </message>
     <message>
-        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each line&apos;s nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
+        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each line's nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
         <translation>PCA:方差最大的平面。UMAP 和 t-SNE:让每一行的最近邻(按余弦)留在它附近的映射;相距很远的组之间的距离意义不大。</translation>
     </message>
     <message>
@@ -421,7 +420,7 @@
         <translation>停止计算映射(保留 PCA 平面)</translation>
     </message>
     <message>
-        <source>%1, seed %2, from each point&apos;s %3 nearest neighbours (%4)</source>
+        <source>%1, seed %2, from each point's %3 nearest neighbours (%4)</source>
         <translation>%1,种子 %2,基于每个点的 %3 个最近邻(%4)</translation>
     </message>
     <message>
@@ -433,7 +432,7 @@
         <translation>近似:找到了真实最近邻的 %1%</translation>
     </message>
     <message>
-        <source>trustworthiness %1, %2% of each point&apos;s %3 nearest kept on the map</source>
+        <source>trustworthiness %1, %2% of each point's %3 nearest kept on the map</source>
         <translation>可信度 %1,每个点的 %3 个最近邻有 %2% 在映射上仍然最近</translation>
     </message>
     <message>
@@ -472,7 +471,7 @@
         <translation>积分梯度</translation>
     </message>
     <message>
-        <source>Occlusion: how much the target drops when a token&apos;s word embedding is replaced by [PAD]&apos;s.
+        <source>Occlusion: how much the target drops when a token's word embedding is replaced by [PAD]'s.
 Gradient × input: the first-order estimate of the same.
 Integrated gradients: the gradient averaged along the way from an all-[PAD] input, whose scores add up to the change in the target.</source>
         <translation>遮挡：把一个词元的词嵌入换成 [PAD] 的词嵌入后，目标下降了多少。
@@ -480,7 +479,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
 积分梯度：从全 [PAD] 输入出发沿路径平均的梯度，各词元得分之和等于目标的变化。</translation>
     </message>
     <message>
-        <source>the [MASK]&apos;s prediction</source>
+        <source>the [MASK]'s prediction</source>
         <translation>[MASK] 处的预测</translation>
     </message>
     <message>
@@ -634,7 +633,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>每个句子、每层一行：句子、层，然后是池化后的向量（d0、d1、…）。</translation>
     </message>
     <message>
-        <source>One row per word and layer, as the window shows them (View → Words instead of WordPieces): sentence, word index, word, layer, then the mean of the word&apos;s WordPiece vectors (d0, d1, …).</source>
+        <source>One row per word and layer, as the window shows them (View → Words instead of WordPieces): sentence, word index, word, layer, then the mean of the word's WordPiece vectors (d0, d1, …).</source>
         <translation>每个词、每层一行，与窗口显示的一致（视图 → 按词显示）：句子、词序号、词、层，然后是该词各 WordPiece 向量的平均（d0、d1、…）。</translation>
     </message>
     <message>
@@ -674,7 +673,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>k-means 聚类</translation>
     </message>
     <message>
-        <source>A folder for projector.tensorflow.org (Load: vectors.tsv, then metadata.tsv): a line per %1 and layer; the metadata&apos;s columns are text, sentence, token, layer, label and cluster (k-means of each layer&apos;s vectors).</source>
+        <source>A folder for projector.tensorflow.org (Load: vectors.tsv, then metadata.tsv): a line per %1 and layer; the metadata's columns are text, sentence, token, layer, label and cluster (k-means of each layer's vectors).</source>
         <translation>供 projector.tensorflow.org 使用的文件夹(Load:先 vectors.tsv,再 metadata.tsv):每个%1和每层一行;元数据的列是 text、sentence、token、layer、label 和 cluster(每层向量的 k-means)。</translation>
     </message>
     <message>
@@ -713,7 +712,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>句子 %2 的 [MASK] 处的 log p(%1)</translation>
     </message>
     <message>
-        <source>What each head (and each layer&apos;s FFN, last column) contributes to %1 = %2: the target minus the target with that part knocked out. Positive: the part helps. Click a head to open its map.</source>
+        <source>What each head (and each layer's FFN, last column) contributes to %1 = %2: the target minus the target with that part knocked out. Positive: the part helps. Click a head to open its map.</source>
         <translation>每个注意力头（以及每层的前馈网络，最后一列）对 %1 = %2 的贡献：目标值减去敲除该部分后的目标值。正值表示该部分有帮助。点击一个头即可打开它的注意力图。</translation>
     </message>
     <message>
@@ -764,7 +763,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>输入一个句子，即可看到它的隐藏状态。</translation>
     </message>
     <message>
-        <source>Sentence %1 — the length of each token&apos;s vector through the layers</source>
+        <source>Sentence %1 — the length of each token's vector through the layers</source>
         <translation>句子 %1 — 每个词元的向量长度随层的变化</translation>
     </message>
 </context>
@@ -835,7 +834,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>长句窗口(&amp;L)：</translation>
     </message>
     <message>
-        <source>Long sentences are read in overlapping windows of the model&apos;s length: which one the views show</source>
+        <source>Long sentences are read in overlapping windows of the model's length: which one the views show</source>
         <translation>长句按模型长度切成相互重叠的窗口来读：各视图显示其中哪一个</translation>
     </message>
     <message>
@@ -883,7 +882,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>关于 BertLens</translation>
     </message>
     <message>
-        <source>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;Look inside BERT models: tokens, every layer&apos;s hidden states, every head&apos;s attention, projections and similarities.</source>
+        <source>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;Look inside BERT models: tokens, every layer's hidden states, every head's attention, projections and similarities.</source>
         <translation>&lt;b&gt;BertLens&lt;/b&gt;&lt;br&gt;深入观察 BERT 模型：词元、每一层的隐藏状态、每个注意力头的注意力、投影与相似度。</translation>
     </message>
     <message>
@@ -993,7 +992,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>按词显示（而非 WordPiece）(&amp;W)</translation>
     </message>
     <message>
-        <source>Attention, hidden states, projection and similarity by word: pieces merged, Chinese characters grouped into words with jieba&apos;s dictionary where it is installed</source>
+        <source>Attention, hidden states, projection and similarity by word: pieces merged, Chinese characters grouped into words with jieba's dictionary where it is installed</source>
         <translation>注意力、隐藏状态、投影与相似度均按词显示：合并词片；若安装了结巴词典，则把汉字组合成词</translation>
     </message>
     <message>
@@ -1117,7 +1116,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>The session&apos;s model folder %1 no longer exists.</source>
+        <source>The session's model folder %1 no longer exists.</source>
         <translation>会话中的模型文件夹 %1 已不存在。</translation>
     </message>
     <message>
@@ -1399,7 +1398,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>一幅图。按 Ctrl+T 以表格显示其中的数值；右键菜单可将数值保存为 CSV。</translation>
     </message>
     <message>
-        <source>The plot&apos;s numbers</source>
+        <source>The plot's numbers</source>
         <translation>图中的数值</translation>
     </message>
     <message>
@@ -1454,7 +1453,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>第 %1 名</translation>
     </message>
     <message>
-        <source>The per-layer lens: the same prediction head applied to every layer&apos;s hidden state</source>
+        <source>The per-layer lens: the same prediction head applied to every layer's hidden state</source>
         <translation>逐层透视：把同一个预测头用于每一层的隐藏状态</translation>
     </message>
     <message>
@@ -1462,7 +1461,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>，</translation>
     </message>
     <message>
-        <source>The model&apos;s predictions for the [MASK]</source>
+        <source>The model's predictions for the [MASK]</source>
         <translation>模型对 [MASK] 的预测</translation>
     </message>
     <message>
@@ -1478,7 +1477,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>&lt; %1%</translation>
     </message>
     <message>
-        <source>Sentence %1, %3 at token %2: the model&apos;s predictions</source>
+        <source>Sentence %1, %3 at token %2: the model's predictions</source>
         <translation>句子 %1，第 %2 个词元处的 %3：模型的预测</translation>
     </message>
     <message>
@@ -1639,7 +1638,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>映射方法</translation>
     </message>
     <message>
-        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point&apos;s nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
+        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point's nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
         <translation>PCA:方差最大的平面。UMAP 和 t-SNE:让每个点的最近邻(按余弦)留在它附近的映射;相距很远的组之间的距离意义不大。</translation>
     </message>
     <message>
@@ -1651,7 +1650,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>种子 </translation>
     </message>
     <message>
-        <source>The same seed gives the same map every time: a lesson&apos;s map stays as it was.</source>
+        <source>The same seed gives the same map every time: a lesson's map stays as it was.</source>
         <translation>相同的种子每次给出相同的映射:课上的图保持不变。</translation>
     </message>
     <message>
@@ -1687,7 +1686,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>停止计算映射(保留 PCA 平面)</translation>
     </message>
     <message>
-        <source>%1, seed %2, from each point&apos;s %3 nearest neighbours (%4)</source>
+        <source>%1, seed %2, from each point's %3 nearest neighbours (%4)</source>
         <translation>%1,种子 %2,基于每个点的 %3 个最近邻(%4)</translation>
     </message>
     <message>
@@ -1699,7 +1698,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>近似:找到了真实最近邻的 %1%</translation>
     </message>
     <message>
-        <source>trustworthiness %1, %2% of each point&apos;s %3 nearest kept on the map</source>
+        <source>trustworthiness %1, %2% of each point's %3 nearest kept on the map</source>
         <translation>可信度 %1,每个点的 %3 个最近邻有 %2% 在映射上仍然最近</translation>
     </message>
     <message>
@@ -1725,6 +1724,10 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     <message>
         <source>The %1 map was stopped: the PCA plane is shown.</source>
         <translation>%1 映射已停止:显示 PCA 平面。</translation>
+    </message>
+    <message>
+        <source>Find a word</source>
+        <translation>查找词</translation>
     </message>
 </context>
 <context>
@@ -1761,7 +1764,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>向量中心化</translation>
     </message>
     <message>
-        <source>Subtract the mean vector of the current set (every token, or every sentence vector) before the cosine: BERT&apos;s vectors share a common direction that makes raw cosines high</source>
+        <source>Subtract the mean vector of the current set (every token, or every sentence vector) before the cosine: BERT's vectors share a common direction that makes raw cosines high</source>
         <translation>计算余弦前先减去当前集合（所有词元或所有句向量）的平均向量：BERT 的向量有一个共同方向，使原始余弦值普遍偏高</translation>
     </message>
     <message>
@@ -1769,7 +1772,7 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>不同句子之间的平均余弦相似度：请以此为参照来读矩阵</translation>
     </message>
     <message>
-        <source>The mean cosine similarity of this sentence&apos;s tokens with the other sentences&apos; tokens at this layer: read the matrix against it</source>
+        <source>The mean cosine similarity of this sentence's tokens with the other sentences' tokens at this layer: read the matrix against it</source>
         <translation>本层中，此句的词元与其他句子的词元之间的平均余弦相似度：请以此为参照来读矩阵</translation>
     </message>
     <message>
@@ -2041,7 +2044,7 @@ id %2 · characters %3–%4 · segment %5</source>
         <translation>3. 查询、键和值：第 %1 层，第 %2 个注意力头</translation>
     </message>
     <message>
-        <source>Each layer has %1 attention heads. This head multiplies every token&apos;s vector x (the layer&apos;s input) by three learned matrices: the query q (what this token looks for), the key k (what it offers) and the value v (what it passes on), each with d = H / heads = %2 numbers.</source>
+        <source>Each layer has %1 attention heads. This head multiplies every token's vector x (the layer's input) by three learned matrices: the query q (what this token looks for), the key k (what it offers) and the value v (what it passes on), each with d = H / heads = %2 numbers.</source>
         <translation>每层有 %1 个注意力头。这个头把每个词元的向量 x（该层的输入）乘以三个学到的矩阵：查询 q（这个词元在找什么）、键 k（它能提供什么）和值 v（它传递什么），各有 d = H / 头数 = %2 个数。</translation>
     </message>
     <message>
@@ -2065,7 +2068,7 @@ id %2 · characters %3–%4 · segment %5</source>
         <translation>4. %1 关注谁？</translation>
     </message>
     <message>
-        <source>Its query is compared with every token&apos;s key: score&lt;sub&gt;j&lt;/sub&gt; = q · k&lt;sub&gt;j&lt;/sub&gt; / √d, with √d = %1 (keeps the scores from growing with d). Padding tokens would get −∞ added here (the mask); one sentence alone has no padding, so the mask adds 0. Softmax turns the scores into weights that are positive and sum to 1: p&lt;sub&gt;j&lt;/sub&gt; = e&lt;sup&gt;score&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;score&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt;.</source>
+        <source>Its query is compared with every token's key: score&lt;sub&gt;j&lt;/sub&gt; = q · k&lt;sub&gt;j&lt;/sub&gt; / √d, with √d = %1 (keeps the scores from growing with d). Padding tokens would get −∞ added here (the mask); one sentence alone has no padding, so the mask adds 0. Softmax turns the scores into weights that are positive and sum to 1: p&lt;sub&gt;j&lt;/sub&gt; = e&lt;sup&gt;score&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;score&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt;.</source>
         <translation>它的查询与每个词元的键比较：分数&lt;sub&gt;j&lt;/sub&gt; = q · k&lt;sub&gt;j&lt;/sub&gt; / √d，其中 √d = %1（避免分数随 d 增大）。填充词元会在这里加上 −∞（掩码）；单个句子没有填充，所以掩码加 0。softmax 把分数变成为正且总和为 1 的权重：p&lt;sub&gt;j&lt;/sub&gt; = e&lt;sup&gt;分数&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;分数&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt;。</translation>
     </message>
     <message>
@@ -2093,7 +2096,7 @@ id %2 · characters %3–%4 · segment %5</source>
         <translation>5. 值的加权求和</translation>
     </message>
     <message>
-        <source>The head&apos;s output for %1 is the sum of every token&apos;s value vector, each multiplied by its weight: c = Σ&lt;sub&gt;j&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; v&lt;sub&gt;j&lt;/sub&gt;. The tokens with the largest weights:</source>
+        <source>The head's output for %1 is the sum of every token's value vector, each multiplied by its weight: c = Σ&lt;sub&gt;j&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; v&lt;sub&gt;j&lt;/sub&gt;. The tokens with the largest weights:</source>
         <translation>这个头对 %1 的输出是所有词元的值向量乘以各自权重之和：c = Σ&lt;sub&gt;j&lt;/sub&gt; p&lt;sub&gt;j&lt;/sub&gt; v&lt;sub&gt;j&lt;/sub&gt;。权重最大的词元：</translation>
     </message>
     <message numerus="yes">
@@ -2103,7 +2106,7 @@ id %2 · characters %3–%4 · segment %5</source>
         </translation>
     </message>
     <message>
-        <source>&lt;b&gt;= c, this head&apos;s output&lt;/b&gt;</source>
+        <source>&lt;b&gt;= c, this head's output&lt;/b&gt;</source>
         <translation>&lt;b&gt;= c，这个头的输出&lt;/b&gt;</translation>
     </message>
     <message>
@@ -2119,7 +2122,7 @@ id %2 · characters %3–%4 · segment %5</source>
         <translation>6. 残差与归一化，然后是前馈网络（第 %1 层）</translation>
     </message>
     <message>
-        <source>Residual connection: the attention output is added to the layer&apos;s input, so the vector is refined, not replaced; then LayerNorm.</source>
+        <source>Residual connection: the attention output is added to the layer's input, so the vector is refined, not replaced; then LayerNorm.</source>
         <translation>残差连接：注意力输出加到该层的输入上，向量是被修正而不是被替换；然后做 LayerNorm。</translation>
     </message>
     <message>
@@ -2179,7 +2182,7 @@ id %2 · characters %3–%4 · segment %5</source>
         <translation>7. 上下文嵌入</translation>
     </message>
     <message>
-        <source>After all %1 layers the vector of %2 has taken in the whole sentence: this last layer&apos;s vector is its contextual embedding. The same word in another sentence gets another vector.</source>
+        <source>After all %1 layers the vector of %2 has taken in the whole sentence: this last layer's vector is its contextual embedding. The same word in another sentence gets another vector.</source>
         <translation>经过全部 %1 层之后，%2 的向量已经吸收了整个句子的信息：最后一层的向量就是它的上下文嵌入。同一个词在另一个句子中会得到另一个向量。</translation>
     </message>
     <message>
@@ -2207,7 +2210,7 @@ id %2 · characters %3–%4 · segment %5</source>
         <translation>所有向量投影到平面（投影）</translation>
     </message>
     <message>
-        <source>Every token&apos;s vector at every layer (Hidden states)</source>
+        <source>Every token's vector at every layer (Hidden states)</source>
         <translation>每个词元在每一层的向量（隐藏状态）</translation>
     </message>
     <message>
@@ -2215,15 +2218,15 @@ id %2 · characters %3–%4 · segment %5</source>
         <translation>长度 ‖h‖</translation>
     </message>
     <message>
-        <source>The length of %1&apos;s vector after each layer</source>
+        <source>The length of %1's vector after each layer</source>
         <translation>%1 的向量在每一层之后的长度</translation>
     </message>
     <message>
-        <source>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (byte-level BPE, as RoBERTa&apos;s) writes the text&apos;s bytes as characters (a space becomes Ġ), splits it into words, and joins neighbouring pieces pair by pair in the order it learned them, as far as its vocabulary goes. A piece that starts a word carries its space (Ġ, shown as a space).</source>
+        <source>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (byte-level BPE, as RoBERTa's) writes the text's bytes as characters (a space becomes Ġ), splits it into words, and joins neighbouring pieces pair by pair in the order it learned them, as far as its vocabulary goes. A piece that starts a word carries its space (Ġ, shown as a space).</source>
         <translation>模型不读字母，只读数字：固定词表中每个词元对应一个编号。这个分词器（字节级 BPE，与 RoBERTa 相同）把文本的每个字节写成一个字符（空格写成 Ġ），切分成词，再按学到的顺序把相邻片段两两合并，直到词表里没有更长的片段。词开头的片段带着它前面的空格（Ġ，显示为空格）。</translation>
     </message>
     <message>
-        <source>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (SentencePiece&apos;s Unigram, as XLM-R&apos;s) normalises the text, marks the start of every word with ▁ (shown as a space), and splits each word into the pieces whose probabilities together are the highest.</source>
+        <source>The model does not read letters: it reads numbers, one per token of a fixed vocabulary. This tokenizer (SentencePiece's Unigram, as XLM-R's) normalises the text, marks the start of every word with ▁ (shown as a space), and splits each word into the pieces whose probabilities together are the highest.</source>
         <translation>模型不读字母，只读数字：固定词表中每个词元对应一个编号。这个分词器（SentencePiece 的 Unigram，与 XLM-R 相同）先规范化文本，用 ▁ 标出每个词的开头（显示为空格），再把每个词切成概率之积最高的一组片段。</translation>
     </message>
     <message>
