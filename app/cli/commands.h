@@ -18,5 +18,6 @@ int search(const QStringList &args); // search.cpp
 int explain(const QStringList &args); // explain.cpp
 int heads(const QStringList &args);   // explain.cpp
 int probe(const QStringList &args);   // probe.cpp
+int map(const QStringList &args);     // map.cpp
 
 } // namespace bertlens::cli

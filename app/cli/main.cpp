@@ -47,6 +47,8 @@ const char *kUsage =
     "  heads      --model DIR [--target mask|similarity] [--token WORD] [--pair TEXT_B] --output OUT.csv TEXT\n"
     "  probe      --model DIR --input LABELLED.tsv --output OUT.csv [--pooling mean|cls|max] [--folds K] [--c C]\n"
     "             (a linear probe of every layer, cross-validated, against shuffled-label controls)\n"
+    "  map        --model DIR --input FILE|- --output OUT.csv [--method pca|umap|tsne] [--seed N] [--layer L]\n"
+    "             [--pooling none|cls|mean|max] [--clusters K] [--labelled] [--pairs]   (a 2-D map and its quality)\n"
     "embed, attention, fill-mask, trace, explain and heads take --knock-out-heads L:H,... and --knock-out-ffn L,...\n"
     "Sentences and heads count from 1, layers 1..N (0 = the embeddings), token positions from 0 ([CLS] = 0),\n"
     "as the window counts them.\n";
@@ -103,7 +105,9 @@ int main(int argc, char **argv)
             return bertlens::cli::heads(args);
         if (command == "probe")
             return bertlens::cli::probe(args);
-        return fail(kExitUsage, "unknown command '" + command.toStdString() + "' (info, tokenize, embed, attention, fill-mask, search, concat, download, trace, explain, heads, probe)");
+        if (command == "map")
+            return bertlens::cli::map(args);
+        return fail(kExitUsage, "unknown command '" + command.toStdString() + "' (info, tokenize, embed, attention, fill-mask, search, concat, download, trace, explain, heads, probe, map)");
     } catch (const bertlens::Error &e) {
         switch (e.kind()) {
         case bertlens::ErrorKind::Usage: return fail(kExitUsage, e.what());

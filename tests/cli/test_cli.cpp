@@ -2,6 +2,8 @@
 #include "fixtures.h"
 
 #include "analysis/corpus_index.h"
+#include "analysis/maps/collected_vectors.h"
+#include "analysis/maps/embedding_map.h"
 #include "model/loaded_model.h"
 
 #include <QJsonArray>
@@ -234,6 +236,51 @@ private Q_SLOTS:
         // Refused: a file where the folder goes, labels without the projector.
         QCOMPARE(cli({"embed", "--model", kModel, "--input", plain, "--output", csv, "--format", "projector"}).status, 2);
         QCOMPARE(cli({"embed", "--model", kModel, "--input", plain, "--output", csv, "--labelled"}).status, 2);
+    }
+
+    // A map from the CLI: the core's map of the same vectors (its CSV's coordinates, its JSON's
+    // figures), token or sentence points, labels and clusters; bad methods refused.
+    void mapWritesTheCoreMap()
+    {
+        QTemporaryDir dir;
+        QByteArray text;
+        for (int i = 0; i < 12; ++i)
+            text += "the cat sat on the mat " + QByteArray::number(i) + "\tcats\nmoney in the bank " + QByteArray::number(i) + "\tmoney\n";
+        const QString input = writeInput(dir, text), out = dir.filePath("map.csv");
+        const Run r = cli({"map", "--model", kModel, "--input", input, "--output", out, "--method", "umap", "--seed", "7", "--layer", "2",
+                           "--labelled", "--clusters", "2"});
+        QCOMPARE(r.status, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["method"].toString(), QString("umap"));
+        QCOMPARE(o["points"].toInt(), 24);
+        QCOMPARE(o["seed"].toInt(), 7);
+        // The same vectors through the core: the CSV's points are its map.
+        const auto model = LoadedModel::load(kModel.toStdString());
+        std::vector<SentenceInput> inputs;
+        for (const QByteArray &line : text.trimmed().split('\n'))
+            inputs.push_back({line.split('\t')[0].toStdString(), "", false});
+        InputList list(inputs);
+        const CollectedVectors points = collectVectors(*model, list, 2, Pooling::Mean, PipelineOptions(), 1000);
+        MapOptions options;
+        options.method = MapMethod::Umap;
+        options.seed = 7;
+        const MapResult expected = computeMap(points.rows, options);
+        QVERIFY(std::abs(o["trustworthiness"].toDouble() - expected.quality->trustworthiness) < 1e-9);
+        const QList<QByteArray> rows = csvRows(out);
+        QCOMPARE(rows.size(), 24);
+        for (int i = 0; i < 24; ++i) {
+            const QList<QByteArray> c = rows[i].split(',');
+            QCOMPARE(c[0].toInt(), i + 1);
+            QCOMPARE(c[3], QByteArray(i % 2 ? "money" : "cats"));
+            QCOMPARE(c[4].toFloat(), expected.layout.at(i, 0));
+            QCOMPARE(c[5].toFloat(), expected.layout.at(i, 1));
+            QVERIFY(c[6] == "1" || c[6] == "2");
+        }
+        // A point per token with --pooling none.
+        QCOMPARE(cli({"map", "--model", kModel, "--input", input, "--output", out, "--method", "pca", "--pooling", "none", "--labelled"}).status, 0);
+        QVERIFY(csvRows(out).size() > 24 * 5);
+        QVERIFY(csvRows(out)[0].startsWith("1,0,[CLS],cats,"));
+        QCOMPARE(cli({"map", "--model", kModel, "--input", input, "--output", out, "--method", "mds"}).status, 2);
     }
 
     // A probe of each layer as the table and CSV say; bad sets and options refused with status.

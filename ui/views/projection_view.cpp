@@ -181,6 +181,8 @@ void ProjectionView::retranslateUi()
             if (map.quality)
                 quality << tr("trustworthiness %1, %2% of each point's %3 nearest kept on the map")
                                .arg(map.quality->trustworthiness, 0, 'f', 3).arg(100 * map.quality->neighbourPreservation, 0, 'f', 0).arg(map.quality->k);
+        } else if (m_stopped) {
+            quality << tr("The %1 map was stopped: the PCA plane is shown.").arg(method);
         } else if (m_steps > 0) {
             quality << tr("Computing %1 (seed %2): %3 of %4 steps…").arg(method).arg(m_seed->value()).arg(m_step).arg(m_steps);
         } else {
@@ -252,6 +254,8 @@ void ProjectionView::showData(const ViewInput &input)
     const bool trajectory = view.selection.projection == ProjectionMode::Trajectory;
     m_methodWanted = trajectory ? MapMethod::Pca : view.selection.mapMethod;
     m_methodShown = MapMethod::Pca; // until the map comes (showLayout, showMap)
+    m_pcaPoints = m_points;
+    m_stopped = false;
     m_map.reset();
     m_step = m_steps = 0;
     m_method->setCurrentIndex(m_method->findData(int(view.selection.mapMethod)));
@@ -294,8 +298,10 @@ void ProjectionView::showMapStopped()
 {
     m_stop->setVisible(false);
     m_methodShown = MapMethod::Pca;
+    m_points = m_pcaPoints;
     m_step = m_steps = 0;
-    m_quality->setText(tr("The %1 map was stopped: the PCA plane is shown.").arg(QString::fromUtf8(mapMethodName(m_methodWanted).label)));
+    m_stopped = true;
+    draw();
 }
 
 void ProjectionView::draw()

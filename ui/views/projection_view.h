@@ -83,6 +83,8 @@ private:
     QLineEdit *m_search;
     PlotWidget *m_plot;
     std::vector<ProjectionPoint> m_points;
+    std::vector<ProjectionPoint> m_pcaPoints; // the view data's PCA plane, shown again when a map stops
+    bool m_stopped = false;
     QString graphName(int sentence) const;
     int m_sentence = 0;
     bool m_words = false;
