@@ -455,6 +455,10 @@
         <source>cluster %1</source>
         <translation>cluster %1</translation>
     </message>
+    <message>
+        <source>PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane</source>
+        <translation>PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::ExplainPanel</name>
@@ -1730,6 +1734,10 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     <message>
         <source>Find a word</source>
         <translation>Find a word</translation>
+    </message>
+    <message>
+        <source>PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane</source>
+        <translation>PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane</translation>
     </message>
 </context>
 <context>

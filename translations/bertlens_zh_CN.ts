@@ -455,6 +455,10 @@
         <source>cluster %1</source>
         <translation>簇 %1</translation>
     </message>
+    <message>
+        <source>PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane</source>
+        <translation>PCA:可信度 %1,每个点的 %3 个最近邻有 %2% 在平面上仍然最近</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::ExplainPanel</name>
@@ -1728,6 +1732,10 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     <message>
         <source>Find a word</source>
         <translation>查找词</translation>
+    </message>
+    <message>
+        <source>PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane</source>
+        <translation>PCA:可信度 %1,每个点的 %3 个最近邻有 %2% 在平面上仍然最近</translation>
     </message>
 </context>
 <context>

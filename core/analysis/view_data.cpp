@@ -1,6 +1,7 @@
 #include "analysis/view_data.h"
 
 #include "analysis/attention_rollout.h"
+#include "analysis/maps/embedding_map.h"
 #include "analysis/maps/kmeans.h"
 #include "analysis/maps/neighbour_graph.h"
 #include "analysis/projection.h"
@@ -118,13 +119,18 @@ Matrix attentionMap(const SentenceAnalysis &sentence, int layer, int head, bool 
 
 namespace {
 
+// The PCA map of the points, with its quality (UMAP and t-SNE are the caller's: they take seconds).
 void project(const Matrix &rows, ViewData &view)
 {
-    const PcaResult p = pca(rows, 2);
-    view.explainedRatio = p.explainedRatio;
+    MapOptions options;
+    options.method = MapMethod::Pca;
+    options.seed = view.selection.mapSeed;
+    const MapResult map = computeMap(rows, options);
+    view.explainedRatio = map.explainedRatio;
+    view.pcaQuality = map.quality;
     for (size_t i = 0; i < view.points.size(); ++i) {
-        view.points[i].x = p.projected.cols > 0 ? p.projected.at(int(i), 0) : 0.0;
-        view.points[i].y = p.projected.cols > 1 ? p.projected.at(int(i), 1) : 0.0;
+        view.points[i].x = map.layout.at(int(i), 0);
+        view.points[i].y = map.layout.at(int(i), 1);
     }
 }
 

@@ -6,6 +6,7 @@
 #include "analysis/sentence_analysis.h"
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,7 @@ struct ViewData {
     // Projection.
     std::vector<ProjectionPoint> points;
     std::vector<double> explainedRatio; // of PC1, PC2
+    std::optional<MapQuality> pcaQuality; // how well the PCA plane keeps neighbourhoods (not the trajectory)
     Matrix mapRows; // the vectors behind the points, one row each (not for the trajectory)
     // With MapColour::Cluster: each point's k-means cluster (seeded with mapSeed, over the
     // vectors' directions) and the clustering's silhouette.

@@ -3,6 +3,7 @@
 #include "analysis/corpus_index.h"
 #include "analysis/maps/embedding_map.h"
 #include "analysis/maps/kmeans.h"
+#include "analysis/maps/map_quality.h"
 #include "analysis/maps/neighbour_graph.h"
 #include "analysis/tensor_matrix.h"
 #include "model/loaded_model.h"
@@ -169,6 +170,12 @@ void CorpusSession::open(const QString &path, int layer, Pooling pooling)
         for (int i = 0; i < pca.projected.rows; ++i) {
             projection->x.push_back(pca.projected.cols > 0 ? pca.projected.at(i, 0) : 0.f);
             projection->y.push_back(pca.projected.cols > 1 ? pca.projected.at(i, 1) : 0.f);
+        }
+        if (pca.projected.rows >= 3) { // how well the plane keeps neighbourhoods, on at most 1,000 lines
+            Matrix plane(pca.projected.rows, 2);
+            for (int i = 0; i < plane.rows; ++i)
+                plane.at(i, 0) = projection->x[size_t(i)], plane.at(i, 1) = projection->y[size_t(i)];
+            projection->pcaQuality = measureMap(unitRowsOf(index->lineVectors()), plane, 10, 1000, 1);
         }
         return [this, index, projection, path, layer, pooling] {
             m_index = index;

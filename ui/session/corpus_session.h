@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace bertlens {
@@ -36,6 +37,7 @@ public:
         MapMethod method = MapMethod::Pca;
         int step = 0, steps = 0;
         std::shared_ptr<const MapResult> map; // a finished UMAP / t-SNE
+        std::optional<MapQuality> pcaQuality;  // the PCA plane's
         std::vector<int> clusters;
         double silhouette = 0;
         int silhouetteSample = 0;

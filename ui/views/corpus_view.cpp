@@ -206,6 +206,11 @@ void CorpusView::retranslateUi()
             quality << tr("Computing %1 (seed %2)…").arg(method).arg(m_seed->value());
         }
     }
+    if (projection && projection->method == MapMethod::Pca && projection->pcaQuality)
+        quality << tr("PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane")
+                       .arg(projection->pcaQuality->trustworthiness, 0, 'f', 3)
+                       .arg(100 * projection->pcaQuality->neighbourPreservation, 0, 'f', 0).arg(projection->pcaQuality->k)
+                + (projection->pcaQuality->sampled < projection->pcaQuality->points ? tr(" (measured on %1 lines)").arg(projection->pcaQuality->sampled) : QString());
     if (projection && !projection->clusters.empty())
         quality << tr("k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)").arg(m_clusters->value()).arg(projection->silhouette, 0, 'f', 2);
     m_quality->setText(quality.join(QStringLiteral(" · ")));

@@ -189,6 +189,9 @@ void ProjectionView::retranslateUi()
             quality << tr("Computing %1 (seed %2)…").arg(method).arg(m_seed->value());
         }
     }
+    if (m_modeShown != ProjectionMode::Trajectory && m_methodWanted == MapMethod::Pca && m_pcaQuality)
+        quality << tr("PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane")
+                       .arg(m_pcaQuality->trustworthiness, 0, 'f', 3).arg(100 * m_pcaQuality->neighbourPreservation, 0, 'f', 0).arg(m_pcaQuality->k);
     if (!m_pointClusters.empty())
         quality << tr("k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)").arg(m_k).arg(m_silhouette, 0, 'f', 2);
     m_quality->setText(quality.join(QStringLiteral(" · ")));
@@ -255,6 +258,7 @@ void ProjectionView::showData(const ViewInput &input)
     m_methodWanted = trajectory ? MapMethod::Pca : view.selection.mapMethod;
     m_methodShown = MapMethod::Pca; // until the map comes (showLayout, showMap)
     m_pcaPoints = m_points;
+    m_pcaQuality = view.pcaQuality;
     m_stopped = false;
     m_map.reset();
     m_step = m_steps = 0;

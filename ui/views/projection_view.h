@@ -85,6 +85,7 @@ private:
     std::vector<ProjectionPoint> m_points;
     std::vector<ProjectionPoint> m_pcaPoints; // the view data's PCA plane, shown again when a map stops
     bool m_stopped = false;
+    std::optional<MapQuality> m_pcaQuality;
     QString graphName(int sentence) const;
     int m_sentence = 0;
     bool m_words = false;
