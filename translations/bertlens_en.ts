@@ -336,10 +336,6 @@
         <translation>No corpus: open a text file to search it by meaning and see all its lines at once.</translation>
     </message>
     <message>
-        <source>PC%1 (%2% of variance)</source>
-        <translation>PC%1 (%2% of variance)</translation>
-    </message>
-    <message>
         <source>lines</source>
         <translation>lines</translation>
     </message>
@@ -380,16 +376,8 @@
         <translation>Map method of the corpus</translation>
     </message>
     <message>
-        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each line's nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
-        <translation>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each line's nearest neighbours (by cosine) near it; distances between far groups mean little.</translation>
-    </message>
-    <message>
         <source>Seed of the corpus map</source>
         <translation>Seed of the corpus map</translation>
-    </message>
-    <message>
-        <source>seed </source>
-        <translation>seed </translation>
     </message>
     <message>
         <source>Colour the corpus lines by</source>
@@ -408,56 +396,8 @@
         <translation>Number of k-means clusters of the corpus</translation>
     </message>
     <message>
-        <source>k = </source>
-        <translation>k = </translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Stop</translation>
-    </message>
-    <message>
-        <source>Stop computing the map (the PCA plane stays)</source>
-        <translation>Stop computing the map (the PCA plane stays)</translation>
-    </message>
-    <message>
-        <source>%1, seed %2, from each point's %3 nearest neighbours (%4)</source>
-        <translation>%1, seed %2, from each point's %3 nearest neighbours (%4)</translation>
-    </message>
-    <message>
-        <source>exact</source>
-        <translation>exact</translation>
-    </message>
-    <message>
-        <source>approximate: %1% of the true ones found</source>
-        <translation>approximate: %1% of the true ones found</translation>
-    </message>
-    <message>
-        <source>trustworthiness %1, %2% of each point's %3 nearest kept on the map</source>
-        <translation>trustworthiness %1, %2% of each point's %3 nearest kept on the map</translation>
-    </message>
-    <message>
-        <source> (measured on %1 lines)</source>
-        <translation> (measured on %1 lines)</translation>
-    </message>
-    <message>
-        <source>Computing %1 (seed %2): %3 of %4 steps…</source>
-        <translation>Computing %1 (seed %2): %3 of %4 steps…</translation>
-    </message>
-    <message>
-        <source>Computing %1 (seed %2)…</source>
-        <translation>Computing %1 (seed %2)…</translation>
-    </message>
-    <message>
-        <source>k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)</source>
-        <translation>k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)</translation>
-    </message>
-    <message>
         <source>cluster %1</source>
         <translation>cluster %1</translation>
-    </message>
-    <message>
-        <source>PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane</source>
-        <translation>PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane</translation>
     </message>
 </context>
 <context>
@@ -1257,6 +1197,73 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     </message>
 </context>
 <context>
+    <name>bertlens::MapText</name>
+    <message>
+        <source> (measured on %1 points)</source>
+        <translation> (measured on %1 points)</translation>
+    </message>
+    <message>
+        <source>%1, seed %2, from each point's %3 nearest neighbours (%4)</source>
+        <translation>%1, seed %2, from each point's %3 nearest neighbours (%4)</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exact</translation>
+    </message>
+    <message>
+        <source>approximate: %1% of the true ones found</source>
+        <translation>approximate: %1% of the true ones found</translation>
+    </message>
+    <message>
+        <source>trustworthiness %1, %2% of each point's %3 nearest kept on the map</source>
+        <translation>trustworthiness %1, %2% of each point's %3 nearest kept on the map</translation>
+    </message>
+    <message>
+        <source>PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane</source>
+        <translation>PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane</translation>
+    </message>
+    <message>
+        <source>Computing %1 (seed %2): %3 of %4 steps…</source>
+        <translation>Computing %1 (seed %2): %3 of %4 steps…</translation>
+    </message>
+    <message>
+        <source>Computing %1 (seed %2)…</source>
+        <translation>Computing %1 (seed %2)…</translation>
+    </message>
+    <message>
+        <source>The %1 map was stopped: the PCA plane is shown.</source>
+        <translation>The %1 map was stopped: the PCA plane is shown.</translation>
+    </message>
+    <message>
+        <source>k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)</source>
+        <translation>k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)</translation>
+    </message>
+    <message>
+        <source>PC%1 (%2% of variance)</source>
+        <translation>PC%1 (%2% of variance)</translation>
+    </message>
+    <message>
+        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point's nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
+        <translation>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point's nearest neighbours (by cosine) near it; distances between far groups mean little.</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>seed </translation>
+    </message>
+    <message>
+        <source>k = </source>
+        <translation>k = </translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop computing the map (the PCA plane stays)</source>
+        <translation>Stop computing the map (the PCA plane stays)</translation>
+    </message>
+</context>
+<context>
     <name>bertlens::OpenModelDialog</name>
     <message>
         <source>Open model</source>
@@ -1600,10 +1607,6 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>Trajectory of the selected token</translation>
     </message>
     <message>
-        <source>PC%1 (%2% of variance)</source>
-        <translation>PC%1 (%2% of variance)</translation>
-    </message>
-    <message>
         <source>Sentence %1</source>
         <translation>Sentence %1</translation>
     </message>
@@ -1644,16 +1647,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>Map method</translation>
     </message>
     <message>
-        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point's nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
-        <translation>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point's nearest neighbours (by cosine) near it; distances between far groups mean little.</translation>
-    </message>
-    <message>
         <source>Seed of the map</source>
         <translation>Seed of the map</translation>
-    </message>
-    <message>
-        <source>seed </source>
-        <translation>seed </translation>
     </message>
     <message>
         <source>The same seed gives the same map every time: a lesson's map stays as it was.</source>
@@ -1680,46 +1675,6 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>Number of k-means clusters</translation>
     </message>
     <message>
-        <source>k = </source>
-        <translation>k = </translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Stop</translation>
-    </message>
-    <message>
-        <source>Stop computing the map (the PCA plane stays)</source>
-        <translation>Stop computing the map (the PCA plane stays)</translation>
-    </message>
-    <message>
-        <source>%1, seed %2, from each point's %3 nearest neighbours (%4)</source>
-        <translation>%1, seed %2, from each point's %3 nearest neighbours (%4)</translation>
-    </message>
-    <message>
-        <source>exact</source>
-        <translation>exact</translation>
-    </message>
-    <message>
-        <source>approximate: %1% of the true ones found</source>
-        <translation>approximate: %1% of the true ones found</translation>
-    </message>
-    <message>
-        <source>trustworthiness %1, %2% of each point's %3 nearest kept on the map</source>
-        <translation>trustworthiness %1, %2% of each point's %3 nearest kept on the map</translation>
-    </message>
-    <message>
-        <source>Computing %1 (seed %2): %3 of %4 steps…</source>
-        <translation>Computing %1 (seed %2): %3 of %4 steps…</translation>
-    </message>
-    <message>
-        <source>Computing %1 (seed %2)…</source>
-        <translation>Computing %1 (seed %2)…</translation>
-    </message>
-    <message>
-        <source>k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)</source>
-        <translation>k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)</translation>
-    </message>
-    <message>
         <source>Layer %1: the token vectors of every sentence (%2)</source>
         <translation>Layer %1: the token vectors of every sentence (%2)</translation>
     </message>
@@ -1728,16 +1683,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>Layer %1: one vector per sentence (%2)</translation>
     </message>
     <message>
-        <source>The %1 map was stopped: the PCA plane is shown.</source>
-        <translation>The %1 map was stopped: the PCA plane is shown.</translation>
-    </message>
-    <message>
         <source>Find a word</source>
         <translation>Find a word</translation>
-    </message>
-    <message>
-        <source>PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane</source>
-        <translation>PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane</translation>
     </message>
 </context>
 <context>

@@ -336,10 +336,6 @@
         <translation>没有语料：打开一个文本文件，按语义搜索它，并一次看到它的所有行。</translation>
     </message>
     <message>
-        <source>PC%1 (%2% of variance)</source>
-        <translation>PC%1（方差的 %2%）</translation>
-    </message>
-    <message>
         <source>lines</source>
         <translation>行</translation>
     </message>
@@ -380,16 +376,8 @@
         <translation>语料的映射方法</translation>
     </message>
     <message>
-        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each line's nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
-        <translation>PCA:方差最大的平面。UMAP 和 t-SNE:让每一行的最近邻(按余弦)留在它附近的映射;相距很远的组之间的距离意义不大。</translation>
-    </message>
-    <message>
         <source>Seed of the corpus map</source>
         <translation>语料映射的随机种子</translation>
-    </message>
-    <message>
-        <source>seed </source>
-        <translation>种子 </translation>
     </message>
     <message>
         <source>Colour the corpus lines by</source>
@@ -408,56 +396,8 @@
         <translation>语料的 k-means 聚类数</translation>
     </message>
     <message>
-        <source>k = </source>
-        <translation>k = </translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>Stop computing the map (the PCA plane stays)</source>
-        <translation>停止计算映射(保留 PCA 平面)</translation>
-    </message>
-    <message>
-        <source>%1, seed %2, from each point's %3 nearest neighbours (%4)</source>
-        <translation>%1,种子 %2,基于每个点的 %3 个最近邻(%4)</translation>
-    </message>
-    <message>
-        <source>exact</source>
-        <translation>精确</translation>
-    </message>
-    <message>
-        <source>approximate: %1% of the true ones found</source>
-        <translation>近似:找到了真实最近邻的 %1%</translation>
-    </message>
-    <message>
-        <source>trustworthiness %1, %2% of each point's %3 nearest kept on the map</source>
-        <translation>可信度 %1,每个点的 %3 个最近邻有 %2% 在映射上仍然最近</translation>
-    </message>
-    <message>
-        <source> (measured on %1 lines)</source>
-        <translation>(在 %1 行上测得)</translation>
-    </message>
-    <message>
-        <source>Computing %1 (seed %2): %3 of %4 steps…</source>
-        <translation>正在计算 %1(种子 %2):第 %3 / %4 步…</translation>
-    </message>
-    <message>
-        <source>Computing %1 (seed %2)…</source>
-        <translation>正在计算 %1(种子 %2)…</translation>
-    </message>
-    <message>
-        <source>k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)</source>
-        <translation>k-means,k = %1:轮廓系数 %2(−1 到 1;越高,各簇分得越开)</translation>
-    </message>
-    <message>
         <source>cluster %1</source>
         <translation>簇 %1</translation>
-    </message>
-    <message>
-        <source>PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane</source>
-        <translation>PCA:可信度 %1,每个点的 %3 个最近邻有 %2% 在平面上仍然最近</translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1195,73 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     </message>
 </context>
 <context>
+    <name>bertlens::MapText</name>
+    <message>
+        <source> (measured on %1 points)</source>
+        <translation>(在 %1 个点上测得)</translation>
+    </message>
+    <message>
+        <source>%1, seed %2, from each point's %3 nearest neighbours (%4)</source>
+        <translation>%1,种子 %2,基于每个点的 %3 个最近邻(%4)</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <source>approximate: %1% of the true ones found</source>
+        <translation>近似:找到了真实最近邻的 %1%</translation>
+    </message>
+    <message>
+        <source>trustworthiness %1, %2% of each point's %3 nearest kept on the map</source>
+        <translation>可信度 %1,每个点的 %3 个最近邻有 %2% 在映射上仍然最近</translation>
+    </message>
+    <message>
+        <source>PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane</source>
+        <translation>PCA:可信度 %1,每个点的 %3 个最近邻有 %2% 在平面上仍然最近</translation>
+    </message>
+    <message>
+        <source>Computing %1 (seed %2): %3 of %4 steps…</source>
+        <translation>正在计算 %1(种子 %2):第 %3 / %4 步…</translation>
+    </message>
+    <message>
+        <source>Computing %1 (seed %2)…</source>
+        <translation>正在计算 %1(种子 %2)…</translation>
+    </message>
+    <message>
+        <source>The %1 map was stopped: the PCA plane is shown.</source>
+        <translation>%1 映射已停止:显示 PCA 平面。</translation>
+    </message>
+    <message>
+        <source>k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)</source>
+        <translation>k-means,k = %1:轮廓系数 %2(−1 到 1;越高,各簇分得越开)</translation>
+    </message>
+    <message>
+        <source>PC%1 (%2% of variance)</source>
+        <translation>PC%1（方差的 %2%）</translation>
+    </message>
+    <message>
+        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point's nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
+        <translation>PCA:方差最大的平面。UMAP 和 t-SNE:让每个点的最近邻(按余弦)留在它附近的映射;相距很远的组之间的距离意义不大。</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>种子 </translation>
+    </message>
+    <message>
+        <source>k = </source>
+        <translation>k = </translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop computing the map (the PCA plane stays)</source>
+        <translation>停止计算映射(保留 PCA 平面)</translation>
+    </message>
+</context>
+<context>
     <name>bertlens::OpenModelDialog</name>
     <message>
         <source>Open model</source>
@@ -1598,10 +1605,6 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>所选词元的逐层轨迹</translation>
     </message>
     <message>
-        <source>PC%1 (%2% of variance)</source>
-        <translation>主成分 %1（解释 %2% 方差）</translation>
-    </message>
-    <message>
         <source>Sentence %1</source>
         <translation>句子 %1</translation>
     </message>
@@ -1642,16 +1645,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>映射方法</translation>
     </message>
     <message>
-        <source>PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point's nearest neighbours (by cosine) near it; distances between far groups mean little.</source>
-        <translation>PCA:方差最大的平面。UMAP 和 t-SNE:让每个点的最近邻(按余弦)留在它附近的映射;相距很远的组之间的距离意义不大。</translation>
-    </message>
-    <message>
         <source>Seed of the map</source>
         <translation>映射的随机种子</translation>
-    </message>
-    <message>
-        <source>seed </source>
-        <translation>种子 </translation>
     </message>
     <message>
         <source>The same seed gives the same map every time: a lesson's map stays as it was.</source>
@@ -1678,46 +1673,6 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>k-means 聚类数</translation>
     </message>
     <message>
-        <source>k = </source>
-        <translation>k = </translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>Stop computing the map (the PCA plane stays)</source>
-        <translation>停止计算映射(保留 PCA 平面)</translation>
-    </message>
-    <message>
-        <source>%1, seed %2, from each point's %3 nearest neighbours (%4)</source>
-        <translation>%1,种子 %2,基于每个点的 %3 个最近邻(%4)</translation>
-    </message>
-    <message>
-        <source>exact</source>
-        <translation>精确</translation>
-    </message>
-    <message>
-        <source>approximate: %1% of the true ones found</source>
-        <translation>近似:找到了真实最近邻的 %1%</translation>
-    </message>
-    <message>
-        <source>trustworthiness %1, %2% of each point's %3 nearest kept on the map</source>
-        <translation>可信度 %1,每个点的 %3 个最近邻有 %2% 在映射上仍然最近</translation>
-    </message>
-    <message>
-        <source>Computing %1 (seed %2): %3 of %4 steps…</source>
-        <translation>正在计算 %1(种子 %2):第 %3 / %4 步…</translation>
-    </message>
-    <message>
-        <source>Computing %1 (seed %2)…</source>
-        <translation>正在计算 %1(种子 %2)…</translation>
-    </message>
-    <message>
-        <source>k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)</source>
-        <translation>k-means,k = %1:轮廓系数 %2(−1 到 1;越高,各簇分得越开)</translation>
-    </message>
-    <message>
         <source>Layer %1: the token vectors of every sentence (%2)</source>
         <translation>第 %1 层:所有句子的词元向量(%2)</translation>
     </message>
@@ -1726,16 +1681,8 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <translation>第 %1 层:每个句子一个向量(%2)</translation>
     </message>
     <message>
-        <source>The %1 map was stopped: the PCA plane is shown.</source>
-        <translation>%1 映射已停止:显示 PCA 平面。</translation>
-    </message>
-    <message>
         <source>Find a word</source>
         <translation>查找词</translation>
-    </message>
-    <message>
-        <source>PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane</source>
-        <translation>PCA:可信度 %1,每个点的 %3 个最近邻有 %2% 在平面上仍然最近</translation>
     </message>
 </context>
 <context>

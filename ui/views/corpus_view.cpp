@@ -1,6 +1,7 @@
 #include "views/corpus_view.h"
 
 #include "session/corpus_session.h"
+#include "views/map_text.h"
 #include "views/plot_widget.h"
 #include "views/view_style.h"
 
@@ -171,53 +172,31 @@ void CorpusView::retranslateUi()
     m_summary->setText(m_corpus->isOpen() ? m_corpus->summary()
                                           : tr("No corpus: open a text file to search it by meaning and see all its lines at once."));
     m_method->setAccessibleName(tr("Map method of the corpus"));
-    m_method->setToolTip(tr("PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each line's nearest "
-                            "neighbours (by cosine) near it; distances between far groups mean little."));
+    m_method->setToolTip(MapText::methodToolTip());
     setSpinBoxName(m_seed, tr("Seed of the corpus map"));
-    m_seed->setPrefix(tr("seed "));
+    m_seed->setPrefix(MapText::seedPrefix());
     m_colour->setAccessibleName(tr("Colour the corpus lines by"));
     m_colour->setItemText(0, tr("Colour by label"));
     m_colour->setItemText(1, tr("Colour by k-means cluster"));
     setSpinBoxName(m_clusters, tr("Number of k-means clusters of the corpus"));
-    m_clusters->setPrefix(tr("k = "));
-    m_stop->setText(tr("Stop"));
-    m_stop->setToolTip(tr("Stop computing the map (the PCA plane stays)"));
+    m_clusters->setPrefix(MapText::clustersPrefix());
+    m_stop->setText(MapText::stop());
+    m_stop->setToolTip(MapText::stopToolTip());
     const auto projection = m_corpus->projection();
-    auto axis = [&](int i) {
-        if (projection && projection->method != MapMethod::Pca)
-            return QStringLiteral("%1 %2").arg(QString::fromUtf8(mapMethodName(projection->method).label)).arg(i + 1);
-        const double share = projection && i < int(projection->explainedRatio.size()) ? 100 * projection->explainedRatio[size_t(i)] : 0;
-        return tr("PC%1 (%2% of variance)").arg(i + 1).arg(share, 0, 'f', 1);
-    };
+    const MapMethod shown = projection ? projection->method : MapMethod::Pca;
     QStringList quality;
-    if (projection && projection->method != MapMethod::Pca) {
-        const QString method = QString::fromUtf8(mapMethodName(projection->method).label);
-        if (const auto &map = projection->map) {
-            quality << tr("%1, seed %2, from each point's %3 nearest neighbours (%4)")
-                           .arg(method).arg(map->seed).arg(map->neighbours)
-                           .arg(map->exactNeighbours ? tr("exact") : tr("approximate: %1% of the true ones found").arg(100 * map->neighbourRecall, 0, 'f', 1));
-            if (map->quality)
-                quality << tr("trustworthiness %1, %2% of each point's %3 nearest kept on the map")
-                               .arg(map->quality->trustworthiness, 0, 'f', 3).arg(100 * map->quality->neighbourPreservation, 0, 'f', 0).arg(map->quality->k)
-                        + (map->quality->sampled < map->quality->points ? tr(" (measured on %1 lines)").arg(map->quality->sampled) : QString());
-        } else if (projection->steps > 0) {
-            quality << tr("Computing %1 (seed %2): %3 of %4 steps…").arg(method).arg(m_seed->value()).arg(projection->step).arg(projection->steps);
-        } else {
-            quality << tr("Computing %1 (seed %2)…").arg(method).arg(m_seed->value());
-        }
-    }
-    if (projection && projection->method == MapMethod::Pca && projection->pcaQuality)
-        quality << tr("PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane")
-                       .arg(projection->pcaQuality->trustworthiness, 0, 'f', 3)
-                       .arg(100 * projection->pcaQuality->neighbourPreservation, 0, 'f', 0).arg(projection->pcaQuality->k)
-                + (projection->pcaQuality->sampled < projection->pcaQuality->points ? tr(" (measured on %1 lines)").arg(projection->pcaQuality->sampled) : QString());
+    if (projection && shown != MapMethod::Pca)
+        quality << (projection->map ? MapText::figures(*projection->map) : MapText::forming(shown, m_seed->value(), projection->step, projection->steps));
+    if (projection && shown == MapMethod::Pca && projection->pcaQuality)
+        quality << MapText::planeQuality(*projection->pcaQuality);
     if (projection && !projection->clusters.empty())
-        quality << tr("k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)").arg(m_clusters->value()).arg(projection->silhouette, 0, 'f', 2);
+        quality << MapText::clusters(m_clusters->value(), projection->silhouette);
     m_quality->setText(quality.join(QStringLiteral(" · ")));
     m_quality->setVisible(!quality.isEmpty());
     m_stop->setVisible(projection && projection->method != MapMethod::Pca && !projection->map);
-    m_plot->xAxis->setLabel(axis(0));
-    m_plot->yAxis->setLabel(axis(1));
+    const std::vector<double> noRatio;
+    m_plot->xAxis->setLabel(MapText::axis(shown, 0, projection ? projection->explainedRatio : noRatio));
+    m_plot->yAxis->setLabel(MapText::axis(shown, 1, projection ? projection->explainedRatio : noRatio));
     for (int g = 0; g < m_plot->graphCount() && g < int(m_labels.size()); ++g)
         m_plot->graph(g)->setName(m_labels[size_t(g)].isEmpty() ? tr("lines") : m_labels[size_t(g)]);
     if (m_ringed)

@@ -1,6 +1,7 @@
 #include "views/projection_view.h"
 
 #include "export/csv_format.h"
+#include "views/map_text.h"
 #include "views/view_style.h"
 
 #include <QHBoxLayout>
@@ -143,19 +144,18 @@ void ProjectionView::retranslateUi()
     m_pooling->setAccessibleName(tr("Pooling of the sentence vectors"));
     m_search->setAccessibleName(tr("Find a word"));
     m_method->setAccessibleName(tr("Map method"));
-    m_method->setToolTip(tr("PCA: the plane of largest variance. UMAP and t-SNE: a map that keeps each point's nearest "
-                            "neighbours (by cosine) near it; distances between far groups mean little."));
+    m_method->setToolTip(MapText::methodToolTip());
     setSpinBoxName(m_seed, tr("Seed of the map"));
-    m_seed->setPrefix(tr("seed "));
+    m_seed->setPrefix(MapText::seedPrefix());
     m_seed->setToolTip(tr("The same seed gives the same map every time: a lesson's map stays as it was."));
     m_colour->setAccessibleName(tr("Colour the points by"));
     m_colour->setItemText(0, tr("Colour by sentence"));
     m_colour->setItemText(1, tr("Colour by word"));
     m_colour->setItemText(2, tr("Colour by k-means cluster"));
     setSpinBoxName(m_clusters, tr("Number of k-means clusters"));
-    m_clusters->setPrefix(tr("k = "));
-    m_stop->setText(tr("Stop"));
-    m_stop->setToolTip(tr("Stop computing the map (the PCA plane stays)"));
+    m_clusters->setPrefix(MapText::clustersPrefix());
+    m_stop->setText(MapText::stop());
+    m_stop->setToolTip(MapText::stopToolTip());
     m_mode->setItemText(0, tr("Token vectors (all sentences)"));
     m_mode->setItemText(1, tr("Sentence vectors"));
     m_mode->setItemText(2, tr("Trajectory of the selected token"));
@@ -171,29 +171,14 @@ void ProjectionView::retranslateUi()
         m_plot->graph(g)->setName(graphName(m_graphSentences[size_t(g)]));
     // What the map is, and how well it keeps neighbourhoods.
     QStringList quality;
-    const QString method = QString::fromUtf8(mapMethodName(m_methodWanted).label);
-    if (m_modeShown != ProjectionMode::Trajectory && m_methodWanted != MapMethod::Pca) {
-        if (m_map && m_methodShown == m_methodWanted) {
-            const MapResult &map = *m_map;
-            quality << tr("%1, seed %2, from each point's %3 nearest neighbours (%4)")
-                           .arg(method).arg(map.seed).arg(map.neighbours)
-                           .arg(map.exactNeighbours ? tr("exact") : tr("approximate: %1% of the true ones found").arg(100 * map.neighbourRecall, 0, 'f', 1));
-            if (map.quality)
-                quality << tr("trustworthiness %1, %2% of each point's %3 nearest kept on the map")
-                               .arg(map.quality->trustworthiness, 0, 'f', 3).arg(100 * map.quality->neighbourPreservation, 0, 'f', 0).arg(map.quality->k);
-        } else if (m_stopped) {
-            quality << tr("The %1 map was stopped: the PCA plane is shown.").arg(method);
-        } else if (m_steps > 0) {
-            quality << tr("Computing %1 (seed %2): %3 of %4 steps…").arg(method).arg(m_seed->value()).arg(m_step).arg(m_steps);
-        } else {
-            quality << tr("Computing %1 (seed %2)…").arg(method).arg(m_seed->value());
-        }
-    }
+    if (m_modeShown != ProjectionMode::Trajectory && m_methodWanted != MapMethod::Pca)
+        quality << (m_map && m_methodShown == m_methodWanted ? MapText::figures(*m_map)
+                    : m_stopped                              ? MapText::stopped(m_methodWanted)
+                                                             : MapText::forming(m_methodWanted, m_seed->value(), m_step, m_steps));
     if (m_modeShown != ProjectionMode::Trajectory && m_methodWanted == MapMethod::Pca && m_pcaQuality)
-        quality << tr("PCA: trustworthiness %1, %2% of each point's %3 nearest kept on the plane")
-                       .arg(m_pcaQuality->trustworthiness, 0, 'f', 3).arg(100 * m_pcaQuality->neighbourPreservation, 0, 'f', 0).arg(m_pcaQuality->k);
+        quality << MapText::planeQuality(*m_pcaQuality);
     if (!m_pointClusters.empty())
-        quality << tr("k-means, k = %1: silhouette %2 (−1 to 1; higher: clusters better apart)").arg(m_k).arg(m_silhouette, 0, 'f', 2);
+        quality << MapText::clusters(m_k, m_silhouette);
     m_quality->setText(quality.join(QStringLiteral(" · ")));
     m_quality->setVisible(!quality.isEmpty());
     m_plot->replot();
@@ -201,11 +186,7 @@ void ProjectionView::retranslateUi()
 
 QString ProjectionView::axisTitle(int axis) const
 {
-    if (m_methodShown == MapMethod::Pca || m_modeShown == ProjectionMode::Trajectory) {
-        const double share = axis < int(m_explained.size()) ? m_explained[size_t(axis)] * 100 : 0;
-        return tr("PC%1 (%2% of variance)").arg(axis + 1).arg(share, 0, 'f', 1);
-    }
-    return QStringLiteral("%1 %2").arg(QString::fromUtf8(mapMethodName(m_methodShown).label)).arg(axis + 1);
+    return MapText::axis(m_modeShown == ProjectionMode::Trajectory ? MapMethod::Pca : m_methodShown, axis, m_explained);
 }
 
 QString ProjectionView::graphName(int sentence) const
