@@ -1686,6 +1686,14 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <source>Find a word</source>
         <translation>Find a word</translation>
     </message>
+    <message>
+        <source>Leave out special to&amp;kens</source>
+        <translation>Leave out special to&amp;kens</translation>
+    </message>
+    <message>
+        <source>Map the words only: [CLS], [SEP] and the like form a group of their own that pushes the words together</source>
+        <translation>Map the words only: [CLS], [SEP] and the like form a group of their own that pushes the words together</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::ScoreStrip</name>

@@ -1684,6 +1684,14 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <source>Find a word</source>
         <translation>查找词</translation>
     </message>
+    <message>
+        <source>Leave out special to&amp;kens</source>
+        <translation>不含特殊词元(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Map the words only: [CLS], [SEP] and the like form a group of their own that pushes the words together</source>
+        <translation>只映射词:[CLS]、[SEP] 等特殊词元自成一组,会把其余的词挤在一起</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::ScoreStrip</name>

@@ -13,8 +13,9 @@ namespace {
 
 QString mapKey(const ViewSelection &s)
 {
-    return QStringLiteral("%1|%2|%3|%4|%5|%6")
+    return QStringLiteral("%1|%2|%3|%4|%5|%6|%7")
         .arg(s.layer)
+        .arg(s.mapWithoutSpecial)
         .arg(int(s.projection))
         .arg(QString::fromUtf8(mapMethodName(s.mapMethod).id))
         .arg(s.words)
@@ -60,6 +61,10 @@ void MainWindow::connectMaps()
     });
     connect(m_projection, &ProjectionView::clustersChanged, this, [this](int k) {
         m_selection.clusters = k;
+        applySelection();
+    });
+    connect(m_projection, &ProjectionView::withoutSpecialChanged, this, [this](bool without) {
+        m_selection.mapWithoutSpecial = without;
         applySelection();
     });
 }

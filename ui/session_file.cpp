@@ -110,6 +110,7 @@ QByteArray writeSession(const SessionState &s)
                   {"map_seed", int(v.mapSeed)},
                   {"colour", v.colour == MapColour::Word ? "word" : v.colour == MapColour::Cluster ? "cluster" : "sentence"},
                   {"clusters", v.clusters},
+                  {"map_without_special", v.mapWithoutSpecial},
                   {"similarity", similarityName(v.similarity)},
                   {"other_sentence", v.otherSentence},
                   {"tab", s.tab},
@@ -175,6 +176,7 @@ SessionState readSession(const QByteArray &json, const QString &path)
     v.mapSeed = uint64_t(f.integer("map_seed", 42, 0, 99999));
     v.colour = f.choice("colour", MapColour::Sentence, {{"sentence", MapColour::Sentence}, {"word", MapColour::Word}, {"cluster", MapColour::Cluster}});
     v.clusters = f.integer("clusters", 4, 2, 20);
+    v.mapWithoutSpecial = f.boolean("map_without_special", false);
     v.similarity = f.choice("similarity", SimilarityMode::Tokens, {{"tokens", SimilarityMode::Tokens}, {"sentences", SimilarityMode::Sentences},
                                                                    {"across_sentences", SimilarityMode::AcrossSentences},
                                                                    {"same_word", SimilarityMode::SameWord}});

@@ -334,7 +334,10 @@ ViewData computeViewData(const AnalysisResult &result, const ViewSelection &requ
         for (size_t si = 0; si < result.sentences.size(); ++si) {
             const auto &other = result.sentences[si];
             const Matrix vectors = rowVectors(other, sel.layer, sel.words);
+            const auto special = specialRows(other, sel.words);
             for (int i = 0; i < vectors.rows; ++i) {
+                if (sel.mapWithoutSpecial && special[size_t(i)])
+                    continue;
                 appendRow(rows, vectors.row(i), result.hiddenSize);
                 const int token = sel.words ? other.words.tokens[size_t(i)].front() : i;
                 view.points.push_back({0, 0, int(si), token, sel.layer, rowLabels(other, sel.words)[size_t(i)]});

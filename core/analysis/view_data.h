@@ -39,6 +39,9 @@ struct ViewSelection {
     uint64_t mapSeed = 42;
     MapColour colour = MapColour::Sentence;
     int clusters = 4; // k of the k-means colouring
+    // The token map without [CLS], [SEP] and the like: at later layers they are a group of their
+    // own that UMAP and t-SNE push far off, squeezing the words.
+    bool mapWithoutSpecial = false;
     SimilarityMode similarity = SimilarityMode::Tokens;
     int otherSentence = 1; // the columns' sentence of AcrossSentences
 };

@@ -227,6 +227,35 @@ private Q_SLOTS:
         QCOMPARE(v.selection.sentence, 2);
         QCOMPARE(v.selection.layer, 2);
     }
+
+    // The token map without special tokens: every other token, in order, its vector the row behind
+    // it; the PCA plane's quality measured; k-means colours one per point.
+    void tokenMapWithoutSpecialTokens()
+    {
+        const auto result = tinyResult();
+        ViewSelection sel;
+        sel.layer = 2;
+        sel.mapWithoutSpecial = true;
+        sel.colour = MapColour::Cluster;
+        sel.clusters = 3;
+        const ViewData v = computeViewData(*result, sel);
+        size_t expected = 0;
+        for (const auto &s : result->sentences)
+            for (int t = 0; t < s.encoding.size(); ++t)
+                if (!s.encoding.specialMask[size_t(t)]) {
+                    QVERIFY(expected < v.points.size());
+                    QCOMPARE(v.points[expected].token, t);
+                    QCOMPARE(v.points[expected].label, s.encoding.labels[size_t(t)]);
+                    QCOMPARE(v.mapRows.at(int(expected), 5), s.hidden[2].at(t, 5));
+                    ++expected;
+                }
+        QCOMPARE(v.points.size(), expected);
+        QCOMPARE(v.mapRows.rows, int(expected));
+        QCOMPARE(v.clusters.size(), expected);
+        QVERIFY(v.pcaQuality && v.pcaQuality->trustworthiness > 0 && v.pcaQuality->trustworthiness <= 1);
+        sel.mapWithoutSpecial = false;
+        QVERIFY(computeViewData(*result, sel).points.size() > expected);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestViewData)

@@ -33,6 +33,7 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
     m_clusters->setValue(4);
     m_stop = new QToolButton(this);
     m_stop->setVisible(false);
+    m_withoutSpecial = new QCheckBox(this);
     m_search = new QLineEdit(this);
     m_search->setClearButtonEnabled(true);
     m_title = new QLabel(this);
@@ -55,6 +56,7 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
     mapControls->addWidget(m_clusters);
     mapControls->addWidget(m_stop);
     mapControls->addStretch();
+    mapControls->addWidget(m_withoutSpecial);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(controls);
@@ -72,6 +74,10 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
             Q_EMIT clustersChanged(m_clusters->value());
     });
     connect(m_stop, &QToolButton::clicked, this, &ProjectionView::stopRequested);
+    connect(m_withoutSpecial, &QCheckBox::toggled, this, [this](bool on) {
+        if (on != m_selection.mapWithoutSpecial)
+            Q_EMIT withoutSpecialChanged(on);
+    });
     connect(m_mode, &QComboBox::activated, this, [this](int i) { Q_EMIT modeChanged(ProjectionMode(i)); });
     connect(m_pooling, &QComboBox::activated, this,
             [this](int i) { Q_EMIT poolingChanged(Pooling(m_pooling->itemData(i).toInt())); });
@@ -156,6 +162,8 @@ void ProjectionView::retranslateUi()
     m_clusters->setPrefix(MapText::clustersPrefix());
     m_stop->setText(MapText::stop());
     m_stop->setToolTip(MapText::stopToolTip());
+    m_withoutSpecial->setText(tr("Leave out special to&kens"));
+    m_withoutSpecial->setToolTip(tr("Map the words only: [CLS], [SEP] and the like form a group of their own that pushes the words together"));
     m_mode->setItemText(0, tr("Token vectors (all sentences)"));
     m_mode->setItemText(1, tr("Sentence vectors"));
     m_mode->setItemText(2, tr("Trajectory of the selected token"));
@@ -257,6 +265,11 @@ void ProjectionView::showData(const ViewInput &input)
     m_pointClusters = view.clusters;
     m_silhouette = view.silhouette;
     m_stop->setVisible(false);
+    {
+        const QSignalBlocker block(m_withoutSpecial);
+        m_withoutSpecial->setChecked(view.selection.mapWithoutSpecial);
+    }
+    m_withoutSpecial->setEnabled(view.selection.projection == ProjectionMode::Tokens);
     draw();
 }
 

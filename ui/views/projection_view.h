@@ -3,6 +3,7 @@
 #include "views/analysis_view.h"
 #include "views/plot_widget.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -50,6 +51,7 @@ Q_SIGNALS:
     void seedChanged(int seed);
     void colourChanged(MapColour colour);
     void clustersChanged(int k);
+    void withoutSpecialChanged(bool without);
     void stopRequested();
     void poolingChanged(Pooling pooling);
     void tokenActivated(int sentence, int token);
@@ -66,6 +68,7 @@ private:
     QComboBox *m_colour;
     QSpinBox *m_clusters;
     QToolButton *m_stop;
+    QCheckBox *m_withoutSpecial;
     QLabel *m_quality;
     MapMethod m_methodShown = MapMethod::Pca; // what the points' positions are
     MapMethod m_methodWanted = MapMethod::Pca;
