@@ -130,6 +130,7 @@ void ProbeView::draw()
     m_plot->clearItems();
     m_plot->xAxis->setLabel(tr("Layer (0 = embeddings)"));
     m_plot->yAxis->setLabel(tr("Accuracy on held-out lines (%)"));
+    m_plot->yAxis->setRange(0, 105);
     if (!m_result || m_result->layers.empty()) {
         m_summary->setText(m_busy ? tr("Probing…") : tr("Choose a labelled set and press “Probe every layer”."));
         m_plot->setTitle(QString());
@@ -164,7 +165,6 @@ void ProbeView::draw()
     floorLabel->setText(tr("always the most common label: %1%").arg(100 * r.majority, 0, 'f', 0));
     floorLabel->setColor(QColor(200, 80, 60));
     m_plot->xAxis->setRange(-0.3, r.layers.back().layer + 0.3);
-    m_plot->yAxis->setRange(0, 105);
     auto best = std::max_element(r.layers.begin(), r.layers.end(), [](const LayerProbe &a, const LayerProbe &b) {
         return LayerProbe::mean(a.accuracy) - LayerProbe::mean(a.control) < LayerProbe::mean(b.accuracy) - LayerProbe::mean(b.control);
     });
