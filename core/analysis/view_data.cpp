@@ -3,6 +3,7 @@
 #include "analysis/attention_rollout.h"
 #include "analysis/maps/embedding_map.h"
 #include "analysis/maps/kmeans.h"
+#include "analysis/maps/map_quality.h"
 #include "analysis/maps/neighbour_graph.h"
 #include "analysis/projection.h"
 #include "analysis/tensor_matrix.h"
@@ -119,15 +120,19 @@ Matrix attentionMap(const SentenceAnalysis &sentence, int layer, int head, bool 
 
 namespace {
 
-// The PCA map of the points, with its quality (UMAP and t-SNE are the caller's: they take seconds).
+// The PCA map of the points (UMAP and t-SNE are the caller's: they take seconds), with its quality
+// over at most 1,000 of them: this runs on every change of the selection.
 void project(const Matrix &rows, ViewData &view)
 {
     MapOptions options;
     options.method = MapMethod::Pca;
-    options.seed = view.selection.mapSeed;
+    options.measureQuality = false;
     const MapResult map = computeMap(rows, options);
     view.explainedRatio = map.explainedRatio;
-    view.pcaQuality = map.quality;
+    if (rows.rows >= 3) {
+        c10::InferenceMode inference;
+        view.pcaQuality = measureMap(unitRowsOf(tensorView(rows)), map.layout, 10, 1000, view.selection.mapSeed);
+    }
     for (size_t i = 0; i < view.points.size(); ++i) {
         view.points[i].x = map.layout.at(int(i), 0);
         view.points[i].y = map.layout.at(int(i), 1);
