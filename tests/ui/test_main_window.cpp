@@ -67,7 +67,10 @@
 #include "session/probe_session.h"
 #include "views/probe_view.h"
 
+#include <QThread>
+
 #include <algorithm>
+#include <atomic>
 
 using namespace bertlens;
 using test::readAll;
@@ -1077,6 +1080,47 @@ private Q_SLOTS:
         QCOMPARE(m_window->projectionView()->plot()->graphCount(), *std::max_element(k.cluster.begin(), k.cluster.end()) + 1);
         select([&] { Q_EMIT view->colourChanged(MapColour::Sentence); });
         select([&] { Q_EMIT view->methodChanged(MapMethod::Pca); });
+    }
+
+    // Stop: the map in the making is dropped (nothing delivered, nothing kept) and the view shows
+    // the PCA plane again, saying so.
+    void stoppedMapsLeaveThePlane()
+    {
+        MapSession maps;
+        QSignalSpy ready(&maps, &MapSession::mapReady), running(&maps, &MapSession::runningChanged);
+        std::atomic<bool> started{false};
+        maps.request("k", [&](const CancelToken &cancel, const LayoutProgress &) -> MapResult {
+            started = true;
+            while (!cancel.isCancelled())
+                QThread::msleep(5);
+            cancel.throwIfCancelled();
+            return {};
+        });
+        QTRY_VERIFY(started.load());
+        maps.cancel();
+        QTRY_VERIFY(!maps.isRunning());
+        QCoreApplication::processEvents();
+        QCOMPARE(ready.count(), 0);
+        QVERIFY(!maps.cached("k"));
+
+        ProjectionView *view = m_window->projectionView();
+        const auto plane = view->plottedPoints();
+        Matrix elsewhere(int(plane.size()), 2, 100.f);
+        view->showLayout(elsewhere, 3, 10);
+        QVERIFY(view->plottedPoints() != plane);
+        view->showMapStopped();
+        QCOMPARE(sorted([&] {
+                     std::vector<std::pair<double, double>> v;
+                     for (const QPointF &p : view->plottedPoints())
+                         v.emplace_back(p.x(), p.y());
+                     return v;
+                 }()),
+                 sorted([&] {
+                     std::vector<std::pair<double, double>> v;
+                     for (const QPointF &p : plane)
+                         v.emplace_back(p.x(), p.y());
+                     return v;
+                 }()));
     }
 
     // The Probe tab: the figures the core's probe gives for the same set, plotted with the control.
