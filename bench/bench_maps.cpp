@@ -9,7 +9,9 @@
 //                                                                  (mean-pooled last layer)
 //   bench_maps --synthetic N D [--save OUT.npy]                    N points of a mixture of 50
 //                                                                  anisotropic Gaussians in D dimensions
-//   options: --methods umap,tsne   --threads T (2)   --save-layouts PREFIX
+//   bench_maps --vectors V.npy _ _                                  vectors saved before ([N, D] float32)
+//   options: --methods umap,tsne   --threads T (2)   --save-layouts PREFIX   --probes P (the
+//            inverted-file search's lists searched, for its recall against its speed)
 #include "analysis/corpus_index.h"
 #include "analysis/maps/embedding_map.h"
 #include "analysis/maps/map_quality.h"
@@ -62,6 +64,16 @@ at::Tensor syntheticVectors(int64_t n, int64_t d)
     return offset + centres.index_select(0, which) + at::randn({n, d}) * spreads.index_select(0, which);
 }
 
+at::Tensor savedVectors(const std::string &path)
+{
+    const NpyArray array = readNpyHeader(path);
+    at::Tensor v = at::empty({array.rows, array.trailing.at(0)}, at::kFloat);
+    std::ifstream in(path, std::ios::binary);
+    in.seekg(std::streamoff(array.dataOffset));
+    in.read(static_cast<char *>(v.data_ptr()), std::streamsize(v.numel() * 4));
+    return v;
+}
+
 void saveNpy(const std::string &path, const float *values, int64_t rows, int64_t cols)
 {
     std::ofstream out(path, std::ios::binary);
@@ -78,7 +90,7 @@ int main(int argc, char **argv)
         return 2;
     }
     std::string methods = "umap,tsne", save, saveLayouts;
-    int threads = 2;
+    int threads = 2, probes = NeighbourOptions().probes;
     for (int i = 4; i + 1 < argc; ++i) {
         if (!std::strcmp(argv[i], "--methods"))
             methods = argv[++i];
@@ -88,6 +100,8 @@ int main(int argc, char **argv)
             save = argv[++i];
         else if (!std::strcmp(argv[i], "--save-layouts"))
             saveLayouts = argv[++i];
+        else if (!std::strcmp(argv[i], "--probes"))
+            probes = std::atoi(argv[++i]);
     }
     setComputeThreads(threads);
     at::Tensor vectors;
@@ -95,6 +109,8 @@ int main(int argc, char **argv)
         vectors = corpusVectors(argv[2], argv[3], std::atoll(argv[4]));
     else if (!std::strcmp(argv[1], "--synthetic"))
         vectors = syntheticVectors(std::atoll(argv[2]), std::atoll(argv[3]));
+    else if (!std::strcmp(argv[1], "--vectors"))
+        vectors = savedVectors(argv[2]);
     else
         return 2;
     vectors = vectors.to(at::kFloat).contiguous();
@@ -107,6 +123,7 @@ int main(int argc, char **argv)
         MapOptions options;
         options.method = name.method;
         options.measureQuality = false;
+        options.search.probes = probes;
         auto t = Clock::now();
         const MapResult map = computeMap(vectors, options);
         const double seconds = since(t);

@@ -30,7 +30,7 @@ struct NeighbourOptions {
     // inverted-file search: the points are clustered (k-means, √n lists) and each list is searched
     // against the members of the `probes` lists nearest its centre.
     int exactUpTo = 20000;
-    int probes = 12;
+    int probes = 24;
     int recallSample = 1000; // points whose exact neighbours measure an approximate graph's recall
     uint64_t seed = 1;
     const CancelToken *cancel = nullptr;
