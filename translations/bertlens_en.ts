@@ -1262,6 +1262,10 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <source>Stop computing the map (the PCA plane stays)</source>
         <translation>Stop computing the map (the PCA plane stays)</translation>
     </message>
+    <message>
+        <source>The same seed gives the same map every time: a lesson's map stays as it was.</source>
+        <translation>The same seed gives the same map every time: a lesson's map stays as it was.</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::OpenModelDialog</name>
@@ -1649,10 +1653,6 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     <message>
         <source>Seed of the map</source>
         <translation>Seed of the map</translation>
-    </message>
-    <message>
-        <source>The same seed gives the same map every time: a lesson's map stays as it was.</source>
-        <translation>The same seed gives the same map every time: a lesson's map stays as it was.</translation>
     </message>
     <message>
         <source>Colour the points by</source>

@@ -1260,6 +1260,10 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
         <source>Stop computing the map (the PCA plane stays)</source>
         <translation>停止计算映射(保留 PCA 平面)</translation>
     </message>
+    <message>
+        <source>The same seed gives the same map every time: a lesson's map stays as it was.</source>
+        <translation>相同的种子每次给出相同的映射:课上的图保持不变。</translation>
+    </message>
 </context>
 <context>
     <name>bertlens::OpenModelDialog</name>
@@ -1647,10 +1651,6 @@ Integrated gradients: the gradient averaged along the way from an all-[PAD] inpu
     <message>
         <source>Seed of the map</source>
         <translation>映射的随机种子</translation>
-    </message>
-    <message>
-        <source>The same seed gives the same map every time: a lesson's map stays as it was.</source>
-        <translation>相同的种子每次给出相同的映射:课上的图保持不变。</translation>
     </message>
     <message>
         <source>Colour the points by</source>

@@ -1,6 +1,7 @@
 #include "views/corpus_view.h"
 
 #include "session/corpus_session.h"
+#include "views/map_controls.h"
 #include "views/map_text.h"
 #include "views/plot_widget.h"
 #include "views/view_style.h"
@@ -57,24 +58,7 @@ CorpusView::CorpusView(const CorpusSession *corpus, QWidget *parent) : QWidget(p
     m_plot = new PlotWidget(this);
     m_plot->legend->setVisible(true);
     m_plot->setMouseTracking(true);
-    m_method = new QComboBox(this);
-    for (const MapMethodName &name : mapMethodNames())
-        m_method->addItem(QString::fromUtf8(name.label), int(name.method));
-    m_seed = new QSpinBox(this);
-    m_seed->setRange(0, 99999);
-    m_seed->setValue(42);
-    m_seed->setVisible(false);
-    m_colour = new QComboBox(this);
-    m_colour->addItems({QString(), QString()});
-    m_clusters = new QSpinBox(this);
-    m_clusters->setRange(2, 50);
-    m_clusters->setValue(8);
-    m_clusters->setVisible(false);
-    m_stop = new QToolButton(this);
-    m_stop->setVisible(false);
-    m_quality = new QLabel(this);
-    m_quality->setWordWrap(true);
-    m_quality->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_controls = new MapControls(2, 8, 50, this);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_summary, 1);
@@ -83,15 +67,7 @@ CorpusView::CorpusView(const CorpusSession *corpus, QWidget *parent) : QWidget(p
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_word);
-    auto *mapControls = new QHBoxLayout;
-    mapControls->addWidget(m_method);
-    mapControls->addWidget(m_seed);
-    mapControls->addWidget(m_colour);
-    mapControls->addWidget(m_clusters);
-    mapControls->addWidget(m_stop);
-    mapControls->addStretch();
-    leftLayout->addLayout(mapControls);
-    leftLayout->addWidget(m_quality);
+    leftLayout->addWidget(m_controls);
     leftLayout->addWidget(m_plot, 1);
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -110,12 +86,14 @@ CorpusView::CorpusView(const CorpusSession *corpus, QWidget *parent) : QWidget(p
     layout->addWidget(splitter, 1);
 
     connect(m_open, &QPushButton::clicked, this, &CorpusView::openRequested);
-    connect(m_method, &QComboBox::activated, this, &CorpusView::requestMap);
-    connect(m_seed, &QSpinBox::editingFinished, this, &CorpusView::requestMap);
-    auto requestClusters = [this] { Q_EMIT clustersRequested(m_colour->currentIndex() == 1 ? m_clusters->value() : 0); };
-    connect(m_colour, &QComboBox::activated, this, requestClusters);
-    connect(m_clusters, &QSpinBox::editingFinished, this, requestClusters);
-    connect(m_stop, &QToolButton::clicked, this, &CorpusView::stopRequested);
+    connect(m_controls->methodBox(), &QComboBox::activated, this, &CorpusView::requestMap);
+    connect(m_controls->seedBox(), &QSpinBox::editingFinished, this, &CorpusView::requestMap);
+    auto requestClusters = [this] {
+        Q_EMIT clustersRequested(m_controls->colourBox()->currentIndex() == 1 ? m_controls->clustersBox()->value() : 0);
+    };
+    connect(m_controls->colourBox(), &QComboBox::activated, this, requestClusters);
+    connect(m_controls->clustersBox(), &QSpinBox::editingFinished, this, requestClusters);
+    connect(m_controls->stopButton(), &QToolButton::clicked, this, &CorpusView::stopRequested);
     connect(m_query, &QLineEdit::returnPressed, this, [this] { Q_EMIT searchRequested(m_query->text()); });
     connect(m_word, &QLineEdit::textChanged, this, [this] {
         ringWord();
@@ -145,12 +123,13 @@ CorpusView::CorpusView(const CorpusSession *corpus, QWidget *parent) : QWidget(p
 
 void CorpusView::requestMap()
 {
-    const auto method = MapMethod(m_method->currentData().toInt());
-    m_seed->setVisible(method != MapMethod::Pca);
-    Q_EMIT mapRequested(method, m_seed->value());
+    m_controls->seedBox()->setVisible(m_controls->method() != MapMethod::Pca);
+    Q_EMIT mapRequested(m_controls->method(), m_controls->seedBox()->value());
 }
 
-QString CorpusView::qualityText() const { return m_quality->text(); }
+QString CorpusView::qualityText() const { return m_controls->description(); }
+
+QComboBox *CorpusView::methodBox() const { return m_controls->methodBox(); }
 
 void CorpusView::changeEvent(QEvent *event)
 {
@@ -171,29 +150,19 @@ void CorpusView::retranslateUi()
     m_query->setPlaceholderText(tr("Find lines like this one (Enter)…"));
     m_summary->setText(m_corpus->isOpen() ? m_corpus->summary()
                                           : tr("No corpus: open a text file to search it by meaning and see all its lines at once."));
-    m_method->setAccessibleName(tr("Map method of the corpus"));
-    m_method->setToolTip(MapText::methodToolTip());
-    setSpinBoxName(m_seed, tr("Seed of the corpus map"));
-    m_seed->setPrefix(MapText::seedPrefix());
-    m_colour->setAccessibleName(tr("Colour the corpus lines by"));
-    m_colour->setItemText(0, tr("Colour by label"));
-    m_colour->setItemText(1, tr("Colour by k-means cluster"));
-    setSpinBoxName(m_clusters, tr("Number of k-means clusters of the corpus"));
-    m_clusters->setPrefix(MapText::clustersPrefix());
-    m_stop->setText(MapText::stop());
-    m_stop->setToolTip(MapText::stopToolTip());
+    m_controls->retranslate(tr("Map method of the corpus"), tr("Seed of the corpus map"), tr("Colour the corpus lines by"),
+                            tr("Number of k-means clusters of the corpus"), {tr("Colour by label"), tr("Colour by k-means cluster")});
     const auto projection = m_corpus->projection();
     const MapMethod shown = projection ? projection->method : MapMethod::Pca;
     QStringList quality;
     if (projection && shown != MapMethod::Pca)
-        quality << (projection->map ? MapText::figures(*projection->map) : MapText::forming(shown, m_seed->value(), projection->step, projection->steps));
+        quality << (projection->map ? MapText::figures(*projection->map) : MapText::forming(shown, m_controls->seedBox()->value(), projection->step, projection->steps));
     if (projection && shown == MapMethod::Pca && projection->pcaQuality)
         quality << MapText::planeQuality(*projection->pcaQuality);
     if (projection && !projection->clusters.empty())
-        quality << MapText::clusters(m_clusters->value(), projection->silhouette);
-    m_quality->setText(quality.join(QStringLiteral(" · ")));
-    m_quality->setVisible(!quality.isEmpty());
-    m_stop->setVisible(projection && projection->method != MapMethod::Pca && !projection->map);
+        quality << MapText::clusters(m_controls->clustersBox()->value(), projection->silhouette);
+    m_controls->setDescription(quality);
+    m_controls->stopButton()->setVisible(projection && projection->method != MapMethod::Pca && !projection->map);
     const std::vector<double> noRatio;
     m_plot->xAxis->setLabel(MapText::axis(shown, 0, projection ? projection->explainedRatio : noRatio));
     m_plot->yAxis->setLabel(MapText::axis(shown, 1, projection ? projection->explainedRatio : noRatio));
@@ -215,11 +184,11 @@ void CorpusView::showCorpus()
     const auto projection = m_corpus->projection();
     const auto &lines = m_corpus->lines();
     if (projection) { // the controls say what is shown, however it was asked for
-        m_method->setCurrentIndex(m_method->findData(int(projection->method)));
-        m_seed->setVisible(projection->method != MapMethod::Pca);
+        m_controls->methodBox()->setCurrentIndex(m_controls->methodBox()->findData(int(projection->method)));
+        m_controls->seedBox()->setVisible(projection->method != MapMethod::Pca);
         if (!projection->clusters.empty()) // (while they are computed, the choice stays as the user made it)
-            m_colour->setCurrentIndex(1);
-        m_clusters->setVisible(m_colour->currentIndex() == 1);
+            m_controls->colourBox()->setCurrentIndex(1);
+        m_controls->clustersBox()->setVisible(m_controls->colourBox()->currentIndex() == 1);
     }
     if (m_corpus->isOpen() && projection) {
         // One graph per frequent label (their colours), one for the rest — or one per cluster.

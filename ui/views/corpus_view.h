@@ -9,8 +9,6 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QSpinBox;
-class QToolButton;
 class QListWidget;
 class QPushButton;
 class QCPGraph;
@@ -18,6 +16,7 @@ class QCPGraph;
 namespace bertlens {
 
 class CorpusSession;
+class MapControls;
 class PlotWidget;
 
 // A corpus (File → Open corpus…): every line on a map — the plane of its first two principal
@@ -39,7 +38,7 @@ public:
     QListWidget *lineHits() const { return m_lineHits; }
     QListWidget *tokenHits() const { return m_tokenHits; }
     int pointCount() const;
-    QComboBox *methodBox() const { return m_method; }
+    QComboBox *methodBox() const;
     QString qualityText() const;
     int ringedCount() const;
 
@@ -62,10 +61,7 @@ private:
     const CorpusSession *m_corpus;
     QLabel *m_summary, *m_tokenTitle;
     QPushButton *m_open;
-    QComboBox *m_method, *m_colour;
-    QSpinBox *m_seed, *m_clusters;
-    QToolButton *m_stop;
-    QLabel *m_quality;
+    MapControls *m_controls;
     void requestMap();
     QLineEdit *m_word, *m_query;
     QListWidget *m_lineHits, *m_tokenHits;

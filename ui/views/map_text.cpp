@@ -67,6 +67,7 @@ QString MapText::methodToolTip()
 }
 
 QString MapText::seedPrefix() { return tr("seed "); }
+QString MapText::seedToolTip() { return tr("The same seed gives the same map every time: a lesson's map stays as it was."); }
 QString MapText::clustersPrefix() { return tr("k = "); }
 QString MapText::stop() { return tr("Stop"); }
 QString MapText::stopToolTip() { return tr("Stop computing the map (the PCA plane stays)"); }

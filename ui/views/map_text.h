@@ -26,6 +26,7 @@ public:
     static QString axis(MapMethod method, int axis, const std::vector<double> &explainedRatio);
     static QString methodToolTip();
     static QString seedPrefix();
+    static QString seedToolTip();
     static QString clustersPrefix();
     static QString stop();
     static QString stopToolTip();

@@ -1,6 +1,7 @@
 #include "views/projection_view.h"
 
 #include "export/csv_format.h"
+#include "views/map_controls.h"
 #include "views/map_text.h"
 #include "views/view_style.h"
 
@@ -20,27 +21,13 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
     m_mode = new QComboBox(this);
     m_mode->addItems({QString(), QString(), QString()});
     m_pooling = new QComboBox(this);
-    m_method = new QComboBox(this);
-    for (const MapMethodName &name : mapMethodNames())
-        m_method->addItem(QString::fromUtf8(name.label), int(name.method));
-    m_seed = new QSpinBox(this);
-    m_seed->setRange(0, 99999);
-    m_seed->setValue(42);
-    m_colour = new QComboBox(this);
-    m_colour->addItems({QString(), QString(), QString()});
-    m_clusters = new QSpinBox(this);
-    m_clusters->setRange(2, 20);
-    m_clusters->setValue(4);
-    m_stop = new QToolButton(this);
-    m_stop->setVisible(false);
+    m_controls = new MapControls(3, 4, 20, this);
     m_withoutSpecial = new QCheckBox(this);
+    m_controls->addTrailing(m_withoutSpecial);
     m_search = new QLineEdit(this);
     m_search->setClearButtonEnabled(true);
     m_title = new QLabel(this);
     m_title->setWordWrap(true);
-    m_quality = new QLabel(this);
-    m_quality->setWordWrap(true);
-    m_quality->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_plot = new PlotWidget(this);
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
@@ -49,31 +36,22 @@ ProjectionView::ProjectionView(QWidget *parent) : AnalysisView(parent)
     controls->addWidget(m_pooling);
     controls->addStretch();
     controls->addWidget(m_search);
-    auto *mapControls = new QHBoxLayout;
-    mapControls->addWidget(m_method);
-    mapControls->addWidget(m_seed);
-    mapControls->addWidget(m_colour);
-    mapControls->addWidget(m_clusters);
-    mapControls->addWidget(m_stop);
-    mapControls->addStretch();
-    mapControls->addWidget(m_withoutSpecial);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(controls);
-    layout->addLayout(mapControls);
-    layout->addWidget(m_quality);
+    layout->addWidget(m_controls);
     layout->addWidget(m_plot, 1);
-    connect(m_method, &QComboBox::activated, this, [this](int i) { Q_EMIT methodChanged(MapMethod(m_method->itemData(i).toInt())); });
-    connect(m_seed, &QSpinBox::editingFinished, this, [this] {
-        if (uint64_t(m_seed->value()) != m_seedShown)
-            Q_EMIT seedChanged(m_seed->value());
+    connect(m_controls->methodBox(), &QComboBox::activated, this, [this] { Q_EMIT methodChanged(m_controls->method()); });
+    connect(m_controls->seedBox(), &QSpinBox::editingFinished, this, [this] {
+        if (uint64_t(m_controls->seedBox()->value()) != m_seedShown)
+            Q_EMIT seedChanged(m_controls->seedBox()->value());
     });
-    connect(m_colour, &QComboBox::activated, this, [this](int i) { Q_EMIT colourChanged(MapColour(i)); });
-    connect(m_clusters, &QSpinBox::editingFinished, this, [this] {
-        if (m_clusters->value() != m_k)
-            Q_EMIT clustersChanged(m_clusters->value());
+    connect(m_controls->colourBox(), &QComboBox::activated, this, [this](int i) { Q_EMIT colourChanged(MapColour(i)); });
+    connect(m_controls->clustersBox(), &QSpinBox::editingFinished, this, [this] {
+        if (m_controls->clustersBox()->value() != m_k)
+            Q_EMIT clustersChanged(m_controls->clustersBox()->value());
     });
-    connect(m_stop, &QToolButton::clicked, this, &ProjectionView::stopRequested);
+    connect(m_controls->stopButton(), &QToolButton::clicked, this, &ProjectionView::stopRequested);
     connect(m_withoutSpecial, &QCheckBox::toggled, this, [this](bool on) {
         if (on != m_selection.mapWithoutSpecial)
             Q_EMIT withoutSpecialChanged(on);
@@ -149,19 +127,8 @@ void ProjectionView::retranslateUi()
     m_mode->setAccessibleName(tr("What the plane shows"));
     m_pooling->setAccessibleName(tr("Pooling of the sentence vectors"));
     m_search->setAccessibleName(tr("Find a word"));
-    m_method->setAccessibleName(tr("Map method"));
-    m_method->setToolTip(MapText::methodToolTip());
-    setSpinBoxName(m_seed, tr("Seed of the map"));
-    m_seed->setPrefix(MapText::seedPrefix());
-    m_seed->setToolTip(tr("The same seed gives the same map every time: a lesson's map stays as it was."));
-    m_colour->setAccessibleName(tr("Colour the points by"));
-    m_colour->setItemText(0, tr("Colour by sentence"));
-    m_colour->setItemText(1, tr("Colour by word"));
-    m_colour->setItemText(2, tr("Colour by k-means cluster"));
-    setSpinBoxName(m_clusters, tr("Number of k-means clusters"));
-    m_clusters->setPrefix(MapText::clustersPrefix());
-    m_stop->setText(MapText::stop());
-    m_stop->setToolTip(MapText::stopToolTip());
+    m_controls->retranslate(tr("Map method"), tr("Seed of the map"), tr("Colour the points by"), tr("Number of k-means clusters"),
+                       {tr("Colour by sentence"), tr("Colour by word"), tr("Colour by k-means cluster")});
     m_withoutSpecial->setText(tr("Leave out special to&kens"));
     m_withoutSpecial->setToolTip(tr("Map the words only: [CLS], [SEP] and the like form a group of their own that pushes the words together"));
     m_mode->setItemText(0, tr("Token vectors (all sentences)"));
@@ -182,13 +149,12 @@ void ProjectionView::retranslateUi()
     if (m_modeShown != ProjectionMode::Trajectory && m_methodWanted != MapMethod::Pca)
         quality << (m_map && m_methodShown == m_methodWanted ? MapText::figures(*m_map)
                     : m_stopped                              ? MapText::stopped(m_methodWanted)
-                                                             : MapText::forming(m_methodWanted, m_seed->value(), m_step, m_steps));
+                                                             : MapText::forming(m_methodWanted, m_controls->seedBox()->value(), m_step, m_steps));
     if (m_modeShown != ProjectionMode::Trajectory && m_methodWanted == MapMethod::Pca && m_pcaQuality)
         quality << MapText::planeQuality(*m_pcaQuality);
     if (!m_pointClusters.empty())
         quality << MapText::clusters(m_k, m_silhouette);
-    m_quality->setText(quality.join(QStringLiteral(" · ")));
-    m_quality->setVisible(!quality.isEmpty());
+    m_controls->setDescription(quality);
     m_plot->replot();
 }
 
@@ -209,6 +175,10 @@ QString ProjectionView::graphName(int sentence) const
 }
 
 int ProjectionView::highlightedPoint() const { return m_highlighted; }
+
+QString ProjectionView::qualityText() const { return m_controls->description(); }
+
+QComboBox *ProjectionView::methodBox() const { return m_controls->methodBox(); }
 
 QString ProjectionView::title() const
 {
@@ -251,20 +221,20 @@ void ProjectionView::showData(const ViewInput &input)
     m_stopped = false;
     m_map.reset();
     m_step = m_steps = 0;
-    m_method->setCurrentIndex(m_method->findData(int(view.selection.mapMethod)));
-    m_method->setEnabled(!trajectory);
+    m_controls->methodBox()->setCurrentIndex(m_controls->methodBox()->findData(int(view.selection.mapMethod)));
+    m_controls->methodBox()->setEnabled(!trajectory);
     m_seedShown = view.selection.mapSeed;
-    m_seed->setValue(int(view.selection.mapSeed));
-    m_seed->setVisible(m_methodWanted != MapMethod::Pca);
+    m_controls->seedBox()->setValue(int(view.selection.mapSeed));
+    m_controls->seedBox()->setVisible(m_methodWanted != MapMethod::Pca);
     m_colourShown = trajectory ? MapColour::Sentence : view.selection.colour;
-    m_colour->setCurrentIndex(int(view.selection.colour));
-    m_colour->setEnabled(!trajectory);
+    m_controls->colourBox()->setCurrentIndex(int(view.selection.colour));
+    m_controls->colourBox()->setEnabled(!trajectory);
     m_k = view.selection.clusters;
-    m_clusters->setValue(m_k);
-    m_clusters->setVisible(m_colourShown == MapColour::Cluster);
+    m_controls->clustersBox()->setValue(m_k);
+    m_controls->clustersBox()->setVisible(m_colourShown == MapColour::Cluster);
     m_pointClusters = view.clusters;
     m_silhouette = view.silhouette;
-    m_stop->setVisible(false);
+    m_controls->stopButton()->setVisible(false);
     {
         const QSignalBlocker block(m_withoutSpecial);
         m_withoutSpecial->setChecked(view.selection.mapWithoutSpecial);
@@ -281,20 +251,20 @@ void ProjectionView::showLayout(const Matrix &layout, int step, int steps)
         m_points[i].x = layout.at(int(i), 0), m_points[i].y = layout.at(int(i), 1);
     m_methodShown = m_methodWanted;
     m_step = step, m_steps = steps;
-    m_stop->setVisible(step < steps);
+    m_controls->stopButton()->setVisible(step < steps);
     draw();
 }
 
 void ProjectionView::showMap(const MapResult &map)
 {
     m_map = map;
-    m_stop->setVisible(false);
+    m_controls->stopButton()->setVisible(false);
     showLayout(map.layout, 1, 1);
 }
 
 void ProjectionView::showMapStopped()
 {
-    m_stop->setVisible(false);
+    m_controls->stopButton()->setVisible(false);
     m_methodShown = MapMethod::Pca;
     m_points = m_pcaPoints;
     m_step = m_steps = 0;

@@ -7,12 +7,12 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSpinBox>
-#include <QToolButton>
 
 #include <optional>
 
 namespace bertlens {
+
+class MapControls;
 
 // A map of token vectors (all sentences, one layer) or of sentence vectors — PCA, UMAP or t-SNE,
 // the last two with their seed, drawn as they form, with how well they keep neighbourhoods — or
@@ -39,11 +39,8 @@ public:
     void showLayout(const Matrix &layout, int step, int steps);
     void showMap(const MapResult &map);
     void showMapStopped(); // cancelled or failed: the PCA plane stays
-    QString qualityText() const { return m_quality->text(); }
-    QComboBox *methodBox() const { return m_method; }
-    QComboBox *colourBox() const { return m_colour; }
-    QSpinBox *seedBox() const { return m_seed; }
-    QSpinBox *clustersBox() const { return m_clusters; }
+    QString qualityText() const;
+    QComboBox *methodBox() const;
 
 Q_SIGNALS:
     void modeChanged(ProjectionMode mode);
@@ -63,13 +60,8 @@ private:
     void draw();
     QString axisTitle(int axis) const;
     QComboBox *m_mode;
-    QComboBox *m_method;
-    QSpinBox *m_seed;
-    QComboBox *m_colour;
-    QSpinBox *m_clusters;
-    QToolButton *m_stop;
+    MapControls *m_controls;
     QCheckBox *m_withoutSpecial;
-    QLabel *m_quality;
     MapMethod m_methodShown = MapMethod::Pca; // what the points' positions are
     MapMethod m_methodWanted = MapMethod::Pca;
     MapColour m_colourShown = MapColour::Sentence;
